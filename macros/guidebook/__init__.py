@@ -1,0 +1,10 @@
+"""The guidebook's content: load, validate and render the YAML in data/.
+
+Plain Python with no dependency on MkDocs, so the rendering can move to another
+site generator. `macros/__init__.py` is the thin MkDocs adapter.
+"""
+from .errors import DataError, Problem
+from .loader import load_guidebook
+from .render import Renderer
+
+__all__ = ["DataError", "Problem", "load_guidebook", "Renderer"]

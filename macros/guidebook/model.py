@@ -1,0 +1,89 @@
+"""The guidebook's content as plain, validated objects."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    short_title: str
+    publisher: str
+    url: str
+    url_label: str
+    year: int | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Audience:
+    id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    order: int
+    name: str
+    due_within_hours: int | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    order: int
+    title: str
+    summary: str
+    source: Source | None = None
+    notice: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    details: str | None = None
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    part: Part
+    order: int
+    source: Source
+    audiences: tuple[Audience, ...]
+    summary: str
+    items: tuple[Item, ...]
+    file: str                       # the YAML file it came from
+    phase: Phase | None = None
+    note: str | None = None
+    layout: str = "list"
+
+
+@dataclass
+class Guidebook:
+    version: int
+    title: str
+    subtitle: str | None
+    publisher: str
+    released: str
+    source: Source
+    parts: list[Part]
+    audiences: list[Audience]
+    phases: list[Phase]
+    sources: list[Source]
+    checklists: list[Checklist] = field(default_factory=list)
+
+    def checklist(self, checklist_id: str) -> Checklist | None:
+        return next((c for c in self.checklists if c.id == checklist_id), None)
+
+    def checklists_in(self, part: Part) -> list[Checklist]:
+        return [c for c in self.checklists if c.part.id == part.id]
+
+    @property
+    def items(self) -> list[tuple[Checklist, Item]]:
+        return [(c, i) for c in self.checklists for i in c.items]
