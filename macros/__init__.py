@@ -10,7 +10,6 @@ and exposes the macros the pages call:
 """
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,12 +18,10 @@ from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link
 
 ROOT = Path(__file__).resolve().parent.parent
-log = logging.getLogger("mkdocs.plugins.guidebook")
 
 
 def _fail(error: DataError):
-    log.error(error.report())
-    raise PluginError(error.report())
+    raise PluginError(error.report())  # MkDocs prints it as an ERROR and stops the build
 
 
 def define_env(env):

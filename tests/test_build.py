@@ -1,0 +1,104 @@
+"""Whole-build tests: the real `mkdocs build --strict`, checked against the data in data/."""
+from __future__ import annotations
+
+import json
+import re
+
+from macros.guidebook.inline import render_inline
+from tests.support import checklist_pages, plain
+
+
+def test_build_prints_no_warning(build_result):
+    result, _ = build_result
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "WARNING" not in log and "ERROR" not in log, log
+
+
+def test_every_checklist_has_its_own_page(site, guidebook):
+    pages = checklist_pages(site)
+    assert set(pages) == {c.id for c in guidebook.checklists}
+
+
+def test_every_item_is_on_its_checklist_page(site, guidebook):
+    pages = checklist_pages(site)
+    for checklist in guidebook.checklists:
+        page = pages[checklist.id].read_text(encoding="utf-8")
+        assert f'<h1 id="{checklist.id}">' in page, f"{checklist.id}: title heading missing"
+        shown = re.findall(r'<li class="gb-item" id="([^"]+)">', page)
+        assert shown == [item.id for item in checklist.items], f"{checklist.id}: items missing or out of order"
+        for item in checklist.items:
+            label = re.search(rf'<label for="check-{re.escape(item.id)}">(.*?)</label>', page, re.S)
+            assert label, f"{checklist.id}/{item.id}: no label for the checkbox"
+            assert plain(label.group(1)) == plain(render_inline(item.text)), f"{item.id}: wrong text"
+            box = re.search(rf'<input type="checkbox"[^>]*id="check-{re.escape(item.id)}"[^>]*>', page)
+            assert box and f'data-checklist="{checklist.id}"' in box.group(0) and f'data-item="{item.id}"' in box.group(0)
+            if item.details:
+                assert plain(render_inline(item.details)) in plain(page)
+
+
+def test_every_checklist_page_shows_its_source_and_framing(site, guidebook):
+    pages = checklist_pages(site)
+    for checklist in guidebook.checklists:
+        text = plain(pages[checklist.id].read_text(encoding="utf-8"))
+        assert checklist.source.title in text and checklist.source.url in pages[checklist.id].read_text()
+        assert plain(render_inline(checklist.summary)) in text
+        for audience in checklist.audiences:
+            assert audience.name in text
+        if checklist.phase:
+            assert checklist.phase.name in text
+        if checklist.part.notice:
+            assert plain(render_inline(checklist.part.notice)) in text
+
+
+def test_search_index_holds_every_item(site, guidebook):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = checklist_pages(site)
+    text_by_location: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        text_by_location[page] = text_by_location.get(page, "") + " " + plain(doc["text"])
+    for checklist in guidebook.checklists:
+        location = pages[checklist.id].parent.relative_to(site).as_posix() + "/"
+        searchable = text_by_location.get(location, "")
+        for item in checklist.items:
+            assert plain(render_inline(item.text)) in searchable, f"{item.id} not searchable on {location}"
+
+
+def test_home_page_links_every_checklist(site, guidebook):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    pages = checklist_pages(site)
+    for checklist in guidebook.checklists:
+        href = pages[checklist.id].parent.relative_to(site).as_posix() + "/"
+        assert f'href="{href}"' in home, f"home page does not link {checklist.id}"
+
+
+def test_about_page_lists_every_source(site, guidebook):
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    for source in guidebook.sources:
+        assert f'href="{source.url}"' in about
+        assert source.title in plain(about)
+
+
+def test_no_request_to_fonts_or_cdn_in_built_pages(site):
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+        for url in re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', text):
+            raise AssertionError(f"{page} loads {url} from another origin")
+
+
+def test_item_text_is_escaped_in_the_built_page(tmp_path):
+    """An item containing <script> shows as text and runs nothing."""
+    from tests.support import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    target = project / "data" / "checklists" / "police-within-24-hours.yml"
+    target.write_text(target.read_text(encoding="utf-8") + (
+        "  - id: escaping-probe\n"
+        "    text: \"Warn about <script>alert('x')</script> & <b>bold</b> tags\"\n"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "police" / "within-24-hours" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<b>bold</b>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page or "&lt;script&gt;alert('x')&lt;/script&gt;" in page

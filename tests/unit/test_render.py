@@ -1,0 +1,60 @@
+"""The checklist template: data in, expected HTML out, apart from any MkDocs build."""
+from pathlib import Path
+
+from macros.guidebook import Renderer
+from macros.guidebook.model import Audience, Checklist, Guidebook, Item, Part, Phase, Source
+
+EXPECTED = Path(__file__).parent / "expected"
+
+SOURCE = Source(id="src", title="A <Source> Title", short_title="sample source", publisher="Pub & Co",
+                url="https://example.org/guide", url_label="the guide", year=2020)
+PART = Part(id="part-x", order=1, title="Part X", summary="Summary.", source=SOURCE, notice="Not a *rigid* timeline.")
+PHASE = Phase(id="first-day", order=1, name="Within 24 hours", due_within_hours=24)
+
+
+def make_checklist(**changes) -> Checklist:
+    fields = dict(
+        id="sample-checklist", title="Sample <checklist>", part=PART, order=1, source=SOURCE,
+        audiences=(Audience(id="a", name="Mayor"), Audience(id="b", name="Police chief")),
+        summary="Do *these* things.", file="data/checklists/sample.yml", phase=PHASE,
+        items=(Item(id="first-item", text="Call <script>alert(1)</script> staff."),
+               Item(id="second-item", text="Read [the guide](https://example.org/guide).", details="Details & more.")),
+    )
+    fields.update(changes)
+    return Checklist(**fields)
+
+
+def make_renderer(checklist: Checklist) -> Renderer:
+    book = Guidebook(version=1, title="Book", subtitle=None, publisher="CCM", released="2022-06-22",
+                     source=SOURCE, parts=[PART], audiences=list(checklist.audiences), phases=[PHASE],
+                     sources=[SOURCE], checklists=[checklist])
+    return Renderer(book)
+
+
+def test_checklist_renders_expected_html():
+    checklist = make_checklist()
+    html = make_renderer(checklist).checklist(checklist)
+    assert html == (EXPECTED / "checklist.html").read_text(encoding="utf-8")
+
+
+def test_heading_level_and_no_phase():
+    checklist = make_checklist(phase=None, note=None)
+    html = make_renderer(checklist).checklist(checklist, heading_level=2)
+    assert html.startswith("## Sample &lt;checklist&gt; { #sample-checklist }\n")
+    assert "data-phase" not in html and "<dt>When</dt>" not in html
+
+
+def test_every_checkbox_has_a_label_and_anchor():
+    checklist = make_checklist()
+    html = make_renderer(checklist).checklist(checklist)
+    for item in checklist.items:
+        assert f'<li class="gb-item" id="{item.id}">' in html
+        assert f'id="check-{item.id}"' in html
+        assert f'<label for="check-{item.id}">' in html
+
+
+def test_contents_links_each_checklist():
+    checklist = make_checklist()
+    md = make_renderer(checklist).contents({"sample-checklist": "x/sample.md"})
+    assert "## Part X { #part-x }" in md
+    assert '- [Sample &lt;checklist&gt;](x/sample.md){ data-checklist="sample-checklist" }: Do *these* things.' in md
