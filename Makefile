@@ -2,6 +2,7 @@
 #   make serve   install and serve the site at http://127.0.0.1:8000/
 #   make test    install everything (Debian chromium, poppler-utils) and run every test
 #   make build   build the deployable site into site/
+#   make bench   print the benchmark figures (never a pass/fail test)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -10,7 +11,7 @@ PORT   ?= 8000
 PIP    := $(BIN)/pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test serve build test clean
+.PHONY: install install-test serve build test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,9 @@ build: install
 
 test: install-test
 	$(BIN)/python -m pytest
+
+bench: install-test
+	$(BIN)/python bench/progress.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

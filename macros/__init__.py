@@ -6,6 +6,7 @@ and exposes the macros the pages call:
 
     {{ checklist("police-within-24-hours") }}   one checklist, with its heading
     {{ contents() }}                              every part and checklist, linked
+    {{ progress_overview() }}                     "My progress": counts, reset, export, import
     {{ sources() }}                               the source publications
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .guidebook import DataError, Problem, Renderer, load_guidebook
+from .guidebook.assets import minify_assets
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,5 +60,15 @@ def define_env(env):
         return renderer.contents(links, heading_level)
 
     @env.macro
+    def progress_overview() -> str:
+        here = current_page()
+        return renderer.progress_overview({ident: relative_link(here, page) for ident, page in pages.items()})
+
+    @env.macro
     def sources() -> str:
         return renderer.sources()
+
+
+def on_post_build(env):
+    """Minify our own script and stylesheets in the built site (readable sources stay in overrides/)."""
+    minify_assets(Path(env.conf["site_dir"]))

@@ -54,3 +54,8 @@ def checklist_pages(site: Path) -> dict[str, Path]:
         if len(ids) == 1:
             found.setdefault(ids[0], page)
     return found
+
+
+def page_path(site: Path, checklist_id: str) -> str:
+    """Site-relative URL path of a checklist's page, e.g. 'police/long-term/'."""
+    return checklist_pages(site)[checklist_id].parent.relative_to(site).as_posix() + "/"

@@ -34,6 +34,17 @@ class Renderer:
         template = self.env.get_template("gb-contents.html")
         return template.render(guidebook=self.guidebook, links=links, level=part_heading_level)
 
+    def progress_overview(self, links: dict[str, str]) -> str:
+        """The home page's "My progress" section, with the manifest the script needs for export and import."""
+        book = self.guidebook
+        manifest = {
+            "title": book.title,
+            "version": book.version,
+            "checklists": [{"id": c.id, "title": c.title, "items": [i.id for i in c.items]} for c in book.checklists],
+        }
+        template = self.env.get_template("gb-progress.html")
+        return template.render(guidebook=book, links=links, manifest=manifest)
+
     def sources(self) -> str:
         template = self.env.get_template("gb-sources.html")
         return template.render(guidebook=self.guidebook)

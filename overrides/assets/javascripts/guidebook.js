@@ -1,14 +1,234 @@
 /* The guidebook's behaviour in the browser: one small module, no framework.
  * Everything stays on this device: no cookies, no network requests.
- * Sections: progress (saved ticks), print, links. Each exports an init(root)
+ * Sections: progress (saved ticks), print, links. Each has an init(root)
  * that runs once per page, also under Material's instant navigation. */
 (function () {
   "use strict";
 
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
   /* ---- progress ---------------------------------------------------------- */
-  var progress = {
-    init: function () {}
-  };
+  /* Ticks live in localStorage under one versioned key:
+   * {"ticks": {"<checklist-id>": {"<item-id>": "<ISO time ticked>"}}} */
+  var progress = (function () {
+    var KEY = "ccm-guidebook.progress.v1";
+    var FORMAT = "ccm-guidebook-progress";
+    var FORMAT_VERSION = 1;
+    var state = { ticks: {} };
+    var storage = null; // null until probed; false when unusable
+    var problem = "";
+    var MESSAGES = {
+      blocked: "This browser does not let the guidebook save your progress (storage is blocked). Ticks will be lost when you leave the page.",
+      full: "Your progress could not be saved: this browser's storage is full. Ticks will be lost when you leave the page.",
+      corrupt: "Your saved progress could not be read and was reset."
+    };
+
+    function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
+
+    function validTicks(ticks) {
+      if (!isObject(ticks)) return false;
+      return Object.keys(ticks).every(function (c) {
+        return isObject(ticks[c]) && Object.keys(ticks[c]).every(function (i) { return typeof ticks[c][i] === "string"; });
+      });
+    }
+
+    function warn(kind) {
+      problem = kind;
+      var box = document.getElementById("gb-storage-notice");
+      if (!box) return;
+      box.textContent = MESSAGES[kind];
+      box.hidden = false;
+    }
+
+    function load() {
+      try {
+        storage = window.localStorage;
+        var raw = storage.getItem(KEY);
+        state = { ticks: {} };
+        if (raw === null) return;
+        var parsed = JSON.parse(raw);
+        if (!isObject(parsed) || !validTicks(parsed.ticks)) throw new Error("corrupt");
+        state = parsed;
+      } catch (error) {
+        if (storage === null || (error && error.name === "SecurityError")) {
+          storage = false;
+          warn("blocked");
+        } else {
+          state = { ticks: {} };
+          warn("corrupt");
+        }
+      }
+    }
+
+    function save() {
+      if (!storage) return warn("blocked");
+      try {
+        storage.setItem(KEY, JSON.stringify(state));
+        if (problem === "full") { problem = ""; document.getElementById("gb-storage-notice").hidden = true; }
+      } catch (error) {
+        warn("full");
+      }
+    }
+
+    function ticked(checklist, item) {
+      return Boolean(state.ticks[checklist] && state.ticks[checklist][item]);
+    }
+
+    function setTick(checklist, item, on) {
+      var list = state.ticks[checklist] || (state.ticks[checklist] = {});
+      if (on) list[item] = new Date().toISOString(); else delete list[item];
+      if (!Object.keys(list).length) delete state.ticks[checklist];
+    }
+
+    /* Show the state on the page: boxes, counts and bars. */
+    function render(root) {
+      all(root, "input.gb-check").forEach(function (box) {
+        box.checked = ticked(box.dataset.checklist, box.dataset.item);
+      });
+      all(root, "[data-count-for]").forEach(function (el) {
+        var id = el.dataset.countFor;
+        var total = Number(el.dataset.total);
+        var items = all(root, 'input.gb-check[data-checklist="' + id + '"]').map(function (b) { return b.dataset.item; });
+        var known = items.length ? items : (el.dataset.items || "").split(" ");
+        var done = known.filter(function (item) { return item && ticked(id, item); }).length;
+        var text = done + " of " + total + " done";
+        if (el.textContent !== text) el.textContent = text;
+        var bar = root.querySelector('progress[data-bar-for="' + id + '"]');
+        if (bar) bar.value = done;
+      });
+    }
+
+    function confirmReset(message) {
+      return window.confirm(message);
+    }
+
+    function download(name, text) {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    }
+
+    function manifest(root) {
+      var el = root.querySelector("#gb-manifest");
+      return el ? JSON.parse(el.textContent) : null;
+    }
+
+    function exportFile(root) {
+      var book = manifest(root);
+      var now = new Date();
+      var data = {
+        format: FORMAT, format_version: FORMAT_VERSION,
+        guidebook: book.title, guidebook_version: book.version,
+        exported_at: now.toISOString(),
+        checklists: book.checklists.filter(function (c) { return state.ticks[c.id]; }).map(function (c) {
+          return {
+            id: c.id, title: c.title,
+            ticked: c.items.filter(function (i) { return ticked(c.id, i); }).map(function (i) {
+              return { id: i, ticked_at: state.ticks[c.id][i] };
+            })
+          };
+        })
+      };
+      download("guidebook-progress-" + now.toISOString().slice(0, 10) + ".json", JSON.stringify(data, null, 2));
+    }
+
+    /* Read an exported file; returns {ticks, ignored} or throws an Error with a message for the reader. */
+    function parseImport(text, book) {
+      var data;
+      try { data = JSON.parse(text); } catch (e) { throw new Error("This file is not a progress file from this guidebook (it is not JSON)."); }
+      if (!isObject(data) || data.format !== FORMAT) throw new Error("This file is not a progress file from this guidebook.");
+      if (typeof data.format_version !== "number" || data.format_version > FORMAT_VERSION) {
+        throw new Error("This progress file was made by a newer version of the guidebook and cannot be read here.");
+      }
+      if (!Array.isArray(data.checklists)) throw new Error("This progress file is damaged: it has no list of checklists.");
+      var ticks = {};
+      var ignored = [];
+      data.checklists.forEach(function (c) {
+        var known = isObject(c) && book.checklists.filter(function (k) { return k.id === c.id; })[0];
+        if (!known) { ignored.push(isObject(c) ? String(c.id) : "?"); return; }
+        (Array.isArray(c.ticked) ? c.ticked : []).forEach(function (t) {
+          var id = isObject(t) ? t.id : t;
+          if (known.items.indexOf(id) < 0) { ignored.push(c.id + "#" + id); return; }
+          (ticks[c.id] = ticks[c.id] || {})[id] = isObject(t) && typeof t.ticked_at === "string" ? t.ticked_at : new Date().toISOString();
+        });
+      });
+      return { ticks: ticks, ignored: ignored };
+    }
+
+    function say(root, text) {
+      var out = root.querySelector("#gb-import-status");
+      if (out) out.textContent = text;
+    }
+
+    function importFile(root, file) {
+      var reader = new FileReader();
+      reader.onload = function () {
+        var result;
+        try { result = parseImport(String(reader.result), manifest(root)); } catch (error) { return say(root, error.message); }
+        var count = Object.keys(result.ticks).reduce(function (n, c) { return n + Object.keys(result.ticks[c]).length; }, 0);
+        if (!confirmReset("Replace your progress on this device with the " + count + " ticked items in \"" + file.name + "\"?")) {
+          return say(root, "Import cancelled; nothing was changed.");
+        }
+        state.ticks = result.ticks;
+        save();
+        render(root);
+        say(root, "Imported " + count + " ticked items from \"" + file.name + "\"." +
+          (result.ignored.length ? " Ignored " + result.ignored.length + " unknown entries: " + result.ignored.join(", ") + "." : ""));
+      };
+      reader.onerror = function () { say(root, "The file could not be read; nothing was changed."); };
+      reader.readAsText(file);
+    }
+
+    function init(root) {
+      load();
+      all(root, "[data-gb-js]").forEach(function (el) { el.hidden = false; });
+      all(root, "input.gb-check").forEach(function (box) {
+        box.addEventListener("change", function () {
+          setTick(box.dataset.checklist, box.dataset.item, box.checked);
+          save();
+          render(root);
+        });
+      });
+      all(root, "button[data-reset]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var id = button.dataset.reset;
+          var title = button.dataset.title;
+          var message = id ? "Clear every tick in \"" + title + "\"? This cannot be undone." : "Clear every tick in every checklist? This cannot be undone.";
+          if (!confirmReset(message)) return;
+          if (id) delete state.ticks[id]; else state.ticks = {};
+          save();
+          render(root);
+        });
+      });
+      var exportButton = root.querySelector("#gb-export");
+      if (exportButton) exportButton.addEventListener("click", function () { exportFile(root); });
+      var importInput = root.querySelector("#gb-import-file");
+      var importButton = root.querySelector("#gb-import");
+      if (importInput && importButton) {
+        importButton.addEventListener("click", function () { importInput.click(); });
+        importInput.addEventListener("change", function () {
+          if (importInput.files.length) importFile(root, importInput.files[0]);
+          importInput.value = "";
+        });
+      }
+      render(root);
+    }
+
+    /* Another tab changed the progress: show the same state here. */
+    window.addEventListener("storage", function (event) {
+      if (event.key !== KEY && event.key !== null) return;
+      load();
+      render(document);
+    });
+
+    return { init: init };
+  })();
 
   /* ---- print ------------------------------------------------------------- */
   var print = {
@@ -21,7 +241,9 @@
   };
 
   function start() {
+    if (window.performance && performance.mark) performance.mark("gb-start");
     progress.init(document);
+    if (window.performance && performance.measure) performance.measure("gb-progress-restore", "gb-start");
     print.init(document);
     links.init(document);
   }

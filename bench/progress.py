@@ -1,0 +1,82 @@
+"""Benchmark: saved progress on a page with 1,000 items, in Chromium.
+
+Prints how long restoring the saved state and ticking one item take, and the
+size of the script. A benchmark, not a test: these machines are shared and
+noisy, so it prints figures and never fails on them.
+
+    .venv/bin/python bench/progress.py [--items 1000] [--runs 5]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from tests.support import build, copy_project  # noqa: E402
+
+KEY = "ccm-guidebook.progress.v1"
+
+
+def synthetic_project(root: Path, items: int) -> Path:
+    project = copy_project(root / "project")
+    lines = ["id: bench-checklist", "title: Benchmark checklist", "part: part-2-police-officials", "order: 99",
+             "source: doj-crs-checklist", "audiences: [police-official]", "summary: Synthetic items.", "items:"]
+    for n in range(items):
+        lines += [f"  - id: bench-item-{n}", f"    text: Synthetic item number {n} with a few words of text."]
+    (project / "data" / "checklists" / "bench.yml").write_text("\n".join(lines) + "\n")
+    (project / "docs" / "bench.md").write_text('{{ checklist("bench-checklist") }}\n')
+    return project
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        result = build(synthetic_project(root, args.items), root / "site")
+        if result.returncode != 0:
+            sys.exit(result.stdout + result.stderr)
+        script = (root / "site" / "assets" / "javascripts" / "guidebook.js").read_bytes()
+        server, url = serve(root / "site")
+        saved = {"ticks": {"bench-checklist": {f"bench-item-{n}": "2026-01-01T00:00:00Z" for n in range(0, args.items, 2)}}}
+        restore, tick = [], []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for _ in range(args.runs):
+                context = browser.new_context()
+                context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(saved))})")
+                page = context.new_page()
+                page.goto(url + "bench/")
+                page.wait_for_function("performance.getEntriesByName('gb-progress-restore').length > 0")
+                restore.append(page.evaluate("performance.getEntriesByName('gb-progress-restore')[0].duration"))
+                tick.append(page.evaluate("""() => {
+                    const box = document.getElementById('check-bench-item-1');
+                    const start = performance.now();
+                    box.click();
+                    return performance.now() - start;
+                }"""))
+                assert page.locator("#check-bench-item-1").is_checked()
+                context.close()
+            browser.close()
+        server.shutdown()
+
+    print(f"items on the page:                  {args.items} ({args.items // 2} ticked before load)")
+    print(f"restore saved state (median of {args.runs}): {statistics.median(restore):7.1f} ms  (all: {', '.join(f'{x:.1f}' for x in restore)})")
+    print(f"tick one item and save (median):     {statistics.median(tick):7.1f} ms  (all: {', '.join(f'{x:.1f}' for x in tick)})")
+    print(f"guidebook.js as served:             {len(script):6d} bytes, {len(gzip.compress(script, 9)):5d} bytes gzipped (budget 3072)")
+
+
+if __name__ == "__main__":
+    main()

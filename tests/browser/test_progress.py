@@ -1,0 +1,277 @@
+"""Saved progress in real Chromium: ticks persist in this browser only, and bad states never break the page."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support import page_path
+
+KEY = "ccm-guidebook.progress.v1"
+
+
+@pytest.fixture
+def checklist(guidebook):
+    return guidebook.checklist("municipal-crisis-response")
+
+
+@pytest.fixture
+def open_checklist(page, base_url, site, checklist):
+    def go(target=page, which=checklist):
+        target.goto(base_url + page_path(site, which.id))
+        target.wait_for_function("document.querySelector('[data-gb-js]') && !document.querySelector('[data-gb-js]').hidden")
+        return target
+    return go
+
+
+def count_text(page, checklist_id):
+    return page.locator(f'.gb-progress [data-count-for="{checklist_id}"]').inner_text()
+
+
+def box(page, item):
+    return page.locator(f"#check-{item.id}")
+
+
+def test_tick_survives_reload_and_navigation(page, open_checklist, checklist, base_url):
+    open_checklist()
+    first, third = checklist.items[0], checklist.items[2]
+    box(page, first).check()
+    box(page, third).check()
+    page.reload()
+    assert box(page, first).is_checked() and box(page, third).is_checked()
+    assert not box(page, checklist.items[1]).is_checked()
+    page.goto(base_url)  # the home page shows the same state
+    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text() == f"2 of {len(checklist.items)} done"
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert set(stored["ticks"][checklist.id]) == {first.id, third.id}
+
+
+def test_counts_follow_ticks_and_are_announced(page, open_checklist, checklist):
+    open_checklist()
+    total = len(checklist.items)
+    counter = page.locator(f'.gb-progress [data-count-for="{checklist.id}"]')
+    assert counter.get_attribute("aria-live") == "polite"
+    assert counter.inner_text() == f"0 of {total} done"
+    for n, item in enumerate(checklist.items[:4], start=1):
+        box(page, item).check()
+        assert counter.inner_text() == f"{n} of {total} done"
+    box(page, checklist.items[0]).uncheck()
+    assert counter.inner_text() == f"3 of {total} done"
+    assert page.locator(f'.gb-progress progress[data-bar-for="{checklist.id}"]').evaluate("p => p.value") == 3
+
+
+def test_reset_one_checklist_asks_first(page, open_checklist, checklist, guidebook, base_url, site):
+    other = guidebook.checklist("police-long-term")
+    open_checklist(which=other)
+    box(page, other.items[0]).check()
+    open_checklist()
+    box(page, checklist.items[0]).check()
+    page.once("dialog", lambda d: d.dismiss())
+    page.get_by_role("button", name="Reset this checklist").click()
+    assert box(page, checklist.items[0]).is_checked()  # declined: nothing changed
+    messages = []
+    page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
+    page.get_by_role("button", name="Reset this checklist").click()
+    assert checklist.title in messages[0]
+    assert not box(page, checklist.items[0]).is_checked()
+    assert count_text(page, checklist.id) == f"0 of {len(checklist.items)} done"
+    open_checklist(which=other)
+    assert box(page, other.items[0]).is_checked()  # the other checklist is untouched
+
+
+def test_reset_everything(page, open_checklist, checklist, base_url, guidebook):
+    open_checklist()
+    box(page, checklist.items[0]).check()
+    page.goto(base_url)
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Reset all progress").click()
+    for c in guidebook.checklists:
+        assert page.locator(f'[data-count-for="{c.id}"]').inner_text() == f"0 of {len(c.items)} done"
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"] == {}
+
+
+def export_file(page, tmp_path):
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export progress to a file").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def import_file(page, path, accept=True):
+    page.once("dialog", lambda d: d.accept() if accept else d.dismiss())
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import progress from a file").click()
+    chooser.value.set_files(str(path))
+    status = page.locator("#gb-import-status")
+    status.wait_for(state="attached")
+    page.wait_for_function("document.getElementById('gb-import-status').textContent.length > 0")
+    return status.inner_text()
+
+
+def test_export_then_import_round_trip(page, open_checklist, checklist, guidebook, base_url, tmp_path):
+    open_checklist()
+    ticked = [checklist.items[1], checklist.items[4]]
+    for item in ticked:
+        box(page, item).check()
+    page.goto(base_url)
+    path = export_file(page, tmp_path)
+    data = json.loads(path.read_text())
+    assert data["format"] == "ccm-guidebook-progress" and data["guidebook_version"] == guidebook.version
+    assert data["exported_at"]
+    assert [c["id"] for c in data["checklists"]] == [checklist.id]
+    assert data["checklists"][0]["title"] == checklist.title
+    assert [t["id"] for t in data["checklists"][0]["ticked"]] == [i.id for i in ticked]
+
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Reset all progress").click()
+    message = import_file(page, path)
+    assert "Imported 2 ticked items" in message
+    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text() == f"2 of {len(checklist.items)} done"
+    open_checklist()
+    assert [box(page, i).is_checked() for i in checklist.items] == [i in ticked for i in checklist.items]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("not json at all", "not a progress file"),
+    ('{"some": "other json"}', "not a progress file"),
+    ('{"format": "ccm-guidebook-progress", "format_version": 99, "checklists": []}', "newer version"),
+    ('{"format": "ccm-guidebook-progress", "format_version": 1}', "damaged"),
+])
+def test_bad_import_file_changes_nothing(page, open_checklist, checklist, base_url, tmp_path, content, expected):
+    open_checklist()
+    box(page, checklist.items[0]).check()
+    page.goto(base_url)
+    before = page.evaluate(f"localStorage.getItem('{KEY}')")
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    message = import_file(page, path)
+    assert expected in message
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
+
+
+def test_import_ignores_and_reports_unknown_ids(page, base_url, checklist, tmp_path):
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({
+        "format": "ccm-guidebook-progress", "format_version": 1, "guidebook_version": 1,
+        "checklists": [
+            {"id": checklist.id, "ticked": [{"id": checklist.items[0].id}, {"id": "an-item-that-was-removed"}]},
+            {"id": "a-checklist-that-was-removed", "ticked": [{"id": "x"}]},
+        ]}))
+    page.goto(base_url)
+    message = import_file(page, path)
+    assert "Imported 1 ticked items" in message
+    assert "an-item-that-was-removed" in message and "a-checklist-that-was-removed" in message
+    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text().startswith("1 of")
+
+
+def test_corrupt_storage_is_reset_with_a_notice(page, context, open_checklist, checklist):
+    context.add_init_script(f"localStorage.setItem('{KEY}', '{{not json')")
+    open_checklist()
+    notice = page.locator("#gb-storage-notice")
+    assert notice.is_visible() and "reset" in notice.inner_text()
+    box(page, checklist.items[0]).check()  # still works
+    assert count_text(page, checklist.id).startswith("1 of")
+
+
+@pytest.mark.parametrize("script, words", [
+    ("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
+     "{get() { throw new DOMException('denied', 'SecurityError'); }});", "blocked"),
+    ("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };", "full"),
+])
+def test_unusable_storage_keeps_the_page_working(page, context, open_checklist, checklist, script, words):
+    context.add_init_script(script)
+    open_checklist()
+    box(page, checklist.items[0]).check()
+    assert box(page, checklist.items[0]).is_checked()
+    assert count_text(page, checklist.id).startswith("1 of")
+    notice = page.locator("#gb-storage-notice")
+    assert notice.is_visible() and words in notice.inner_text()
+    # the `page` fixture fails the test on any uncaught JavaScript error
+
+
+def test_two_tabs_stay_in_step(context, open_checklist, checklist):
+    first, second = context.new_page(), context.new_page()
+    open_checklist(first)
+    open_checklist(second)
+    box(first, checklist.items[2]).check()
+    second.wait_for_function(f"document.getElementById('check-{checklist.items[2].id}').checked")
+    assert count_text(second, checklist.id).startswith("1 of")
+    box(second, checklist.items[2]).uncheck()
+    first.wait_for_function(f"!document.getElementById('check-{checklist.items[2].id}').checked")
+
+
+def test_keyboard_only(page, open_checklist, checklist):
+    open_checklist()
+    target = f"check-{checklist.items[0].id}"
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == target:
+            break
+    else:
+        pytest.fail("Tab never reached the first checkbox")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert page.evaluate("document.activeElement.matches(':focus-visible')") and outline != "none"
+    page.keyboard.press("Space")
+    assert box(page, checklist.items[0]).is_checked()
+    assert count_text(page, checklist.id).startswith("1 of")
+
+
+def test_no_cookies_and_no_request_for_state(page, context, open_checklist, checklist, base_url):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    open_checklist()
+    before = len(requests)
+    box(page, checklist.items[0]).check()
+    box(page, checklist.items[1]).check()
+    page.wait_for_timeout(200)
+    assert requests[before:] == []
+    assert all(url.startswith(base_url) for url in requests)
+    assert context.cookies() == []
+
+
+def test_without_javascript_the_checklist_still_reads(browser, base_url, site, checklist):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + page_path(site, checklist.id))
+    for item in checklist.items:
+        assert page.locator(f"#check-{item.id}").is_visible()
+    assert not page.locator(".gb-progress").is_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory):
+    """The site built with Material's instant navigation switched on."""
+    from tests.browser.conftest import serve
+    from tests.support import build, copy_project
+
+    root = tmp_path_factory.mktemp("instant")
+    project = copy_project(root / "project")
+    config = project / "mkdocs.yml"
+    server, url = serve(root / "site")  # instant navigation needs site_url: serve first to know the port
+    text = config.read_text().replace("  features:\n", "  features:\n    - navigation.instant\n")
+    config.write_text(f"site_url: {url}\n" + "\n".join(l for l in text.splitlines() if not l.startswith("site_url:")))
+    result = build(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield root / "site", url
+    server.shutdown()
+
+
+def test_instant_navigation_starts_once_per_page(page, instant_site, guidebook):
+    site, url = instant_site
+    first, second = guidebook.checklist("police-within-24-hours"), guidebook.checklist("police-within-first-week")
+    page.goto(url + page_path(site, first.id))
+    box(page, first.items[0]).check()
+    page.evaluate("window.samePageSinceStart = true")
+    page.locator(f'nav a[href$="{page_path(site, second.id)}"]').first.click()
+    page.wait_for_function(f"!!document.getElementById('check-{second.items[0].id}')")
+    assert page.evaluate("window.samePageSinceStart") is True  # instant: no full page load
+    box(page, second.items[0]).check()
+    assert count_text(page, second.id) == f"1 of {len(second.items)} done"  # one handler, one count
+    page.locator(f'nav a[href$="{page_path(site, first.id)}"]').first.click()
+    page.wait_for_function(f"!!document.getElementById('check-{first.items[0].id}')")
+    assert box(page, first.items[0]).is_checked()
+    assert count_text(page, first.id) == f"1 of {len(first.items)} done"
+    assert page.evaluate("window.samePageSinceStart") is True
+    assert page.evaluate("performance.getEntriesByName('gb-progress-restore').length") == 3
