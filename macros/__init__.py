@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.assets import minify_assets
-from .guidebook.pages import check_pages, find_checklist_pages, relative_link
+from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,24 +45,31 @@ def define_env(env):
     def current_page() -> str:
         return env.page.file.src_uri
 
+    def links_here() -> dict[str, str]:
+        """checklist id -> Markdown link to its page, from the current page."""
+        here = current_page()
+        return {ident: relative_link(here, page) for ident, page in pages.items()}
+
+    def urls_here() -> dict[str, str]:
+        """checklist id -> URL of its built page, from the current page (for raw HTML)."""
+        here, directory_urls = current_page(), env.conf["use_directory_urls"]
+        return {ident: relative_url(here, page, directory_urls) for ident, page in pages.items()}
+
     @env.macro
     def checklist(checklist_id: str, heading_level: int = 1) -> str:
         found = guidebook.checklist(checklist_id)
         if found is None:  # find_checklist_pages reads literal ids; this catches computed ones
             _fail(DataError([Problem(f"{docs_dir.name}/{current_page()}", None, "checklist",
                                      f"there is no checklist with the id '{checklist_id}'")]))
-        return renderer.checklist(found, heading_level)
+        return renderer.checklist(found, heading_level, urls=urls_here())
 
     @env.macro
     def contents(heading_level: int = 2) -> str:
-        here = current_page()
-        links = {ident: relative_link(here, page) for ident, page in pages.items()}
-        return renderer.contents(links, heading_level)
+        return renderer.contents(links_here(), heading_level)
 
     @env.macro
     def progress_overview() -> str:
-        here = current_page()
-        return renderer.progress_overview({ident: relative_link(here, page) for ident, page in pages.items()})
+        return renderer.progress_overview(links_here(), urls_here())
 
     @env.macro
     def sources() -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import DataError, Problem
 from .inline import unsafe_links
-from .model import Audience, Checklist, Guidebook, Item, Part, Phase, Source
+from .model import Audience, Checklist, Guidebook, Item, Part, Phase, Role, Source
 from .schema import check
 from .yamlsource import YamlDocument, format_field, read_yaml
 
@@ -75,8 +75,8 @@ def load_guidebook(data_dir: Path, display_root: Path | None = None) -> Guideboo
         else:
             seen[ident] = (doc.name, line)
 
-    for key in ("parts", "sources", "audiences", "phases"):
-        for n, entry in enumerate(book.data[key]):
+    for key in ("parts", "sources", "audiences", "phases", "roles"):
+        for n, entry in enumerate(book.data.get(key, [])):
             claim(book, (key, n, "id"), entry["id"])
 
     sources = _index(book, "sources", Source)
@@ -100,6 +100,10 @@ def load_guidebook(data_dir: Path, display_root: Path | None = None) -> Guideboo
         source = ref(book, ("parts", n, "source"), sources, "source") if "source" in entry else None
         parts[entry["id"]] = Part(**{**entry, "source": source})
     guide_source = ref(book, ("source",), sources, "source")
+    roles = [Role(id=entry["id"], name=entry["name"],
+                  audiences=tuple(ref(book, ("roles", n, "audiences", k), audiences, "audience")
+                                  for k in range(len(entry["audiences"]))))
+             for n, entry in enumerate(book.data.get("roles", []))]
 
     checklists: list[Checklist] = []
     for doc in docs:
@@ -142,4 +146,5 @@ def load_guidebook(data_dir: Path, display_root: Path | None = None) -> Guideboo
         phases=sorted(phases.values(), key=lambda p: p.order),
         sources=list(sources.values()),
         checklists=checklists,
+        roles=roles,
     )

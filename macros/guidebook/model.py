@@ -24,6 +24,13 @@ class Audience:
 
 
 @dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    audiences: tuple[Audience, ...]
+
+
+@dataclass(frozen=True)
 class Phase:
     id: str
     order: int
@@ -77,12 +84,17 @@ class Guidebook:
     phases: list[Phase]
     sources: list[Source]
     checklists: list[Checklist] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
 
     def checklist(self, checklist_id: str) -> Checklist | None:
         return next((c for c in self.checklists if c.id == checklist_id), None)
 
     def checklists_in(self, part: Part) -> list[Checklist]:
         return [c for c in self.checklists if c.part.id == part.id]
+
+    def checklists_for(self, role: Role) -> list[Checklist]:
+        wanted = {a.id for a in role.audiences}
+        return [c for c in self.checklists if wanted & {a.id for a in c.audiences}]
 
     @property
     def items(self) -> list[tuple[Checklist, Item]]:

@@ -43,3 +43,25 @@ def check_pages(guidebook: Guidebook, calls: dict[str, list[tuple[str, int]]], d
 def relative_link(from_page: str, to_page: str) -> str:
     """Relative Markdown link between two pages given relative to docs/."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def page_url(page: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of a page given relative to docs/: 'police/long-term.md' -> 'police/long-term/'."""
+    stem = page[:-3] if page.endswith(".md") else page
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """Relative URL from one built page to another, for links in raw HTML that MkDocs does not rewrite."""
+    here, there = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
+    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there or ".", here_dir.rstrip("/") or ".")
+    if there.endswith("/") or not there:
+        rel = rel.rstrip("/") + "/"
+    return "./" if rel in ("./", "") else rel

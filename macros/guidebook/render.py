@@ -1,4 +1,9 @@
-"""Render checklists to HTML with the Jinja templates in overrides/partials/."""
+"""Render the guidebook to HTML with the Jinja templates in overrides/partials/.
+
+`urls` arguments map a checklist id to the URL of its page, relative to the
+page being rendered (for links in raw HTML); `links` map it to the page's
+Markdown source (for Markdown links, which MkDocs checks and rewrites).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,27 +29,41 @@ class Renderer:
         )
         self.env.filters["inline"] = render_inline
 
-    def checklist(self, checklist: Checklist, heading_level: int = 1) -> str:
-        """Markdown heading plus an HTML block: the heading feeds MkDocs' page title and table of contents."""
-        template = self.env.get_template("gb-checklist.html")
-        return template.render(checklist=checklist, level=heading_level, guidebook=self.guidebook)
+    def _render(self, template: str, **context) -> str:
+        return self.env.get_template(template).render(guidebook=self.guidebook, **context)
 
-    def contents(self, links: dict[str, str], part_heading_level: int = 2) -> str:
-        """Every part with its checklists, for the home page; `links` maps checklist ids to page paths."""
-        template = self.env.get_template("gb-contents.html")
-        return template.render(guidebook=self.guidebook, links=links, level=part_heading_level)
-
-    def progress_overview(self, links: dict[str, str]) -> str:
-        """The home page's "My progress" section, with the manifest the script needs for export and import."""
+    def manifest(self, urls: dict[str, str]) -> dict:
+        """What the page script needs to know about the whole guidebook: ids, titles, phases, roles, pages."""
         book = self.guidebook
-        manifest = {
+        return {
             "title": book.title,
             "version": book.version,
-            "checklists": [{"id": c.id, "title": c.title, "items": [i.id for i in c.items]} for c in book.checklists],
+            "phases": [{"id": p.id, "name": p.name, "hours": p.due_within_hours} for p in book.phases],
+            "roles": [{"id": r.id, "name": r.name, "audiences": [a.id for a in r.audiences]} for r in book.roles],
+            "checklists": [{
+                "id": c.id, "title": c.title, "url": urls.get(c.id, ""),
+                "phase": c.phase.id if c.phase else None,
+                "audiences": [a.id for a in c.audiences],
+                "items": [i.id for i in c.items],
+            } for c in book.checklists],
         }
-        template = self.env.get_template("gb-progress.html")
-        return template.render(guidebook=book, links=links, manifest=manifest)
+
+    def checklist(self, checklist: Checklist, heading_level: int = 1, urls: dict[str, str] | None = None) -> str:
+        """Markdown heading plus an HTML block: the heading feeds MkDocs' page title and table of contents.
+
+        With `urls`, a checklist that has a phase also gets the incident clock and timeline."""
+        incident = urls is not None and checklist.phase is not None
+        return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
+                            manifest=self.manifest(urls) if incident else None,
+                            urls=urls or {})
+
+    def contents(self, links: dict[str, str], part_heading_level: int = 2) -> str:
+        """Every part with its checklists, for the home page."""
+        return self._render("gb-contents.html", links=links, level=part_heading_level)
+
+    def progress_overview(self, links: dict[str, str], urls: dict[str, str]) -> str:
+        """The home page's "My progress" section: role picker, counts, reset, export and import."""
+        return self._render("gb-progress.html", links=links, manifest=self.manifest(urls))
 
     def sources(self) -> str:
-        template = self.env.get_template("gb-sources.html")
-        return template.render(guidebook=self.guidebook)
+        return self._render("gb-sources.html")

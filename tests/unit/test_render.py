@@ -58,3 +58,22 @@ def test_contents_links_each_checklist():
     md = make_renderer(checklist).contents({"sample-checklist": "x/sample.md"})
     assert "## Part X { #part-x }" in md
     assert '- [Sample &lt;checklist&gt;](x/sample.md){ data-checklist="sample-checklist" }: Do *these* things.' in md
+
+
+def test_phase_checklist_with_page_urls_gets_the_incident_clock():
+    checklist = make_checklist()
+    html = make_renderer(checklist).checklist(checklist, urls={"sample-checklist": "../sample/"})
+    assert "data-gb-incident" in html and 'id="gb-manifest"' in html
+    assert '<li class="gb-phase" data-phase="first-day" aria-current="step">' in html
+    assert '<a href="../sample/">Within 24 hours</a>' in html
+    without_phase = make_checklist(phase=None)
+    assert "data-gb-incident" not in make_renderer(without_phase).checklist(without_phase, urls={})
+
+
+def test_manifest_lists_ids_phases_and_roles():
+    checklist = make_checklist()
+    manifest = make_renderer(checklist).manifest({"sample-checklist": "x/"})
+    assert manifest["checklists"] == [{
+        "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
+        "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
+    assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]

@@ -11,7 +11,8 @@
 
   /* ---- progress ---------------------------------------------------------- */
   /* Ticks live in localStorage under one versioned key:
-   * {"ticks": {"<checklist-id>": {"<item-id>": "<ISO time ticked>"}}} */
+   * {"ticks": {"<checklist-id>": {"<item-id>": "<ISO time ticked>"}},
+   *  "incident": "<ISO time the incident began>" or null} */
   var progress = (function () {
     var KEY = "ccm-guidebook.progress.v1";
     var FORMAT = "ccm-guidebook-progress";
@@ -34,6 +35,10 @@
       });
     }
 
+    function validTime(value) {
+      return value === undefined || value === null || (typeof value === "string" && !isNaN(new Date(value)));
+    }
+
     function warn(kind) {
       problem = kind;
       var box = document.getElementById("gb-storage-notice");
@@ -49,7 +54,7 @@
         state = { ticks: {} };
         if (raw === null) return;
         var parsed = JSON.parse(raw);
-        if (!isObject(parsed) || !validTicks(parsed.ticks)) throw new Error("corrupt");
+        if (!isObject(parsed) || !validTicks(parsed.ticks) || !validTime(parsed.incident)) throw new Error("corrupt");
         state = parsed;
       } catch (error) {
         if (storage === null || (error && error.name === "SecurityError")) {
@@ -98,6 +103,7 @@
         var bar = root.querySelector('progress[data-bar-for="' + id + '"]');
         if (bar) bar.value = done;
       });
+      incident.render(root);
     }
 
     function confirmReset(message) {
@@ -116,7 +122,7 @@
 
     function manifest(root) {
       var el = root.querySelector("#gb-manifest");
-      return el ? JSON.parse(el.textContent) : null;
+      return el ? JSON.parse(el.dataset.manifest) : null;
     }
 
     function exportFile(root) {
@@ -126,6 +132,7 @@
         format: FORMAT, format_version: FORMAT_VERSION,
         guidebook: book.title, guidebook_version: book.version,
         exported_at: now.toISOString(),
+        incident_start: state.incident || null,
         checklists: book.checklists.filter(function (c) { return state.ticks[c.id]; }).map(function (c) {
           return {
             id: c.id, title: c.title,
@@ -158,7 +165,7 @@
           (ticks[c.id] = ticks[c.id] || {})[id] = isObject(t) && typeof t.ticked_at === "string" ? t.ticked_at : new Date().toISOString();
         });
       });
-      return { ticks: ticks, ignored: ignored };
+      return { ticks: ticks, ignored: ignored, incident: validTime(data.incident_start) ? data.incident_start || null : null };
     }
 
     function say(root, text) {
@@ -175,7 +182,7 @@
         if (!confirmReset("Replace your progress on this device with the " + count + " ticked items in \"" + file.name + "\"?")) {
           return say(root, "Import cancelled; nothing was changed.");
         }
-        state.ticks = result.ticks;
+        state = { ticks: result.ticks, incident: result.incident };
         save();
         render(root);
         say(root, "Imported " + count + " ticked items from \"" + file.name + "\"." +
@@ -199,9 +206,9 @@
         button.addEventListener("click", function () {
           var id = button.dataset.reset;
           var title = button.dataset.title;
-          var message = id ? "Clear every tick in \"" + title + "\"? This cannot be undone." : "Clear every tick in every checklist? This cannot be undone.";
+          var message = id ? "Clear every tick in \"" + title + "\"? This cannot be undone." : "Clear every tick in every checklist, and the incident start? This cannot be undone.";
           if (!confirmReset(message)) return;
-          if (id) delete state.ticks[id]; else state.ticks = {};
+          if (id) delete state.ticks[id]; else state = { ticks: {} };
           save();
           render(root);
         });
@@ -227,6 +234,154 @@
       render(document);
     });
 
+    return {
+      init: init,
+      manifest: manifest,
+      ticked: ticked,
+      get: function () { return state; },
+      set: function (changes) {
+        Object.keys(changes).forEach(function (k) { state[k] = changes[k]; });
+        save();
+        render(document);
+      }
+    };
+  })();
+
+  /* ---- incident clock --------------------------------------------------- */
+  /* The incident start is kept with the progress (progress.get/set). Each phase
+   * with due-within hours falls due that long after the start. */
+  var incident = (function () {
+    var HOUR = 3600000;
+
+    function when(date) {
+      return date.toLocaleString(undefined, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+    }
+
+    function span(ms) {
+      var minutes = Math.round(Math.abs(ms) / 60000);
+      var h = Math.floor(minutes / 60);
+      return (h ? h + " h " : "") + (minutes % 60) + " min";
+    }
+
+    /* Open items per phase, and each phase's state at `now`. */
+    function phases(book, start, now) {
+      var next = null;
+      return book.phases.map(function (phase) {
+        var open = 0;
+        book.checklists.forEach(function (c) {
+          if (c.phase === phase.id) c.items.forEach(function (i) { if (!progress.ticked(c.id, i)) open++; });
+        });
+        var due = start && phase.hours ? new Date(start.getTime() + phase.hours * HOUR) : null;
+        var status = open ? open + " open item" + (open > 1 ? "s" : "") : "Done";
+        var kind = open ? "open" : "done";
+        if (due && open) {
+          if (due <= now) { kind = "overdue"; status = "Overdue: " + status; }
+          else if (!next) { kind = next = "next"; status = "Due next, in " + span(due - now) + ": " + status; }
+        }
+        return { phase: phase, due: due, open: open, kind: kind, status: status };
+      });
+    }
+
+    function render(root) {
+      var panel = root.querySelector("[data-gb-incident]");
+      if (!panel) return;
+      var book = progress.manifest(root);
+      var value = progress.get().incident;
+      var start = value ? new Date(value) : null;
+      var now = new Date();
+      var states = phases(book, start, now);
+      var current = start && states.filter(function (s) { return s.due && s.due > now; })[0];
+      states.forEach(function (s) {
+        var li = panel.querySelector('[data-phase="' + s.phase.id + '"]');
+        li.className = "gb-phase gb-" + s.kind + (current === s ? " gb-now" : "");
+        li.querySelector("[data-due-for]").textContent = s.due ? "Due by " + when(s.due) : "";
+        li.querySelector("[data-status-for]").textContent = s.status;
+      });
+      var input = panel.querySelector("#gb-incident-start");
+      var summary = panel.querySelector("[data-incident-summary]");
+      if (!start) {
+        summary.textContent = "Set when the incident began to see when each phase falls due.";
+        return;
+      }
+      if (document.activeElement !== input) {
+        var local = new Date(start.getTime() - start.getTimezoneOffset() * 60000);
+        input.value = local.toISOString().slice(0, 16);
+      }
+      var overdue = states.filter(function (s) { return s.kind === "overdue"; }).map(function (s) { return s.phase.name; });
+      var next = states.filter(function (s) { return s.kind === "next"; })[0];
+      summary.textContent = "Incident began " + when(start) + " (" + span(now - start) + " ago)." +
+        (overdue.length ? " Overdue: " + overdue.join(", ") + "." : "") +
+        (next ? " Due next: " + next.phase.name + ", by " + when(next.due) + "." : "");
+    }
+
+    function init(root) {
+      var panel = root.querySelector("[data-gb-incident]");
+      if (!panel) return;
+      var form = panel.querySelector("[data-incident-form]");
+      var input = panel.querySelector("#gb-incident-start");
+      var error = panel.querySelector("[data-incident-error]");
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var start = new Date(input.value);
+        error.textContent = "";
+        if (!input.value || isNaN(start)) { error.textContent = "Enter the date and time the incident began."; return; }
+        if (start > new Date()) { error.textContent = "The incident start cannot be in the future."; return; }
+        progress.set({ incident: start.toISOString() });
+      });
+      panel.querySelector("[data-incident-clear]").addEventListener("click", function () {
+        if (!window.confirm("Clear the incident start? Ticked items stay as they are.")) return;
+        input.value = "";
+        progress.set({ incident: null });
+      });
+      render(root);
+    }
+
+    setInterval(function () { render(document); }, 30000);
+    return { init: init, render: render };
+  })();
+
+  /* ---- roles -------------------------------------------------------------- */
+  /* ?role=id in the address puts the checklists for that role's audiences
+   * first in every [data-role-sort] list. Roles come from the manifest. */
+  var roles = (function () {
+    function apply(root, id) {
+      var book = progress.manifest(root);
+      if (!book) return;
+      var role = book.roles.filter(function (r) { return r.id === id; })[0];
+      var status = root.querySelector("[data-role-status]");
+      all(root, "[data-role-sort]").forEach(function (list) {
+        var children = Array.prototype.slice.call(list.children);
+        children.forEach(function (el, n) { if (!el.dataset.order) el.dataset.order = n; });
+        function match(el) {
+          return role && (el.dataset.audiences || "").split(" ").some(function (a) { return role.audiences.indexOf(a) >= 0; });
+        }
+        children.sort(function (a, b) { return (match(b) - match(a)) || (a.dataset.order - b.dataset.order); })
+          .forEach(function (el) { el.classList.toggle("gb-role-match", Boolean(match(el))); list.appendChild(el); });
+      });
+      all(root, 'input[name="gb-role"]').forEach(function (r) { r.checked = r.value === (role ? role.id : ""); });
+      if (status) {
+        status.textContent = role ? "Showing the checklists for " + role.name + " first." :
+          id ? "There is no role \"" + id + "\"; showing all checklists." : "";
+      }
+      all(root, "a[data-keep-role]").forEach(function (a) {
+        var url = new URL(a.href);
+        if (role) url.searchParams.set("role", role.id); else url.searchParams.delete("role");
+        a.href = url.href;
+      });
+    }
+
+    function init(root) {
+      apply(root, new URLSearchParams(location.search).get("role"));
+      all(root, 'input[name="gb-role"]').forEach(function (radio) {
+        radio.addEventListener("change", function () {
+          var url = new URL(location.href);
+          if (radio.value) url.searchParams.set("role", radio.value); else url.searchParams.delete("role");
+          history.replaceState(history.state, "", url.href);
+          apply(root, radio.value);
+        });
+      });
+    }
+
     return { init: init };
   })();
 
@@ -244,6 +399,8 @@
     if (window.performance && performance.mark) performance.mark("gb-start");
     progress.init(document);
     if (window.performance && performance.measure) performance.measure("gb-progress-restore", "gb-start");
+    incident.init(document);
+    roles.init(document);
     print.init(document);
     links.init(document);
   }
