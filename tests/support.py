@@ -59,3 +59,14 @@ def checklist_pages(site: Path) -> dict[str, Path]:
 def page_path(site: Path, checklist_id: str) -> str:
     """Site-relative URL path of a checklist's page, e.g. 'police/long-term/'."""
     return checklist_pages(site)[checklist_id].parent.relative_to(site).as_posix() + "/"
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as site-relative URL paths ('' for the home page)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel == "404.html":
+            continue
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
