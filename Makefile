@@ -2,7 +2,8 @@
 #   make serve   install and serve the site at http://127.0.0.1:8000/
 #   make test    install everything (Debian chromium, poppler-utils) and run every test
 #   make build   build the deployable site into site/
-#   make bench   print the benchmark figures (never a pass/fail test)
+#   make bench   print the progress benchmark figures (never a pass/fail test)
+#   make budget  print the performance budget figures, Lighthouse included
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -11,7 +12,7 @@ PORT   ?= 8000
 PIP    := $(BIN)/pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test serve build test bench clean
+.PHONY: install install-test serve build test bench budget clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +42,10 @@ test: install-test
 
 bench: install-test
 	$(BIN)/python bench/progress.py
+
+budget: install-test
+	cd bench && npm ci --no-audit --no-fund --ignore-scripts
+	$(BIN)/python bench/budget.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

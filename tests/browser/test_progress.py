@@ -19,7 +19,7 @@ def checklist(guidebook):
 def open_checklist(page, base_url, site, checklist):
     def go(target=page, which=checklist):
         target.goto(base_url + page_path(site, which.id))
-        target.wait_for_function("document.querySelector('[data-gb-js]') && !document.querySelector('[data-gb-js]').hidden")
+        target.wait_for_function("performance.getEntriesByName('gb-progress-restore').length > 0")
         return target
     return go
 

@@ -194,7 +194,6 @@
 
     function init(root) {
       load();
-      all(root, "[data-gb-js]").forEach(function (el) { el.hidden = false; });
       all(root, "input.gb-check").forEach(function (box) {
         box.addEventListener("change", function () {
           setTick(box.dataset.checklist, box.dataset.item, box.checked);
