@@ -29,3 +29,26 @@ def test_every_page_has_no_axe_violation(browser, site, base_url, scheme):
             failures[path] = found
     context.close()
     assert failures == {}, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in failures.items())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_states_the_script_shows_have_no_axe_violation(browser, site, base_url, guidebook, scheme):
+    """Incident clock with an overdue phase, a storage notice, a role view, an import message."""
+    from tests.support import page_path
+
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script("localStorage.setItem('ccm-guidebook.progress.v1', '{broken')")
+    page = context.new_page()
+    page.goto(base_url + page_path(site, "police-within-24-hours"))
+    page.locator("#gb-incident-start").fill("2020-01-01T08:00")
+    page.get_by_role("button", name="Set incident start").click()
+    page.locator(".gb-overdue").first.wait_for()
+    assert page.locator("#gb-storage-notice").is_visible()
+    assert axe_report(page) == []
+    page.goto(base_url + f"?role={guidebook.roles[0].id}")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import progress from a file").click()
+    chooser.value.set_files(files=[{"name": "x.json", "mimeType": "application/json", "buffer": b"nope"}])
+    page.wait_for_function("document.getElementById('gb-import-status').textContent.length > 0")
+    assert axe_report(page) == []
+    context.close()
