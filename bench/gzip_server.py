@@ -4,15 +4,38 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import io
 import threading
 from pathlib import Path
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 
 
+class _CountingWriter:
+    """Wraps the response stream and counts every byte sent (headers and body)."""
+
+    def __init__(self, raw):
+        self.raw, self.count = raw, 0
+
+    def write(self, data):
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    transfers: list  # (path, bytes sent), shared by the server's handlers
+
     def log_message(self, *args):
         pass
+
+    def handle_one_request(self):
+        self.wfile = writer = _CountingWriter(self.wfile.raw if isinstance(self.wfile, _CountingWriter) else self.wfile)
+        super().handle_one_request()
+        if writer.count and getattr(self, "path", None):
+            self.transfers.append((self.path, writer.count))
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -27,12 +50,14 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
         return io.BytesIO(body)
 
 
 def serve_gzip(directory) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(GzipHandler, directory=str(directory))
+    """Serve `directory`; `server.transfers` lists (path, bytes sent) for every response."""
+    transfers: list = []
+    handler = functools.partial(type("Handler", (GzipHandler,), {"transfers": transfers}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.transfers = transfers
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
