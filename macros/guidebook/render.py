@@ -37,3 +37,13 @@ class Renderer:
     def sources(self) -> str:
         template = self.env.get_template("gb-sources.html")
         return template.render(guidebook=self.guidebook)
+
+    def addresses(self, urls: dict[str, str], home: str, part_heading_level: int = 3) -> str:
+        """The public address of the guidebook and of every checklist, by part; `urls` maps checklist ids to addresses."""
+        template = self.env.get_template("gb-addresses.html")
+        return template.render(guidebook=self.guidebook, urls=urls, home=home, level=part_heading_level)
+
+    def snippet(self, home: str) -> str:
+        """A ready-made HTML link to the guidebook, shown as code for partner sites to paste."""
+        link = self.env.get_template("gb-snippet.html").render(guidebook=self.guidebook, home=home).strip()
+        return self.env.get_template("gb-snippet-block.html").render(code=link)
