@@ -2,6 +2,7 @@
 sitemap, the README's public address contract, redirects and the copy-link markup."""
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -213,7 +214,6 @@ def test_link_page_gives_every_public_address_and_a_snippet(site, guidebook):
     assert example in page
     snippet = re.search(r'<code id="gb-link-snippet">(.*?)</code>', page, re.S)
     assert snippet, "no snippet"
-    import html
     code = html.unescape(snippet.group(1))
     assert code.startswith(f'<a href="{base}">{guidebook.title}</a>'), code
     assert guidebook.publisher in code
