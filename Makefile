@@ -1,7 +1,8 @@
 # Tasks for the guidebook site. Every target installs what it needs first.
 #   make serve   install and serve the site at http://127.0.0.1:8000/
 #   make test    install everything (Debian chromium, poppler-utils) and run every test
-#   make build   build the deployable site into site/
+#   make build   build the deployable site into site/ (set SITE_URL to its public address)
+#   make offline build the offline edition, build/guidebook-offline.zip (opens from disk)
 #   make bench   print the progress benchmark figures (never a pass/fail test)
 #   make budget  print the performance budget figures, Lighthouse included
 PYTHON ?= python3
@@ -10,6 +11,8 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PIP    := $(BIN)/pip install --quiet --disable-pip-version-check
+OFFLINE_DIR ?= build/guidebook-offline
+OFFLINE_ZIP ?= build/guidebook-offline.zip
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install install-test serve build test bench budget clean
@@ -25,6 +28,11 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(PIP) -r requirements-test.txt
 	touch $@
 
+# npm packages for the offline edition only (package-lock.json pins them exactly).
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.site-installed
 
 install-test: $(VENV)/.test-installed
@@ -35,7 +43,15 @@ serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 build: install
+	@[ -n "$$SITE_URL" ] || echo "Note: SITE_URL is not set; canonical links and the sitemap name http://127.0.0.1:8000/"
 	$(BIN)/mkdocs build --strict --clean
+
+offline: install node_modules/.installed
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir $(abspath $(OFFLINE_DIR))
+	mkdir -p $(dir $(OFFLINE_ZIP))
+	rm -f $(OFFLINE_ZIP)
+	cd $(dir $(abspath $(OFFLINE_DIR))) && $(abspath $(BIN))/python -m zipfile -c $(abspath $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))
+	@echo "Offline edition: $(OFFLINE_ZIP) ($$(du -h $(OFFLINE_ZIP) | cut -f1)). Unzip it and open guidebook-offline/index.html."
 
 test: install-test
 	$(BIN)/python -m pytest
@@ -48,4 +64,4 @@ budget: install-test
 	$(BIN)/python bench/budget.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site build node_modules $(VENV) .pytest_cache

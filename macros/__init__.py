@@ -8,18 +8,48 @@ and exposes the macros the pages call:
     {{ contents() }}                              every part and checklist, linked
     {{ progress_overview() }}                     "My progress": counts, reset, export, import
     {{ sources() }}                               the source publications
+    {{ checklist_addresses() }}                   every checklist's public address (the link page)
+    {{ link_snippet() }}                          a ready-made link for partner sites
+
+It also gives every page its public address as canonical URL (derived from
+`site_url`, so the offline edition names the public pages too) and a
+description, and, in the offline edition, serves Material's Web Worker shim
+from a local copy instead of a CDN.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.assets import minify_assets
+from .guidebook.inline import plain_text
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
+from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The offline edition: Material's offline plugin would load its Web Worker shim
+# (iframe-worker, needed for search on file://) from a public CDN. We copy the
+# same file from the npm package pinned in package.json (`npm ci`) into the site.
+WORKER_SHIM_PACKAGE = ROOT / "node_modules" / "iframe-worker"
+WORKER_SHIM_SOURCE = WORKER_SHIM_PACKAGE / "shim" / "index.js"
+WORKER_SHIM_URL = "assets/javascripts/iframe-worker/shim.js"  # the name must contain "iframe-worker"
+
+
+def offline_enabled(config) -> bool:
+    plugin = config["plugins"].get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def use_local_worker_shim(config) -> None:
+    """Replace the CDN shim that Material's offline plugin adds (or would add) with the local copy."""
+    extra = config["extra"]
+    polyfills = [p for p in extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    extra["polyfills"] = polyfills + [WORKER_SHIM_URL]
 
 
 def _fail(error: DataError):
@@ -41,6 +71,9 @@ def define_env(env):
     renderer = Renderer(guidebook)
     pages = {ident: places[0][0] for ident, places in calls.items()}
     env.variables["guidebook"] = guidebook
+    site_url = base_url(env.conf["site_url"])
+    if offline_enabled(env.conf):
+        use_local_worker_shim(env.conf)
 
     def current_page() -> str:
         return env.page.file.src_uri
@@ -55,12 +88,16 @@ def define_env(env):
         here, directory_urls = current_page(), env.conf["use_directory_urls"]
         return {ident: relative_url(here, page, directory_urls) for ident, page in pages.items()}
 
+    def checklist_urls() -> dict[str, str]:
+        return {ident: public_url(site_url, page) for ident, page in pages.items()}
+
     @env.macro
     def checklist(checklist_id: str, heading_level: int = 1) -> str:
         found = guidebook.checklist(checklist_id)
         if found is None:  # find_checklist_pages reads literal ids; this catches computed ones
             _fail(DataError([Problem(f"{docs_dir.name}/{current_page()}", None, "checklist",
                                      f"there is no checklist with the id '{checklist_id}'")]))
+        env.page.meta.setdefault("description", escape(plain_text(found.summary)))  # unless the page sets one
         return renderer.checklist(found, heading_level, urls=urls_here())
 
     @env.macro
@@ -75,7 +112,42 @@ def define_env(env):
     def sources() -> str:
         return renderer.sources()
 
+    @env.macro
+    def checklist_addresses(heading_level: int = 3) -> str:
+        return renderer.addresses(checklist_urls(), public_url(site_url, "index.md"), heading_level)
+
+    @env.macro
+    def link_snippet() -> str:
+        return renderer.snippet(public_url(site_url, "index.md"))
+
+    @env.macro
+    def item_address_example() -> str:
+        first = guidebook.checklists[0]
+        return public_url(site_url, pages[first.id], first.items[0].id)
+
+
+def on_pre_page_macros(env):
+    """Before each page: its public address as canonical URL, and a description safe for any template."""
+    page = env.page.file.page  # env.page is a copy: its meta dict is shared, its attributes are not
+    page.canonical_url = public_url(env.conf["site_url"], page.file.src_uri)
+    description = page.meta.get("description")
+    if description is not None and not isinstance(description, Markup):
+        # Material prints the description unescaped: escape it once, here.
+        page.meta["description"] = escape(" ".join(str(description).split()))
+
 
 def on_post_build(env):
-    """Minify our own script and stylesheets in the built site (readable sources stay in overrides/)."""
+    """Minify our own script and stylesheets (readable sources stay in overrides/). In the offline
+    edition, also copy the Web Worker shim from the npm package into the site, and drop 404.html
+    (only a web server shows it; its links are absolute and do not open from disk)."""
     minify_assets(Path(env.conf["site_dir"]))
+    if not offline_enabled(env.conf):
+        return
+    (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)
+    if not WORKER_SHIM_SOURCE.is_file():
+        raise PluginError(f"The offline edition needs {WORKER_SHIM_SOURCE.relative_to(ROOT)}: "
+                          "run `npm ci` first (`make offline` does).")
+    target = Path(env.conf["site_dir"]) / WORKER_SHIM_URL
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(WORKER_SHIM_SOURCE, target)
+    shutil.copyfile(WORKER_SHIM_PACKAGE / "LICENSE", target.parent / "LICENSE")

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use, only when they are missing:
-# chromium (the browser the tests drive) and poppler-utils (pdftotext, pdftoppm).
+# chromium (the browser the tests drive), poppler-utils (pdftotext, pdftoppm) and
+# npm (installs the pinned shim of the offline edition, `make offline`).
 # Never downloads a browser of its own.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages: ${missing[*]}"
 sudo=""

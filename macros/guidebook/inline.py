@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 
 import markdown
 from markupsafe import Markup
@@ -31,3 +31,11 @@ def render_inline(text: str) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(text: str) -> str:
+    """The words of an inline Markdown text without any markup, e.g. for a page description."""
+    return " ".join(unescape(_TAG.sub("", str(render_inline(text)))).split())

@@ -67,3 +67,12 @@ class Renderer:
 
     def sources(self) -> str:
         return self._render("gb-sources.html")
+
+    def addresses(self, urls: dict[str, str], home: str, part_heading_level: int = 3) -> str:
+        """The public address of the guidebook and of every checklist, by part; `urls` maps checklist ids to addresses."""
+        return self._render("gb-addresses.html", urls=urls, home=home, level=part_heading_level)
+
+    def snippet(self, home: str) -> str:
+        """A ready-made HTML link to the guidebook, shown as code for partner sites to paste."""
+        link = self._render("gb-snippet.html", home=home).strip()
+        return self._render("gb-snippet-block.html", code=link)

@@ -77,3 +77,24 @@ def test_manifest_lists_ids_phases_and_roles():
         "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
         "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
     assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]
+
+
+def test_copy_link_buttons_for_the_checklist_and_each_item():
+    checklist = make_checklist()
+    html = make_renderer(checklist).checklist(checklist)
+    assert html.count('<button type="button" class="gb-copy') == 1 + len(checklist.items)
+    assert 'data-gb-copy-link="" hidden>' in html
+    for item in checklist.items:
+        li = html.split(f'<li class="gb-item" id="{item.id}">')[1].split("</li>")[0]
+        assert f'data-gb-copy-link="{item.id}" hidden>' in li
+        assert '<span class="gb-copy__label">Copy link to this item</span>' in li
+
+
+def test_addresses_and_snippet_are_escaped():
+    checklist = make_checklist()
+    renderer = make_renderer(checklist)
+    html = renderer.addresses({"sample-checklist": "https://example.org/x/?a=1&b=2"}, "https://example.org/")
+    assert '<a class="gb-addresses__url" href="https://example.org/x/?a=1&amp;b=2">' in html
+    assert "### Part X" in html and "Sample &lt;checklist&gt;" in html
+    snippet = renderer.snippet("https://example.org/")
+    assert '<code id="gb-link-snippet">&lt;a href=&#34;https://example.org/&#34;&gt;Book&lt;/a&gt;' in snippet

@@ -1,0 +1,146 @@
+"""The "copy link" buttons in real Chromium: names, keyboard, clipboard, feedback and fallbacks."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support import checklist_pages
+
+CHECKLIST = "police-within-two-hours"  # any checklist would do: expectations come from its data
+
+
+@pytest.fixture
+def checklist(guidebook):
+    return guidebook.checklist(CHECKLIST)
+
+
+@pytest.fixture
+def address(base_url, site, checklist):
+    """The page's address as a reader sees it in the address bar."""
+    return base_url + checklist_pages(site)[checklist.id].parent.relative_to(site).as_posix() + "/"
+
+
+def grant_clipboard(context, base_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+
+
+def test_buttons_are_named_visible_and_one_per_item(page, address, checklist):
+    page.goto(address)
+    items = page.get_by_role("button", name="Copy link to this item", exact=True)
+    assert items.count() == len(checklist.items)
+    for n, item in enumerate(checklist.items):
+        button = page.locator(f"#{item.id} button.gb-copy")
+        assert button.is_visible() and button.get_attribute("data-gb-copy-link") == item.id
+        assert items.nth(n).get_attribute("data-gb-copy-link") == item.id
+    whole = page.get_by_role("button", name="Copy link to this checklist", exact=True)
+    assert whole.count() == 1 and whole.is_visible()
+
+
+def test_copying_an_item_link_puts_its_address_on_the_clipboard(page, context, base_url, address, checklist):
+    grant_clipboard(context, base_url)
+    page.goto(address)
+    item = checklist.items[-1]
+    button = page.locator(f"#{item.id} button.gb-copy")
+    button.click()
+    status = page.locator("#gb-copy-status")
+    status.filter(has_text="Link copied").wait_for()
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{address}#{item.id}"
+    assert button.locator(".gb-copy__done").is_visible(), "visible feedback on the button"
+    assert page.get_by_role("button", name="Copy link to this item").count() == len(checklist.items), \
+        "the button keeps its name while the feedback shows"
+
+
+def test_copying_the_checklist_link_gives_the_page_address(page, context, base_url, address):
+    grant_clipboard(context, base_url)
+    page.goto(address)
+    page.get_by_role("button", name="Copy link to this checklist").click()
+    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == address
+
+
+def test_the_buttons_work_from_the_keyboard(page, context, base_url, address, checklist):
+    grant_clipboard(context, base_url)
+    page.goto(address)
+    first = checklist.items[0]
+    page.locator(f"#check-{first.id}").focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('data-gb-copy-link')")
+    assert focused == first.id, "Tab from an item's box reaches its copy button"
+    page.keyboard.press("Enter")
+    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{address}#{first.id}"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == f"check-{checklist.items[1].id}"
+
+
+NO_CLIPBOARD_API = """
+Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true });
+window.__copied = [];
+document.execCommand = function (command) {
+  const field = document.activeElement;
+  window.__copied.push([command, field && field.value]);
+  return %s;
+};
+"""
+
+
+def test_without_the_clipboard_api_the_older_copy_command_is_used(page, address, checklist):
+    page.add_init_script(NO_CLIPBOARD_API % "true")
+    page.goto(address)
+    assert page.evaluate("navigator.clipboard") is None
+    item = checklist.items[1]
+    button = page.locator(f"#{item.id} button.gb-copy")
+    button.click()
+    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    assert page.evaluate("window.__copied") == [["copy", f"{address}#{item.id}"]]
+    assert page.evaluate("document.activeElement.getAttribute('data-gb-copy-link')") == item.id, \
+        "focus returns to the button"
+
+
+def test_when_nothing_can_copy_the_link_is_shown_selected(page, address, checklist):
+    page.add_init_script(NO_CLIPBOARD_API % "false")
+    page.goto(address)
+    item = checklist.items[0]
+    page.locator(f"#{item.id} button.gb-copy").click()
+    field = page.get_by_role("textbox", name="Copy this link:")
+    field.wait_for()
+    assert field.input_value() == f"{address}#{item.id}"
+    assert field.evaluate("el => el === document.activeElement && "
+                          "el.selectionStart === 0 && el.selectionEnd === el.value.length")
+    page.locator("#gb-copy-status").filter(has_text="Control+C").wait_for()
+
+
+def test_without_javascript_there_are_no_copy_buttons(browser, address):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(address)
+        buttons = page.locator("button.gb-copy")
+        assert buttons.count() > 0
+        assert not any(b.is_visible() for b in buttons.all())
+        assert page.locator(".gb-check").first.is_visible()
+    finally:
+        context.close()
+
+
+def test_the_link_page_copies_addresses_and_the_snippet(page, context, base_url, site):
+    grant_clipboard(context, base_url)
+    page.goto(base_url + "link-to-this-guidebook/")
+    page.get_by_role("button", name="Copy the snippet").click()
+    page.locator("#gb-copy-status").filter(has_text="Snippet copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#gb-link-snippet").text_content()
+    first = page.locator("[data-gb-copy-url]").nth(1)
+    first.click()
+    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == first.get_attribute("data-gb-copy-url")
+
+
+def test_copy_buttons_fit_a_phone_screen(page, address, checklist):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(address)
+    width = page.evaluate("document.documentElement.clientWidth")
+    for item in checklist.items:
+        box = page.locator(f"#{item.id} button.gb-copy").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, item.id
+        assert box["width"] >= 24 and box["height"] >= 24, "a target big enough to tap"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scrolling"

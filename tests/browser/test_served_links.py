@@ -1,0 +1,96 @@
+"""The site served under a sub-path, and a renamed page's old address, in real Chromium."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests import builds
+from tests.browser.conftest import serve
+from tests.support import checklist_pages
+
+SUBPATH = urlsplit(builds.SUBPATH_URL).path  # /cares/guidebook/
+
+
+@pytest.fixture(scope="session")
+def subpath_url(tmp_path_factory):
+    """The sub-path build, served on loopback at the same path as its SITE_URL."""
+    site = builds.subpath_site(tmp_path_factory)
+    root = tmp_path_factory.mktemp("subpath-root")
+    (root / SUBPATH.strip("/")).parent.mkdir(parents=True)
+    (root / SUBPATH.strip("/")).symlink_to(site, target_is_directory=True)
+    server, url = serve(root)
+    yield url.rstrip("/") + SUBPATH, site
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def renamed_url(tmp_path_factory):
+    site = builds.renamed_site(tmp_path_factory)
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def watch(context, origin: str) -> dict:
+    """Record failed loads on the site's origin; block and record anything sent elsewhere."""
+    seen = {"failed": [], "elsewhere": []}
+
+    def on_response(response):
+        if response.status >= 400:
+            seen["failed"].append(f"{response.status} {response.url}")
+
+    context.on("response", on_response)
+    context.on("requestfailed", lambda request: seen["failed"].append(f"failed {request.url}")
+               if request.url.startswith(origin) else None)
+    context.route(lambda url: not url.startswith(origin),
+                  lambda route: (seen["elsewhere"].append(route.request.url), route.abort()))
+    return seen
+
+
+def test_every_page_loads_completely_under_a_sub_path(page, context, subpath_url):
+    url, site = subpath_url
+    origin = url[: -len(SUBPATH)]
+    seen = watch(context, origin)
+    pages = sorted(p for p in site.rglob("index.html"))
+    assert len(pages) > 10
+    for file in pages + [site / "404.html"]:
+        rel = file.relative_to(site).as_posix()
+        target = url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        page.goto(target)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed"), \
+            f"{target}: the theme's stylesheet did not load"
+    assert seen["failed"] == [] and seen["elsewhere"] == [], seen
+
+
+def test_navigation_search_and_copy_link_work_under_a_sub_path(page, context, subpath_url, guidebook):
+    url, site = subpath_url
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url[: -len(SUBPATH)])
+    seen = watch(context, url[: -len(SUBPATH)])
+    checklist = guidebook.checklist("police-long-term")
+    path = checklist_pages(site)[checklist.id].parent.relative_to(site).as_posix() + "/"
+    page.goto(url)
+    page.locator(f'.md-content a[href="{path}"]').first.click()
+    page.wait_for_url(url + path)
+    item = checklist.items[0]
+    page.locator(f"#{item.id} button.gb-copy").click()
+    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{url}{path}#{item.id}"
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    query.press_sequentially(" ".join(item.text.split()[:3]), delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    assert any(h.startswith(url + path) for h in hrefs), hrefs
+    assert seen["failed"] == [] and seen["elsewhere"] == [], seen
+
+
+def test_an_old_address_leads_to_the_renamed_page_and_item(page, renamed_url, guidebook):
+    item = guidebook.checklist("police-within-24-hours").items[-1]
+    old = builds.RENAMED_FROM[: -len(".md")] + "/"
+    new = builds.RENAMED_TO[: -len(".md")] + "/"
+    page.goto(renamed_url + old + f"#{item.id}")
+    page.wait_for_url(renamed_url + new + f"#{item.id}")
+    assert page.locator(f"#{item.id}").is_visible()
+    assert page.locator(f"#check-{item.id}").count() == 1

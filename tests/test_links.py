@@ -1,0 +1,286 @@
+"""Links, sharing and addresses in the built site: the link check, site_url, meta tags,
+sitemap, the README's public address contract, redirects and the copy-link markup."""
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.guidebook.inline import plain_text
+from macros.guidebook.urls import DEFAULT_SITE_URL, page_path, public_url
+from tests import builds
+from tests.linkcheck import SiteChecker
+from tests.support import ROOT, build, checklist_pages, copy_project
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory):
+    return builds.subpath_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory):
+    return builds.renamed_site(tmp_path_factory)
+
+
+@pytest.fixture(params=["normal", "sub-path"])
+def any_build(request):
+    """(site folder, its base address): the normal build and the one under a sub-path."""
+    if request.param == "normal":
+        return request.getfixturevalue("site"), builds.expected_site_url()
+    return request.getfixturevalue("subpath_site"), builds.SUBPATH_URL
+
+
+class _Head(HTMLParser):
+    """<title>, <meta> and <link rel> of a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, list[str]] = {}
+        self.links: dict[str, list[str]] = {}
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta":
+            key = attrs.get("property") or attrs.get("name")
+            if key:
+                self.meta.setdefault(key, []).append(attrs.get("content", ""))
+        elif tag == "link" and attrs.get("rel"):
+            self.links.setdefault(attrs["rel"], []).append(attrs.get("href", ""))
+        elif tag == "title":
+            self._in_title = True
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+
+def head(file: Path) -> _Head:
+    parser = _Head()
+    parser.feed(file.read_text(encoding="utf-8"))
+    return parser
+
+
+def docs_pages() -> dict[str, str]:
+    """Public path (relative to the base address) -> source file under docs/, for every page."""
+    return {page_path(p.relative_to(ROOT / "docs").as_posix()): p.relative_to(ROOT / "docs").as_posix()
+            for p in sorted((ROOT / "docs").rglob("*.md"))}
+
+
+def front_matter(src: str) -> dict:
+    text = (ROOT / "docs" / src).read_text(encoding="utf-8")
+    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    return yaml.safe_load(match.group(1)) if match else {}
+
+
+def site_config() -> dict:
+    from mkdocs.config import load_config
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+# ---- link check ---------------------------------------------------------------------------------
+
+def test_every_internal_link_asset_and_anchor_resolves(any_build):
+    site, base = any_build
+    checker = SiteChecker(site, base)
+    assert checker.problems() == []
+    assert len(checker.pages()) >= len(docs_pages()) and checker.reference_count() > 100
+
+
+def test_the_link_check_finds_broken_links_and_anchors(tmp_path):
+    """The checker itself can fail: a missing page, a missing anchor, an asset outside the sub-path."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h1 id="top">A</h1>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/#top">ok</a> <a href="a/#nope">bad anchor</a> <a href="b/">no page</a>'
+        '<link rel="stylesheet" href="/style.css"> <a href="https://elsewhere.org/x">external</a>'
+        '<a href="#here" id="here">self</a>', encoding="utf-8")
+    (tmp_path / "style.css").write_text("body { background: url(missing.png) }", encoding="utf-8")
+    problems = SiteChecker(tmp_path, "https://example.org/sub/").problems()
+    assert len(problems) == 4, problems
+    assert any("'a/#nope'" in p and "no element with id 'nope'" in p for p in problems)
+    assert any("'b/'" in p and "no such file" in p for p in problems)
+    assert any("'/style.css'" in p and "outside the site" in p for p in problems)
+    assert any("'missing.png'" in p for p in problems)
+
+
+# ---- site_url -----------------------------------------------------------------------------------
+
+def test_site_url_defaults_to_the_documented_address(monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert site_config()["site_url"] == DEFAULT_SITE_URL
+
+
+def test_site_url_comes_from_the_environment(subpath_site):
+    home = head(subpath_site / "index.html")
+    assert home.links["canonical"] == [builds.SUBPATH_URL]
+    about = head(subpath_site / "about" / "index.html")
+    assert about.links["canonical"] == [builds.SUBPATH_URL + "about/"]
+
+
+# ---- meta tags and sitemap ----------------------------------------------------------------------
+
+def test_every_page_has_a_description_canonical_link_and_sharing_meta(any_build, guidebook):
+    site, base = any_build
+    config = site_config()
+    by_id = {c.id: c for c in guidebook.checklists}
+    shown = {path.parent.relative_to(site).as_posix(): ident for ident, path in checklist_pages(site).items()}
+    for path, src in docs_pages().items():
+        file = site / path / "index.html"
+        meta = head(file)
+        where = f"{path or 'home'} ({src})"
+        url = base + path
+        assert meta.links.get("canonical") == [url], where
+        assert meta.meta.get("og:url") == [url] and meta.meta.get("twitter:url") == [url], where
+        # Title: the browser tab's, but the site's name alone on the home page.
+        title = config["site_name"] if path == "" else " ".join(meta.title.split())
+        assert meta.meta.get("og:title") == [title] and meta.meta.get("twitter:title") == [title], where
+        # Description: the checklist's summary, else the page's front matter, else the site's.
+        checklist_id = shown.get(path.rstrip("/") or ".")
+        if checklist_id:
+            expected = plain_text(by_id[checklist_id].summary)
+        else:
+            expected = " ".join((front_matter(src).get("description") or config["site_description"]).split())
+        for key in ("description", "og:description", "twitter:description"):
+            assert meta.meta.get(key) == [expected], f"{where}: {key}"
+        assert meta.meta.get("og:type") == ["website"] and meta.meta.get("twitter:card") == ["summary"], where
+        assert meta.meta.get("og:site_name") == [config["site_name"]], where
+
+
+def test_a_description_with_quotes_and_markup_is_escaped(tmp_path):
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "about.md"
+    about.write_text('---\ndescription: Say "hi" & <b>bye</b>\n---\n' + about.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    meta = head(tmp_path / "site" / "about" / "index.html")
+    for key in ("description", "og:description", "twitter:description"):
+        assert meta.meta[key] == ['Say "hi" & <b>bye</b>'], key
+
+
+def test_sitemap_lists_every_page_at_its_public_address(any_build):
+    site, base = any_build
+    tree = ET.parse(site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = [loc.text.strip() for loc in tree.getroot().findall("s:url/s:loc", ns)]
+    assert sorted(listed) == sorted(base + path for path in docs_pages())
+    assert len(listed) == len(set(listed))
+
+
+# ---- the public address contract -----------------------------------------------------------------
+
+def readme_contract() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"^## Public addresses.*?(?=^## )", readme, re.S | re.M)
+    assert match, "README.md has no '## Public addresses' section"
+    return match.group(0)
+
+
+def test_readme_contract_lists_every_checklist_page(site, guidebook):
+    contract = readme_contract()
+    rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| `([a-z0-9/-]+/)` \|", contract, re.M))
+    pages = checklist_pages(site)
+    assert rows == {c.id: pages[c.id].parent.relative_to(site).as_posix() + "/" for c in guidebook.checklists}
+    for path in re.findall(r"`([a-z0-9/-]*/)`", contract):
+        assert (site / path / "index.html").is_file(), f"README names {path}, which the site does not have"
+    examples = re.findall(r"`([a-z0-9/-]+/)#([a-z0-9-]+)`", contract)
+    assert examples, "the contract shows how an item's address is made"
+    for path, anchor in examples:
+        assert f'id="{anchor}"' in (site / path / "index.html").read_text(encoding="utf-8"), f"{path}#{anchor}"
+
+
+def test_link_page_gives_every_public_address_and_a_snippet(site, guidebook):
+    base = builds.expected_site_url()
+    page = (site / "link-to-this-guidebook" / "index.html").read_text(encoding="utf-8")
+    pages = checklist_pages(site)
+    for checklist in guidebook.checklists:
+        url = base + pages[checklist.id].parent.relative_to(site).as_posix() + "/"
+        assert f'<a class="gb-addresses__url" href="{url}">{url}</a>' in page, checklist.id
+        assert f'data-gb-copy-url="{url}"' in page
+    first = guidebook.checklists[0]
+    example = public_url(base, pages[first.id].parent.relative_to(site).as_posix() + ".md", first.items[0].id)
+    assert example in page
+    snippet = re.search(r'<code id="gb-link-snippet">(.*?)</code>', page, re.S)
+    assert snippet, "no snippet"
+    code = html.unescape(snippet.group(1))
+    assert code.startswith(f'<a href="{base}">{guidebook.title}</a>'), code
+    assert guidebook.publisher in code
+
+
+# ---- copy-link controls (markup; behaviour in tests/browser/test_copy_links.py) -------------------
+
+def test_every_checklist_and_item_has_a_copy_link_button(site, guidebook):
+    pages = checklist_pages(site)
+    for checklist in guidebook.checklists:
+        page = pages[checklist.id].read_text(encoding="utf-8")
+        buttons = re.findall(r'<button type="button" class="gb-copy[^"]*"[^>]*>.*?</button>', page, re.S)
+        anchors = [re.search(r'data-gb-copy-link="([^"]*)"', b).group(1) for b in buttons]
+        assert anchors == [""] + [item.id for item in checklist.items], checklist.id
+        for b in buttons:
+            assert " hidden>" in b, "shown only once the script has taken it over"
+            assert "gb-noprint" in b, "marked as not printing"
+        assert 'class="gb-copy__label">Copy link to this checklist<' in buttons[0]
+        assert all('class="gb-copy__label">Copy link to this item<' in b for b in buttons[1:])
+        for item in checklist.items:
+            li = re.search(rf'<li class="gb-item" id="{re.escape(item.id)}">(.*?)</li>', page, re.S).group(1)
+            assert f'data-gb-copy-link="{item.id}"' in li
+
+
+# ---- redirects ------------------------------------------------------------------------------------
+
+def test_a_renamed_page_keeps_its_old_address(renamed_site, guidebook):
+    old = builds.RENAMED_FROM[: -len(".md")]
+    new = builds.RENAMED_TO[: -len(".md")]
+    redirect = (renamed_site / old / "index.html").read_text(encoding="utf-8")
+    target = "../" + new.split("/")[-1] + "/"
+    assert f'<meta http-equiv="refresh" content="0; url={target}">' in redirect
+    assert f'location.href="{target}"+(anchor?"#"+anchor:"")' in redirect, "keeps the #item of the old address"
+    assert checklist_pages(renamed_site)["police-within-24-hours"] == renamed_site / new / "index.html"
+    assert SiteChecker(renamed_site, builds.expected_site_url()).problems() == []
+
+
+def test_a_redirect_to_a_missing_page_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "redirect_maps: {}", "redirect_maps:\n        old/page.md: no/such/page.md"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no/such/page.md" in result.stdout + result.stderr
+
+
+def test_mkdocs_yml_declares_its_redirects():
+    """The redirects plugin is on, and every redirect names an existing page (today: none renamed yet)."""
+    config = site_config()
+    plugin = config["plugins"]["redirects"]
+    for old, new in plugin.config["redirect_maps"].items():
+        assert not (ROOT / "docs" / old).exists(), f"{old} still exists"
+        assert (ROOT / "docs" / new.split("#")[0]).is_file(), f"{new} does not exist"
+
+
+# ---- deployment -----------------------------------------------------------------------------------
+
+def test_github_pages_workflow_builds_with_the_pages_address():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    used = [step["uses"].split("@")[0] for step in steps if "uses" in step]
+    assert used == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
+                    "actions/upload-pages-artifact", "actions/deploy-pages"]
+    pages_id = next(step["id"] for step in steps if step.get("uses", "").startswith("actions/configure-pages"))
+    build_step = next(step for step in steps if step.get("run") == "make build")
+    assert build_step["env"]["SITE_URL"].startswith("${{ steps.%s.outputs.base_url }}" % pages_id)
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site"
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"

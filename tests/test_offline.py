@@ -1,0 +1,79 @@
+"""The offline edition, made with the documented command `make offline`, checked as files.
+
+Its behaviour from file:// in Chromium is in tests/browser/test_offline.py."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros import WORKER_SHIM_SOURCE, WORKER_SHIM_URL
+from tests import builds
+from tests.linkcheck import SiteChecker
+from tests.support import ROOT, checklist_pages
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory):
+    return builds.offline_edition(tmp_path_factory)
+
+
+def test_make_offline_builds_a_zip_that_unpacks_to_a_site(offline):
+    assert offline["zip"].is_file()
+    size = offline["zip"].stat().st_size
+    print(f"offline zip: {size / 1024:.0f} KiB")
+    assert 0 < size < 5 * 1024 * 1024, "the zip should stay small enough to email"
+    assert (offline["site"] / "index.html").is_file()
+    assert "WARNING" not in offline["log"] and "ERROR" not in offline["log"], offline["log"]
+
+
+def test_offline_pages_link_to_html_files_that_resolve_from_disk(offline):
+    site = offline["site"]
+    checker = SiteChecker(site, site.as_uri() + "/", directory_urls=False)
+    assert checker.problems() == []
+    assert not (site / "404.html").exists(), "404.html only works on a web server"
+
+
+def test_offline_edition_has_every_checklist_page(offline, guidebook):
+    site = offline["site"]
+    for checklist in guidebook.checklists:
+        pages = [p for p in site.rglob("*.html") if f'data-checklist="{checklist.id}" data-layout' in
+                 p.read_text(encoding="utf-8")]
+        assert len(pages) == 1, checklist.id
+        page = pages[0].read_text(encoding="utf-8")
+        for item in checklist.items:
+            assert f'id="check-{item.id}"' in page
+
+
+def test_offline_edition_uses_the_local_worker_shim_and_no_cdn(offline):
+    site = offline["site"]
+    shim = site / WORKER_SHIM_URL
+    assert shim.read_bytes() == WORKER_SHIM_SOURCE.read_bytes(), "the shim is the npm package's file"
+    assert (shim.parent / "LICENSE").is_file()
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "iframe-worker/shim\"" not in text, page
+        scripts = re.findall(r'<script[^>]+src="([^"]+)"', text)
+        assert any(s.endswith(WORKER_SHIM_URL) for s in scripts), f"{page}: no local shim"
+        assert not [s for s in scripts if re.match(r"(https?:)?//", s)], f"{page} loads a script from the network"
+        assert not re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="(?:https?:)?//', text), page
+
+
+def test_offline_search_index_is_inlined(offline):
+    index = (offline["site"] / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert index.startswith("var __index = {")
+
+
+def test_offline_pages_name_their_public_addresses(offline, site):
+    """Canonical links (and so the links that 'copy link' shares) are the public pages, not files on disk."""
+    online = checklist_pages(site)
+    base = builds.expected_site_url()
+    for ident, page in online.items():
+        path = page.parent.relative_to(site).as_posix()
+        offline_page = offline["site"] / (path + ".html")
+        assert f'<link rel="canonical" href="{base}{path}/">' in offline_page.read_text(encoding="utf-8"), ident
+
+
+def test_the_readme_documents_the_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make offline" in readme and "build/guidebook-offline.zip" in readme

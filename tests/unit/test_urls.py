@@ -1,0 +1,31 @@
+"""Public addresses from a base address and a page's file, and plain-text descriptions."""
+import pytest
+
+from macros.guidebook.inline import plain_text
+from macros.guidebook.urls import DEFAULT_SITE_URL, base_url, page_path, public_url
+
+
+@pytest.mark.parametrize("src, path", [
+    ("index.md", ""),
+    ("about.md", "about/"),
+    ("police/within-24-hours.md", "police/within-24-hours/"),
+    ("police/index.md", "police/"),
+    ("link-to-this-guidebook.md", "link-to-this-guidebook/"),
+])
+def test_page_path_is_the_directory_address(src, path):
+    assert page_path(src) == path
+
+
+def test_public_url_under_a_sub_path_with_an_item():
+    assert public_url("https://example.org/cares/guidebook", "police/long-term.md", "hold-a-debrief") == \
+        "https://example.org/cares/guidebook/police/long-term/#hold-a-debrief"
+    assert public_url("https://example.org/cares/guidebook/", "index.md") == "https://example.org/cares/guidebook/"
+
+
+def test_base_url_defaults_and_ends_with_a_slash():
+    assert base_url(None) == DEFAULT_SITE_URL and base_url("") == DEFAULT_SITE_URL
+    assert base_url("https://example.org") == "https://example.org/"
+
+
+def test_plain_text_drops_markup_but_keeps_the_words():
+    assert plain_text('Read *the* [guide](https://example.org) & say "hi" <b>') == 'Read the guide & say "hi" <b>'
