@@ -390,133 +390,83 @@
   };
 
   /* ---- links ------------------------------------------------------------- */
-  /* "Copy link" buttons (markup: overrides/partials/gb-copy-button.html). They
-   * are hidden in the HTML and shown here, so without JavaScript there are none.
+  /* "Copy link" buttons (markup: overrides/partials/gb-copy-button.html), hidden
+   * in the HTML and shown here:
    *   data-gb-copy-link="item-id"  this page's address + #item-id ("" = the page)
    *   data-gb-copy-url="https://…" that address
    *   data-gb-copy-text="some-id"  the text of the element with that id
-   * On the web, the page's address is the one in the address bar; opened from
-   * disk (file://, the offline edition) it is the public address named by
-   * <link rel="canonical">. Copies with the Clipboard API, else with the older
-   * execCommand("copy"), else shows the link selected in a field to copy by
-   * hand. Feedback is visible on the button and read out by a polite status. */
-  var links = {
-    bound: false,
-    feedbackMs: 2500,
-
-    init: function (root) {
-      var buttons = root.querySelectorAll("button.gb-copy[hidden]");
-      for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
-      if (buttons.length) links.status();
-      if (!links.bound) {
-        document.addEventListener("click", links.onClick);
-        links.bound = true;
-      }
-    },
-
-    status: function () {
+   * On the web the page's address is the address bar's; opened from disk
+   * (the offline edition) it is the public one in <link rel="canonical">.
+   * Copies with the Clipboard API, else execCommand("copy"), else shows the
+   * text selected in a field to copy by hand; a polite status reads it out. */
+  var links = (function () {
+    function announce(message) {
       var region = document.getElementById("gb-copy-status");
-      if (!region) {
-        region = document.createElement("div");
-        region.id = "gb-copy-status";
-        region.className = "gb-visually-hidden gb-noprint";
-        region.setAttribute("role", "status");
-        region.setAttribute("aria-live", "polite");
-        document.body.appendChild(region);
-      }
-      return region;
-    },
-
-    announce: function (message) {
-      var region = links.status();
       region.textContent = "";
-      window.setTimeout(function () { region.textContent = message; }, 50);
-    },
+      setTimeout(function () { region.textContent = message; }, 50);
+    }
 
-    pageAddress: function () {
-      if (location.protocol === "http:" || location.protocol === "https:") {
-        return location.origin + location.pathname;
-      }
+    function textFor(button) {
+      var d = button.dataset;
+      if (d.gbCopyUrl) return d.gbCopyUrl;
+      if (d.gbCopyText) return (document.getElementById(d.gbCopyText) || {}).textContent || "";
       var canonical = document.querySelector('link[rel="canonical"]');
-      return canonical ? canonical.href : location.href.split("#")[0];
-    },
+      var page = /^https?:$/.test(location.protocol) || !canonical ? location.origin + location.pathname : canonical.href;
+      return page + (d.gbCopyLink ? "#" + d.gbCopyLink : "");
+    }
 
-    textFor: function (button) {
-      if (button.hasAttribute("data-gb-copy-url")) return button.getAttribute("data-gb-copy-url");
-      if (button.hasAttribute("data-gb-copy-text")) {
-        var source = document.getElementById(button.getAttribute("data-gb-copy-text"));
-        return source ? source.textContent : "";
-      }
-      var anchor = button.getAttribute("data-gb-copy-link");
-      return links.pageAddress() + (anchor ? "#" + anchor : "");
-    },
-
-    onClick: function (event) {
-      var button = event.target.closest ? event.target.closest("button.gb-copy") : null;
-      if (!button) return;
-      var text = links.textFor(button);
-      links.copy(text, button).then(
-        function () { links.copied(button); },
-        function () { links.showForManualCopy(button, text); }
-      );
-    },
-
-    copy: function (text, button) {
-      if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
-        return navigator.clipboard.writeText(text).catch(function () {
-          return links.legacyCopy(text, button) ? undefined : Promise.reject(new Error("not copied"));
-        });
-      }
-      return links.legacyCopy(text, button) ? Promise.resolve() : Promise.reject(new Error("not copied"));
-    },
-
-    legacyCopy: function (text, button) {
+    function legacyCopy(text, button) {
       var area = document.createElement("textarea");
       area.value = text;
-      area.setAttribute("readonly", "");
       area.className = "gb-visually-hidden";
       document.body.appendChild(area);
       area.select();
       var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      document.body.removeChild(area);
+      try { ok = document.execCommand("copy"); } catch (e) { /* not available */ }
+      area.remove();
       button.focus();
-      return ok;
-    },
+      return ok ? Promise.resolve() : Promise.reject(new Error("not copied"));
+    }
 
-    copied: function (button) {
-      var done = button.querySelector(".gb-copy__done");
+    function copied(button) {
       button.classList.add("is-copied");
-      links.announce(done ? done.textContent : "Copied");
-      window.clearTimeout(button.gbCopyTimer);
-      button.gbCopyTimer = window.setTimeout(function () {
-        button.classList.remove("is-copied");
-      }, links.feedbackMs);
-    },
+      announce(button.querySelector(".gb-copy__done").textContent);
+      clearTimeout(button.gbTimer);
+      button.gbTimer = setTimeout(function () { button.classList.remove("is-copied"); }, 2500);
+    }
 
-    showForManualCopy: function (button, text) {
+    function manual(button, text) {
       var box = button.nextElementSibling;
       if (!box || !box.classList.contains("gb-copy-fallback")) {
         box = document.createElement("span");
         box.className = "gb-copy-fallback gb-noprint";
-        var label = document.createElement("label");
-        var words = document.createElement("span");
-        words.textContent = button.hasAttribute("data-gb-copy-text") ? "Copy this text: " : "Copy this link: ";
-        var field = document.createElement("input");
-        field.type = "text";
-        field.readOnly = true;
-        label.appendChild(words);
-        label.appendChild(field);
-        box.appendChild(label);
-        button.insertAdjacentElement("afterend", box);
+        box.innerHTML = "<label><span></span><input type=text readonly></label>";
+        box.querySelector("span").textContent = button.dataset.gbCopyText ? "Copy this text: " : "Copy this link: ";
+        button.after(box);
       }
       var input = box.querySelector("input");
       input.value = text;
       input.focus();
       input.select();
-      links.announce("Copying is not available here. The text is selected: press Control+C, or Command+C on a Mac, to copy it.");
+      announce("Copying is not available here. The text is selected: press Control+C, or Command+C on a Mac, to copy it.");
     }
-  };
+
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button.gb-copy");
+      if (!button) return;
+      var text = textFor(button);
+      var clipboard = navigator.clipboard && navigator.clipboard.writeText;
+      (clipboard ? navigator.clipboard.writeText(text) : Promise.reject())
+        .catch(function () { return legacyCopy(text, button); })
+        .then(function () { copied(button); }, function () { manual(button, text); });
+    });
+
+    return {
+      init: function (root) {
+        all(root, "button.gb-copy[hidden]").forEach(function (b) { b.hidden = false; });
+      }
+    };
+  })();
 
   function start() {
     if (window.performance && performance.mark) performance.mark("gb-start");
