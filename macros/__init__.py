@@ -7,6 +7,7 @@ and exposes the macros the pages call:
     {{ checklist("police-within-24-hours") }}   one checklist, with its heading
     {{ contents() }}                              every part and checklist, linked
     {{ sources() }}                               the source publications
+    {{ packet() }}                                cover, contents and every checklist, for printing
 """
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ def define_env(env):
     renderer = Renderer(guidebook)
     pages = {ident: places[0][0] for ident, places in calls.items()}
     env.variables["guidebook"] = guidebook
+
+    @env.macro
+    def packet() -> str:
+        return renderer.packet()
 
     def current_page() -> str:
         return env.page.file.src_uri

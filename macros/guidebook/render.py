@@ -1,9 +1,11 @@
 """Render checklists to HTML with the Jinja templates in overrides/partials/."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .inline import render_inline
 from .model import Checklist, Guidebook
@@ -37,3 +39,12 @@ class Renderer:
     def sources(self) -> str:
         template = self.env.get_template("gb-sources.html")
         return template.render(guidebook=self.guidebook)
+
+    def packet(self) -> str:
+        """Every checklist in one printable document: a cover, a contents list, then each
+        checklist in the guidebook's order, rendered like its own page at heading level 2."""
+        released = date.fromisoformat(self.guidebook.released)
+        template = self.env.get_template("gb-packet.html")
+        return template.render(guidebook=self.guidebook,
+                               released=f"{released:%B} {released.day}, {released.year}",
+                               checklists=[Markup(self.checklist(c, heading_level=2)) for c in self.guidebook.checklists])
