@@ -5,9 +5,9 @@ from data/ (paths relative to this file), fails the build on any data problem,
 and exposes the macros the pages call:
 
     {{ checklist("police-within-24-hours") }}   one checklist, with its heading
+    {{ packet() }}                                cover, contents and every checklist, for printing
     {{ contents() }}                              every part and checklist, linked
     {{ sources() }}                               the source publications
-    {{ packet() }}                                cover, contents and every checklist, for printing
 """
 from __future__ import annotations
 

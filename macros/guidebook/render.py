@@ -26,6 +26,15 @@ class Renderer:
         )
         self.env.filters["inline"] = render_inline
 
+    def packet(self) -> str:
+        """Every checklist in one printable document: a cover, a contents list, then each
+        checklist in the guidebook's order, rendered like its own page at heading level 2."""
+        released = date.fromisoformat(self.guidebook.released)
+        template = self.env.get_template("gb-packet.html")
+        return template.render(guidebook=self.guidebook,
+                               released=f"{released:%B} {released.day}, {released.year}",
+                               checklists=[Markup(self.checklist(c, heading_level=2)) for c in self.guidebook.checklists])
+
     def checklist(self, checklist: Checklist, heading_level: int = 1) -> str:
         """Markdown heading plus an HTML block: the heading feeds MkDocs' page title and table of contents."""
         template = self.env.get_template("gb-checklist.html")
@@ -39,12 +48,3 @@ class Renderer:
     def sources(self) -> str:
         template = self.env.get_template("gb-sources.html")
         return template.render(guidebook=self.guidebook)
-
-    def packet(self) -> str:
-        """Every checklist in one printable document: a cover, a contents list, then each
-        checklist in the guidebook's order, rendered like its own page at heading level 2."""
-        released = date.fromisoformat(self.guidebook.released)
-        template = self.env.get_template("gb-packet.html")
-        return template.render(guidebook=self.guidebook,
-                               released=f"{released:%B} {released.day}, {released.year}",
-                               checklists=[Markup(self.checklist(c, heading_level=2)) for c in self.guidebook.checklists])
