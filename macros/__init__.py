@@ -5,6 +5,7 @@ from data/ (paths relative to this file), fails the build on any data problem,
 and exposes the macros the pages call:
 
     {{ checklist("police-within-24-hours") }}   one checklist, with its heading
+    {{ packet() }}                                cover, contents and every checklist, for printing
     {{ contents() }}                              every part and checklist, linked
     {{ progress_overview() }}                     "My progress": counts, reset, export, import
     {{ sources() }}                               the source publications
@@ -74,6 +75,10 @@ def define_env(env):
     site_url = base_url(env.conf["site_url"])
     if offline_enabled(env.conf):
         use_local_worker_shim(env.conf)
+
+    @env.macro
+    def packet() -> str:
+        return renderer.packet()
 
     def current_page() -> str:
         return env.page.file.src_uri

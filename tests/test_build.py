@@ -104,3 +104,23 @@ def test_item_text_is_escaped_in_the_built_page(tmp_path):
     page = (tmp_path / "site" / "police" / "within-24-hours" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b>bold</b>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page or "&lt;script&gt;alert('x')&lt;/script&gt;" in page
+
+
+def test_packet_page_holds_every_checklist_once_in_order(site, guidebook):
+    packet = (site / "packet" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<div class="gb-checklist"[^>]* data-checklist="([^"]+)"', packet)
+    assert shown == [c.id for c in guidebook.checklists]
+    items = re.findall(r'<li class="gb-item" id="([^"]+)">', packet)
+    assert items == [item.id for _, item in guidebook.items], "items missing, repeated or out of order"
+    for checklist in guidebook.checklists:
+        assert f'<h2 id="{checklist.id}">' in packet, f"{checklist.id}: no heading in the packet"
+        assert f'href="#{checklist.id}"' in packet, f"{checklist.id}: not in the packet's contents"
+    assert plain(f"<p>{guidebook.title}</p>") in plain(packet) and guidebook.publisher in plain(packet)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="packet/"' in home, "the packet page is not in the navigation"
+    assert packet.count("data-gb-print hidden") == 1, "the packet has one Print button"
+
+
+def test_every_checklist_page_has_one_print_button(site, guidebook):
+    for checklist_id, page in checklist_pages(site).items():
+        assert page.read_text(encoding="utf-8").count("data-gb-print hidden") == 1, checklist_id

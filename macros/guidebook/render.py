@@ -6,9 +6,11 @@ Markdown source (for Markdown links, which MkDocs checks and rewrites).
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .inline import render_inline
 from .model import Checklist, Guidebook
@@ -56,6 +58,15 @@ class Renderer:
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
                             manifest=self.manifest(urls) if incident else None,
                             urls=urls or {})
+
+    def packet(self) -> str:
+        """Every checklist in one printable document: a cover, a contents list, then each
+        checklist in the guidebook's order, rendered like its own page at heading level 2."""
+        released = date.fromisoformat(self.guidebook.released)
+        return self._render("gb-packet.html",
+                            released=f"{released:%B} {released.day}, {released.year}",
+                            checklists=[(c, Markup(self.checklist(c, heading_level=2))) for c in self.guidebook.checklists])
+
 
     def contents(self, links: dict[str, str], part_heading_level: int = 2) -> str:
         """Every part with its checklists, for the home page."""

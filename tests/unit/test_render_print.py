@@ -1,0 +1,82 @@
+"""What the renderer adds for printing: the Print button, the roster, notes, and the packet page.
+Data in, expected HTML out, apart from any MkDocs build."""
+from macros.guidebook import Renderer
+from macros.guidebook.model import Checklist, Guidebook, Item, Part
+from tests.unit.test_render import EXPECTED, PART, PHASE, SOURCE, make_checklist, make_renderer
+
+
+PART_2 = Part(id="part-y", order=2, title="Part Y", summary="Other summary.")
+
+
+def make_book(*checklists: Checklist) -> Guidebook:
+    return Guidebook(version=1, title="Book <title>", subtitle="A subtitle", publisher="CCM & Co",
+                     released="2022-06-22", source=SOURCE, parts=[PART, PART_2],
+                     audiences=[a for c in checklists for a in c.audiences], phases=[PHASE],
+                     sources=[SOURCE], checklists=list(checklists))
+
+
+def test_page_checklist_has_a_print_button_hidden_until_the_script_runs():
+    checklist = make_checklist()
+    html = make_renderer(checklist).checklist(checklist)
+    assert html.count("data-gb-print hidden") == 1
+    assert '<button type="button" class="gb-button gb-print-toggle" aria-expanded="false" ' \
+           'aria-controls="gb-print-choices" data-print-toggle>Print this checklist</button>' in html
+    assert '<button type="button" class="gb-button" data-print="blank">Blank copy</button>' in html
+    assert '<button type="button" class="gb-button" data-print="progress">Copy with my progress</button>' in html
+    assert 'id="gb-print-choices" role="group" aria-label="Print this checklist" data-print-choices hidden' in html
+
+
+def test_checklist_inside_another_page_has_no_print_button_of_its_own():
+    checklist = make_checklist()
+    assert "data-gb-print" not in make_renderer(checklist).checklist(checklist, heading_level=2)
+
+
+def test_printed_checklist_names_the_guidebook_and_ends_with_ruled_lines_for_notes():
+    checklist = make_checklist()
+    html = make_renderer(checklist).checklist(checklist)
+    assert '<div class="gb-print-only" hidden><dt>Guidebook</dt><dd>Book, CCM, 2022</dd></div>' in html
+    notes = html[html.index('<div class="gb-print-notes gb-print-only" hidden>'):]
+    assert notes.count('<span class="gb-print-rule"></span>') == 5
+    assert notes.index("<p>Notes</p>") < notes.index("gb-print-rule")
+
+
+def test_roster_layout_adds_blank_columns_for_each_item():
+    roster = make_checklist(layout="roster")
+    html = make_renderer(roster).checklist(roster)
+    assert ('<div class="gb-roster-head gb-print-only" hidden><span></span><span>Group</span>'
+            '<span>Contact name</span><span>Organization</span><span>Phone</span></div>\n<ol class="gb-items">') in html
+    for item in roster.items:
+        row = html[html.index(f'<li class="gb-item" id="{item.id}">'):]
+        row = row[:row.index("</li>")]
+        assert row.count('<span class="gb-roster-cell gb-print-only" hidden></span>') == 3
+    plain_list = make_checklist()
+    assert "gb-roster" not in make_renderer(plain_list).checklist(plain_list)
+
+
+def test_packet_renders_expected_html():
+    first = make_checklist()
+    second = make_checklist(id="second-checklist", title="Second", part=PART_2, phase=None, layout="roster",
+                            items=(Item(id="third-item", text="A group."),))
+    html = Renderer(make_book(first, second)).packet()
+    assert html == (EXPECTED / "packet.html").read_text(encoding="utf-8")
+
+
+def test_packet_holds_cover_contents_and_every_checklist_once_in_order():
+    first = make_checklist()
+    second = make_checklist(id="second-checklist", title="Second", part=PART_2, phase=None,
+                            items=(Item(id="third-item", text="Another item."),))
+    renderer = Renderer(make_book(first, second))
+    html = renderer.packet()
+    cover = html.index('<section class="gb-packet-cover"')
+    contents = html.index('<nav class="gb-packet-contents"')
+    assert html.count("data-gb-print hidden") == 1 and html.index("data-gb-print") < cover < contents
+    assert '<p class="gb-cover-title">Book &lt;title&gt;</p>' in html
+    assert '<p class="gb-cover-subtitle">A subtitle</p>' in html
+    assert '<p class="gb-cover-publisher">CCM &amp; Co</p>' in html
+    assert "Guidebook released June 22, 2022." in html
+    assert '<a href="#sample-checklist">Sample &lt;checklist&gt;</a>' in html
+    assert '<a href="#second-checklist">Second</a>' in html
+    at = [html.index(renderer.checklist(c, heading_level=2)) for c in (first, second)]
+    assert contents < at[0] < at[1]
+    for item_id in ("first-item", "second-item", "third-item"):
+        assert html.count(f'<li class="gb-item" id="{item_id}">') == 1
