@@ -7,7 +7,8 @@ and exposes the macros the pages call:
     {{ checklist("police-within-24-hours") }}   one checklist, with its heading
     {{ packet() }}                                cover, contents and every checklist, for printing
     {{ contents() }}                              every part and checklist, linked
-    {{ progress_overview() }}                     "My progress": counts, reset, export, import
+    {{ progress_overview() }}                     "My progress": role picker, counts, reset, export, import
+    {{ packet() }}                                every checklist in one printable document
     {{ sources() }}                               the source publications
     {{ checklist_addresses() }}                   every checklist's public address (the link page)
     {{ link_snippet() }}                          a ready-made link for partner sites
@@ -78,7 +79,7 @@ def define_env(env):
 
     @env.macro
     def packet() -> str:
-        return renderer.packet()
+        return renderer.packet(urls_here())
 
     def current_page() -> str:
         return env.page.file.src_uri

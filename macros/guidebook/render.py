@@ -59,11 +59,12 @@ class Renderer:
                             manifest=self.manifest(urls) if incident else None,
                             urls=urls or {})
 
-    def packet(self) -> str:
+    def packet(self, urls: dict[str, str] | None = None) -> str:
         """Every checklist in one printable document: a cover, a contents list, then each
-        checklist in the guidebook's order, rendered like its own page at heading level 2."""
+        checklist in the guidebook's order, rendered like its own page at heading level 2.
+        The manifest lets a role view (?role=id) put that role's checklists first."""
         released = date.fromisoformat(self.guidebook.released)
-        return self._render("gb-packet.html",
+        return self._render("gb-packet.html", manifest=self.manifest(urls or {}),
                             released=f"{released:%B} {released.day}, {released.year}",
                             checklists=[(c, Markup(self.checklist(c, heading_level=2))) for c in self.guidebook.checklists])
 

@@ -150,3 +150,15 @@ def test_unknown_role_shows_everything(page, base_url, guidebook):
     page.goto(base_url + "?role=fire-chief")
     assert order_of(page) == [c.id for c in guidebook.checklists]
     assert "no role" in text(page.locator("[data-role-status]"))
+
+
+def test_shared_role_link_orders_the_packet_too(page, base_url, site, guidebook):
+    role = next(r for r in guidebook.roles if guidebook.checklists_for(r)[0] != guidebook.checklists[0])
+    wanted = [c.id for c in guidebook.checklists_for(role)]
+    page.goto(base_url + f"?role={role.id}")
+    page.locator("a[data-keep-role]").click()
+    assert page.url.endswith(f"packet/?role={role.id}")
+    order = page.locator("[data-role-sort] > section").evaluate_all(
+        "sections => sections.map(s => s.querySelector('.gb-checklist').dataset.checklist)")
+    assert order[: len(wanted)] == wanted
+    assert sorted(order) == sorted(c.id for c in guidebook.checklists)

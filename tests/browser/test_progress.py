@@ -275,3 +275,14 @@ def test_instant_navigation_starts_once_per_page(page, instant_site, guidebook):
     assert count_text(page, first.id) == f"1 of {len(first.items)} done"
     assert page.evaluate("window.samePageSinceStart") is True
     assert page.evaluate("performance.getEntriesByName('gb-progress-restore').length") == 3
+
+
+def test_the_same_item_on_two_pages_shows_one_state(page, open_checklist, checklist, base_url):
+    """A checklist page and the printable packet share the tick."""
+    open_checklist()
+    box(page, checklist.items[3]).check()
+    page.goto(base_url + "packet/")
+    assert box(page, checklist.items[3]).is_checked()
+    box(page, checklist.items[3]).uncheck()
+    open_checklist()
+    assert not box(page, checklist.items[3]).is_checked()
