@@ -229,7 +229,7 @@ def test_every_checklist_and_item_has_a_copy_link_button(site, guidebook):
         anchors = [re.search(r'data-gb-copy-link="([^"]*)"', b).group(1) for b in buttons]
         assert anchors == [""] + [item.id for item in checklist.items], checklist.id
         for b in buttons:
-            assert " hidden>" in b, "shown only once the script has taken it over"
+            assert " data-gb-js>" in b, "shown only when the script runs"
             assert "gb-noprint" in b, "marked as not printing"
         assert 'class="gb-copy__label">Copy link to this checklist<' in buttons[0]
         assert all('class="gb-copy__label">Copy link to this item<' in b for b in buttons[1:])

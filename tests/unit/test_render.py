@@ -83,10 +83,10 @@ def test_copy_link_buttons_for_the_checklist_and_each_item():
     checklist = make_checklist()
     html = make_renderer(checklist).checklist(checklist)
     assert html.count('<button type="button" class="gb-copy') == 1 + len(checklist.items)
-    assert 'data-gb-copy-link="" hidden>' in html
+    assert 'data-gb-copy-link="" data-gb-js>' in html
     for item in checklist.items:
         li = html.split(f'<li class="gb-item" id="{item.id}">')[1].split("</li>")[0]
-        assert f'data-gb-copy-link="{item.id}" hidden>' in li
+        assert f'data-gb-copy-link="{item.id}" data-gb-js>' in li
         assert '<span class="gb-copy__label">Copy link to this item</span>' in li
 
 

@@ -15,10 +15,10 @@ def make_book(*checklists: Checklist) -> Guidebook:
                      sources=[SOURCE], checklists=list(checklists))
 
 
-def test_page_checklist_has_a_print_button_hidden_until_the_script_runs():
+def test_page_checklist_has_a_print_button_shown_only_with_the_script():
     checklist = make_checklist()
     html = make_renderer(checklist).checklist(checklist)
-    assert html.count("data-gb-print hidden") == 1
+    assert html.count("data-gb-print data-gb-js") == 1
     assert '<button type="button" class="gb-button gb-print-toggle" aria-expanded="false" ' \
            'aria-controls="gb-print-choices" data-print-toggle>Print this checklist</button>' in html
     assert '<button type="button" class="gb-button" data-print="blank">Blank copy</button>' in html
@@ -69,7 +69,7 @@ def test_packet_holds_cover_contents_and_every_checklist_once_in_order():
     html = renderer.packet()
     cover = html.index('<section class="gb-packet-cover"')
     contents = html.index('<nav class="gb-packet-contents"')
-    assert html.count("data-gb-print hidden") == 1 and html.index("data-gb-print") < cover < contents
+    assert html.count("data-gb-print data-gb-js") == 1 and html.index("data-gb-print") < cover < contents
     assert '<p class="gb-cover-title">Book &lt;title&gt;</p>' in html
     assert '<p class="gb-cover-subtitle">A subtitle</p>' in html
     assert '<p class="gb-cover-publisher">CCM &amp; Co</p>' in html

@@ -1,6 +1,7 @@
 /* The guidebook's behaviour in the browser: one small module, no framework.
  * Everything stays on this device: no cookies, no network requests.
- * Sections: progress (saved ticks), print, links. Each has an init(root)
+ * Sections: progress (saved ticks), incident clock, roles, print, links.
+ * Each (but links, one click handler) has an init(root)
  * that runs once per page, also under Material's instant navigation. */
 (function () {
   "use strict";
@@ -391,7 +392,7 @@
    * are ticked. The running header of the printed page (print.css, @page
    * margin boxes) shows the page address and the date printed, read from two
    * custom properties on <html> that are set here, and again just before
-   * printing. Without this script the buttons stay hidden and the browser's
+   * printing. Without this script the buttons are not shown and the browser's
    * own Print command prints the page with the boxes as they are. */
   var print = (function () {
     var html = document.documentElement;
@@ -452,7 +453,6 @@
           printCopy(button.getAttribute("data-print") === "blank");
         });
       });
-      box.hidden = false;
     }
 
     function init(root) {
@@ -469,8 +469,8 @@
   })();
 
   /* ---- links ------------------------------------------------------------- */
-  /* "Copy link" buttons (markup: overrides/partials/gb-copy-button.html), hidden
-   * in the HTML and shown here:
+  /* "Copy link" buttons (markup: overrides/partials/gb-copy-button.html, shown
+   * only when this script runs), one click handler for all of them:
    *   data-gb-copy-link="item-id"  this page's address + #item-id ("" = the page)
    *   data-gb-copy-url="https://…" that address
    *   data-gb-copy-text="some-id"  the text of the element with that id
@@ -478,7 +478,7 @@
    * (the offline edition) it is the public one in <link rel="canonical">.
    * Copies with the Clipboard API, else execCommand("copy"), else shows the
    * text selected in a field to copy by hand; a polite status reads it out. */
-  var links = (function () {
+  (function () {
     function announce(message) {
       var region = document.getElementById("gb-copy-status");
       region.textContent = "";
@@ -540,11 +540,6 @@
         .then(function () { copied(button); }, function () { manual(button, text); });
     });
 
-    return {
-      init: function (root) {
-        all(root, "button.gb-copy[hidden]").forEach(function (b) { b.hidden = false; });
-      }
-    };
   })();
 
   function start() {
@@ -554,7 +549,6 @@
     incident.init(document);
     roles.init(document);
     print.init(document);
-    links.init(document);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
