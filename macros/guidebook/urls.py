@@ -7,8 +7,9 @@ addresses the README promises to partners; the offline edition (which links to
 """
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import urljoin
+
+from .pages import page_url
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
@@ -25,12 +26,7 @@ def page_path(src_uri: str) -> str:
     index.md -> "", about.md -> "about/", police/index.md -> "police/",
     police/within-24-hours.md -> "police/within-24-hours/".
     """
-    stem, _ = posixpath.splitext(src_uri.replace("\\", "/"))
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    return "" if stem in ("", "/") else stem
+    return page_url(src_uri.replace("\\", "/"), directory_urls=True)
 
 
 def public_url(site_url: str | None, src_uri: str, anchor: str | None = None) -> str:
