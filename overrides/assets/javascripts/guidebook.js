@@ -107,10 +107,6 @@
       incident.render(root);
     }
 
-    function confirmReset(message) {
-      return window.confirm(message);
-    }
-
     function download(name, text) {
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -180,7 +176,7 @@
         var result;
         try { result = parseImport(String(reader.result), manifest(root)); } catch (error) { return say(root, error.message); }
         var count = Object.keys(result.ticks).reduce(function (n, c) { return n + Object.keys(result.ticks[c]).length; }, 0);
-        if (!confirmReset("Replace your progress on this device with the " + count + " ticked items in \"" + file.name + "\"?")) {
+        if (!window.confirm("Replace your progress on this device with the " + count + " ticked items in \"" + file.name + "\"?")) {
           return say(root, "Import cancelled; nothing was changed.");
         }
         state = { ticks: result.ticks, incident: result.incident };
@@ -207,7 +203,7 @@
           var id = button.dataset.reset;
           var title = button.dataset.title;
           var message = id ? "Clear every tick in \"" + title + "\"? This cannot be undone." : "Clear every tick in every checklist, and the incident start? This cannot be undone.";
-          if (!confirmReset(message)) return;
+          if (!window.confirm(message)) return;
           if (id) delete state.ticks[id]; else state = { ticks: {} };
           save();
           render(root);
@@ -350,7 +346,7 @@
       var role = book.roles.filter(function (r) { return r.id === id; })[0];
       var status = root.querySelector("[data-role-status]");
       all(root, "[data-role-sort]").forEach(function (list) {
-        var children = Array.prototype.slice.call(list.children);
+        var children = all(list, ":scope > *");
         children.forEach(function (el, n) { if (!el.dataset.order) el.dataset.order = n; });
         function match(el) {
           return role && (el.dataset.audiences || "").split(" ").some(function (a) { return role.audiences.indexOf(a) >= 0; });
@@ -411,7 +407,7 @@
       var date = today();
       html.style.setProperty("--gb-print-url", cssString(location.href.split("#")[0]));
       html.style.setProperty("--gb-print-date", cssString("Printed " + date));
-      Array.prototype.forEach.call(document.querySelectorAll("[data-gb-print-date]"), function (el) {
+      all(document, "[data-gb-print-date]").forEach(function (el) {
         el.textContent = date;
       });
     }
@@ -446,7 +442,7 @@
       box.addEventListener("focusout", function (event) {
         if (event.relatedTarget && !box.contains(event.relatedTarget)) show(false);
       });
-      Array.prototype.forEach.call(choices.querySelectorAll("[data-print]"), function (button) {
+      all(choices, "[data-print]").forEach(function (button) {
         button.addEventListener("click", function () {
           show(false);
           toggle.focus();
@@ -462,7 +458,7 @@
         window.addEventListener("beforeprint", stamp);
         window.addEventListener("afterprint", function () { html.classList.remove(BLANK); });
       }
-      Array.prototype.forEach.call(root.querySelectorAll("[data-gb-print]"), setup);
+      all(root, "[data-gb-print]").forEach(setup);
     }
 
     return { init: init };
