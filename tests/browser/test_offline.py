@@ -84,10 +84,7 @@ def test_offline_edition_keeps_ticks_across_a_reload(page, requests_elsewhere, o
 def test_copy_link_offline_gives_the_public_address(page, requests_elsewhere, offline_site, site, guidebook):
     page.add_init_script("""
         window.__copied = [];
-        if (navigator.clipboard) {
-          navigator.clipboard.writeText = (text) => { window.__copied.push(text); return Promise.resolve(); };
-        }
-        document.execCommand = (command) => { window.__copied.push(document.activeElement.value); return true; };
+        navigator.clipboard.writeText = (text) => { window.__copied.push(text); return Promise.resolve(); };
     """)
     checklist = guidebook.checklist("police-within-24-hours")
     page.goto(offline_page(offline_site, site, checklist.id).as_uri())

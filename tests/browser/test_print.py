@@ -151,8 +151,7 @@ def test_blank_copy_has_empty_boxes_and_progress_copy_shows_the_ticks(checklist_
     for item in ticked:
         page.locator(f"#check-{item.id}").check()
 
-    page.get_by_role("button", name="Print this checklist").click()
-    page.get_by_role("button", name="Blank copy").click()
+    page.get_by_role("button", name="Print a blank copy").click()
     assert page.evaluate("window.printCalls") == 1
     assert page.evaluate("document.documentElement.classList.contains('gb-print-blank')")
     blank = norm("\n".join(print_to_pdf(page, tmp_path / "blank.pdf")))
@@ -163,8 +162,7 @@ def test_blank_copy_has_empty_boxes_and_progress_copy_shows_the_ticks(checklist_
         "the blank-copy mode outlived the printing"
     assert all(page.locator(f"#check-{item.id}").is_checked() for item in ticked), "printing changed the ticks"
 
-    page.get_by_role("button", name="Print this checklist").click()
-    page.get_by_role("button", name="Copy with my progress").click()
+    page.get_by_role("button", name="Print a copy with my progress").click()
     assert page.evaluate("window.printCalls") == 2
     progress = norm("\n".join(print_to_pdf(page, tmp_path / "progress.pdf")))
     assert_checklist_printed(progress, checklist, guidebook)
@@ -174,27 +172,24 @@ def test_blank_copy_has_empty_boxes_and_progress_copy_shows_the_ticks(checklist_
     assert plain_print.count(TICK) == len(ticked), "the browser's own Print command prints the ticks as they are"
 
 
-def test_print_button_works_from_the_keyboard(print_page, base_url, site):
+def test_print_buttons_work_from_the_keyboard(print_page, base_url, site):
     page = print_page
     page.goto(url_of(site, base_url, "police-within-24-hours"))
     page.evaluate("() => { window.printCalls = 0; window.print = () => { window.printCalls += 1; }; }")
-    toggle = page.get_by_role("button", name="Print this checklist")
-    assert toggle.get_attribute("aria-expanded") == "false"
-    assert not page.get_by_role("button", name="Blank copy").is_visible()
-    toggle.focus()
-    page.keyboard.press("Enter")
-    assert toggle.get_attribute("aria-expanded") == "true"
-    assert page.evaluate("document.activeElement.textContent") == "Blank copy"
+    group = page.get_by_role("group", name="Print this checklist")
+    blank = group.get_by_role("button", name="Print a blank copy")
+    blank.focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Copy with my progress"
-    page.keyboard.press("Escape")
-    assert toggle.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.textContent") == "Print this checklist"
-    page.keyboard.press("Space")
-    page.keyboard.press("Enter")  # focus is on "Blank copy"
+    assert page.evaluate("document.activeElement.textContent") == "Print a copy with my progress"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
     assert page.evaluate("window.printCalls") == 1
     assert page.evaluate("document.documentElement.classList.contains('gb-print-blank')")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not page.evaluate("document.documentElement.classList.contains('gb-print-blank')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.evaluate("window.printCalls") == 2
     assert not page.evaluate("document.documentElement.classList.contains('gb-print-blank')")
 
 
@@ -206,7 +201,7 @@ def test_without_javascript_there_is_no_print_button_and_the_page_prints_cleanly
         page.goto(url_of(site, base_url, checklist.id))
         assert page.locator("[data-gb-print]").count() == 1
         assert not page.locator("[data-gb-print]").is_visible()
-        assert page.get_by_role("button", name="Print this checklist").count() == 0
+        assert page.get_by_role("button", name="Print a blank copy").count() == 0
         furniture = site_furniture(page)
         text = norm("\n".join(print_to_pdf(page, tmp_path / "nojs.pdf")))
     finally:
@@ -287,7 +282,9 @@ def test_items_are_never_split_and_headings_keep_their_first_item(print_page, ba
             spread = max(spread, len(pages))
             for item in checklist.items:
                 whole = expected(item.text) + (" " + expected(item.details) if item.details else "")
-                assert any(whole in p for p in pages), f"{checklist.id}/{item.id} is split across pages ({name})"
+                # pdftotext joins a word hyphenated at a line end ("make-" / "up" gives "makeup"): compare without hyphens
+                assert any(whole.replace("-", "") in p.replace("-", "") for p in pages), \
+                    f"{checklist.id}/{item.id} is split across pages ({name})"
             title_page = next(p for p in pages if expected(checklist.title) in p)
             assert expected(checklist.items[0].text) in title_page, f"{checklist.id}: title without its first item"
             if checklist.layout == "roster":
@@ -352,11 +349,10 @@ def test_packet_blank_copy_leaves_every_box_empty(print_page, base_url, guideboo
     assert boxes.count() == len(guidebook.items)
     for n in (0, boxes.count() // 2, boxes.count() - 1):
         boxes.nth(n).check()
-    page.get_by_role("button", name="Print the packet").click()
-    page.get_by_role("button", name="Blank copy").click()
+    assert page.get_by_role("group", name="Print the packet").is_visible()
+    page.get_by_role("button", name="Print a blank copy").click()
     assert TICK not in " ".join(print_to_pdf(page, tmp_path / "packet-blank.pdf"))
-    page.get_by_role("button", name="Print the packet").click()
-    page.get_by_role("button", name="Copy with my progress").click()
+    page.get_by_role("button", name="Print a copy with my progress").click()
     assert " ".join(print_to_pdf(page, tmp_path / "packet-progress.pdf")).count(TICK) == 3
 
 

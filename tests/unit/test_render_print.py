@@ -19,11 +19,10 @@ def test_page_checklist_has_a_print_button_shown_only_with_the_script():
     checklist = make_checklist()
     html = make_renderer(checklist).checklist(checklist)
     assert html.count("data-gb-print data-gb-js") == 1
-    assert '<button type="button" class="gb-button gb-print-toggle" aria-expanded="false" ' \
-           'aria-controls="gb-print-choices" data-print-toggle>Print this checklist</button>' in html
-    assert '<button type="button" class="gb-button" data-print="blank">Blank copy</button>' in html
-    assert '<button type="button" class="gb-button" data-print="progress">Copy with my progress</button>' in html
-    assert 'id="gb-print-choices" role="group" aria-label="Print this checklist" data-print-choices hidden' in html
+    assert '<div class="gb-print-controls gb-noprint" role="group" aria-label="Print this checklist" ' \
+           'data-gb-print data-gb-js>' in html
+    assert '<button type="button" class="gb-button" data-print="blank">Print a blank copy</button>' in html
+    assert '<button type="button" class="gb-button" data-print="progress">Print a copy with my progress</button>' in html
 
 
 def test_checklist_inside_another_page_has_no_print_button_of_its_own():
