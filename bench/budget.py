@@ -30,8 +30,8 @@ sys.path.insert(0, str(BENCH))
 from gzip_server import serve_gzip  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.support import ROOT, build, copy_project  # noqa: E402
+from macros.guidebook.assets import SERVED as OWN_ASSETS  # noqa: E402
 
-OWN_ASSETS = ["assets/javascripts/guidebook.js", "assets/stylesheets/guidebook.css", "assets/stylesheets/print.css"]
 
 
 def row(name: str, value: str, verdict: str | None = None) -> None:

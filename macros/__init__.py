@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from .guidebook import DataError, Problem, Renderer, load_guidebook
-from .guidebook.assets import minify_assets
+from .guidebook.assets import build_assets
 from .guidebook.inline import plain_text
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
 from .guidebook.urls import base_url, public_url
@@ -143,10 +143,10 @@ def on_pre_page_macros(env):
 
 
 def on_post_build(env):
-    """Minify our own script and stylesheets (readable sources stay in overrides/). In the offline
+    """Bundle and minify our own script and stylesheets (readable sources stay in overrides/). In the offline
     edition, also copy the Web Worker shim from the npm package into the site, and drop 404.html
     (only a web server shows it; its links are absolute and do not open from disk)."""
-    minify_assets(Path(env.conf["site_dir"]))
+    build_assets(Path(env.conf["site_dir"]))
     if not offline_enabled(env.conf):
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)
