@@ -228,8 +228,8 @@ def test_print_is_black_on_white_in_the_dark_colour_scheme(browser, base_url, si
         assert box["width"] >= 14, box  # a clearly visible drawn box (12pt)
         hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
                                          '.md-search', '.gb-print-controls']
-            .map(s => document.querySelector(s)).filter(Boolean).map(el => getComputedStyle(el).display)""")
-        assert hidden and set(hidden) == {"none"}
+            .map(s => document.querySelector(s)).filter(Boolean).map(el => el.checkVisibility())""")
+        assert len(hidden) == 6 and set(hidden) == {False}
     finally:
         context.close()
 

@@ -6,9 +6,11 @@
  * The words a reader sees live in the templates (overrides/partials/), in
  * data-msg-* attributes of the element that shows them, with {name}
  * placeholders that say() fills in; a button that asks first carries its
- * question in data-confirm. */
+ * question in data-confirm. ES5, minified by the build (macros/guidebook/assets.py). */
 (function () {
   "use strict";
+
+  var doc = document;
 
   function all(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
@@ -43,44 +45,35 @@
    *  "incident": "<ISO time the incident began>" or null} */
   var KEY = "ccm-guidebook.progress.v1";
   var FORMAT = "ccm-guidebook-progress";
-  var FORMAT_VERSION = 1;
-  var state = { ticks: {} };
+  var state;
   var storage = null; // null until probed; false when unusable
-  var problem = "";
+  var problem;
 
   function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
 
-  function validTicks(ticks) {
-    return isObject(ticks) && Object.keys(ticks).every(function (c) {
-      return isObject(ticks[c]) && Object.keys(ticks[c]).every(function (i) { return typeof ticks[c][i] === "string"; });
-    });
-  }
-
-  function validTime(value) {
-    return value == null || (typeof value === "string" && !isNaN(new Date(value)));
-  }
+  function isTime(value) { return value == null || !isNaN(new Date(value)) && typeof value === "string"; }
 
   /* Show the storage notice (partials/gb-status.html) for `kind`: blocked, full or corrupt; "" hides it. */
   function warn(kind) {
-    var box = document.getElementById("gb-storage-notice");
+    var box = doc.getElementById("gb-storage-notice");
     problem = kind;
-    if (!box) return;
+    if (!box) return; // a page without the notice (404.html)
     box.hidden = !kind;
     if (kind) box.textContent = say(box, kind);
   }
 
   function load() {
+    state = { ticks: {} };
     try {
-      storage = window.localStorage;
-      var raw = storage.getItem(KEY);
-      state = { ticks: {} };
-      if (raw === null) return;
-      var parsed = JSON.parse(raw);
-      if (!isObject(parsed) || !validTicks(parsed.ticks) || !validTime(parsed.incident)) throw 0;
-      state = parsed;
+      storage = localStorage;
+      var saved = JSON.parse(storage.getItem(KEY));
+      if (saved === null) return;
+      if (!isObject(saved.ticks) || !isTime(saved.incident) || !Object.keys(saved.ticks).every(function (c) {
+        return isObject(saved.ticks[c]);
+      })) throw 0;
+      state = saved;
     } catch (error) {
-      state = { ticks: {} };
-      if (storage === null || (error && error.name === "SecurityError")) storage = false;
+      if (storage === null || error.name === "SecurityError") storage = false;
       warn(storage ? "corrupt" : "blocked");
     }
   }
@@ -99,16 +92,10 @@
     return Boolean(state.ticks[checklist] && state.ticks[checklist][item]);
   }
 
-  function setTick(checklist, item, on) {
-    var list = state.ticks[checklist] || (state.ticks[checklist] = {});
-    if (on) list[item] = new Date().toISOString(); else delete list[item];
-    if (!Object.keys(list).length) delete state.ticks[checklist];
-  }
-
   function change(changes) {
     for (var key in changes) state[key] = changes[key];
     save();
-    render(document);
+    render(doc);
   }
 
   /* Show the state on the page: boxes, counts, bars and the incident clock.
@@ -120,22 +107,21 @@
     });
     all(root, "[data-count-for]").forEach(function (el) {
       var id = el.dataset.countFor;
-      var items = all(root, 'input.gb-check[data-checklist="' + id + '"]').map(function (box) { return box.dataset.item; });
-      if (!items.length && book) items = byId(book.checklists, id).items;
-      var done = items.filter(function (item) { return ticked(id, item); }).length;
+      var items = all(root, 'input[data-checklist="' + id + '"]').map(function (box) { return box.dataset.item; });
+      var done = (items.length ? items : byId(book.checklists, id).items).filter(function (item) { return ticked(id, item); }).length;
       var text = done + " of " + el.dataset.total + " done";
-      if (el.textContent !== text) el.textContent = text;
       var bar = one(root, 'progress[data-bar-for="' + id + '"]');
+      if (el.textContent !== text) el.textContent = text; // unchanged counts are not read out again
       if (bar) bar.value = done;
     });
     renderIncident(root, book);
   }
 
-  function exportFile(root) {
-    var book = manifest(root);
+  function exportFile(book) {
     var now = new Date().toISOString();
+    var link = doc.createElement("a");
     var data = {
-      format: FORMAT, format_version: FORMAT_VERSION,
+      format: FORMAT, format_version: 1,
       guidebook: book.title, guidebook_version: book.version,
       exported_at: now,
       incident_start: state.incident || null,
@@ -148,11 +134,9 @@
         };
       })
     };
-    var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
     link.download = "guidebook-progress-" + now.slice(0, 10) + ".json";
-    document.body.appendChild(link);
-    link.click();
+    doc.body.appendChild(link).click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
@@ -163,30 +147,30 @@
     var data;
     try { data = JSON.parse(text); } catch (e) { throw "foreign"; }
     if (!isObject(data) || data.format !== FORMAT) throw "foreign";
-    if (!(data.format_version <= FORMAT_VERSION)) throw "newer";
+    if (!(data.format_version <= 1)) throw "newer";
     if (!Array.isArray(data.checklists)) throw "damaged";
     var ticks = {};
     var ignored = [];
     data.checklists.forEach(function (c) {
       var known = isObject(c) && byId(book.checklists, c.id);
-      if (!known) return ignored.push(isObject(c) ? String(c.id) : "?");
+      if (!known) return ignored.push(isObject(c) ? c.id : "?");
       (Array.isArray(c.ticked) ? c.ticked : []).forEach(function (t) {
         var id = isObject(t) ? t.id : t;
         if (known.items.indexOf(id) < 0) return ignored.push(c.id + "#" + id);
         (ticks[c.id] = ticks[c.id] || {})[id] = typeof t.ticked_at === "string" ? t.ticked_at : new Date().toISOString();
       });
     });
-    return { ticks: ticks, ignored: ignored, incident: validTime(data.incident_start) ? data.incident_start || null : null };
+    return { ticks: ticks, ignored: ignored, incident: isTime(data.incident_start) && data.incident_start || null };
   }
 
-  function importFile(root, file, out) {
+  function importFile(book, file, out) {
     var reader = new FileReader();
     reader.onload = function () {
       var result;
-      try { result = parseImport(String(reader.result), manifest(root)); } catch (name) { return out.textContent = say(out, name); }
+      try { result = parseImport(reader.result, book); } catch (name) { return out.textContent = say(out, name); }
       var values = { count: 0, file: file.name, ignored: result.ignored.join(", "), unknown: result.ignored.length };
       for (var c in result.ticks) values.count += Object.keys(result.ticks[c]).length;
-      if (!window.confirm(say(out, "confirm", values))) return out.textContent = say(out, "cancelled");
+      if (!confirm(say(out, "confirm", values))) return out.textContent = say(out, "cancelled");
       change({ ticks: result.ticks, incident: result.incident });
       out.textContent = say(out, "imported", values) + (values.unknown ? " " + say(out, "ignored", values) : "");
     };
@@ -195,94 +179,88 @@
   }
 
   function initProgress(root) {
+    var input = one(root, "#gb-import-file");
     load();
     all(root, "input.gb-check").forEach(function (box) {
       listen(box, "change", function () {
-        setTick(box.dataset.checklist, box.dataset.item, box.checked);
+        var id = box.dataset.checklist;
+        var list = state.ticks[id] || (state.ticks[id] = {});
+        if (box.checked) list[box.dataset.item] = new Date().toISOString(); else delete list[box.dataset.item];
+        if (!Object.keys(list).length) delete state.ticks[id];
         change({});
       });
     });
     all(root, "button[data-reset]").forEach(function (button) {
       listen(button, "click", function () {
-        if (!window.confirm(button.dataset.confirm)) return;
         var id = button.dataset.reset;
-        if (id) delete state.ticks[id];
+        if (!confirm(button.dataset.confirm)) return;
+        delete state.ticks[id];
         change(id ? {} : { ticks: {}, incident: null });
       });
     });
-    listen(one(root, "#gb-export"), "click", function () { exportFile(root); });
-    var input = one(root, "#gb-import-file");
+    listen(one(root, "#gb-export"), "click", function () { exportFile(manifest(root)); });
     listen(one(root, "#gb-import"), "click", function () { input.click(); });
     listen(input, "change", function () {
-      if (input.files.length) importFile(root, input.files[0], one(root, "#gb-import-status"));
+      if (input.files.length) importFile(manifest(root), input.files[0], one(root, "#gb-import-status"));
       input.value = "";
     });
   }
 
   /* Another tab changed the progress: show the same state here. */
-  window.addEventListener("storage", function (event) {
+  addEventListener("storage", function (event) {
     if (event.key !== KEY && event.key !== null) return;
     load();
-    render(document);
+    render(doc);
   });
 
   /* ---- incident clock --------------------------------------------------- */
   /* The incident start is kept with the progress (state.incident). Each phase
    * with due-within hours falls due that long after the start. Markup and
    * words: partials/gb-incident.html. */
-  var HOUR = 3600000;
-
   function when(date) {
     return date.toLocaleString(undefined, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
   }
 
   function span(ms) {
     var minutes = Math.round(Math.abs(ms) / 60000);
-    var hours = Math.floor(minutes / 60);
-    return (hours ? hours + " h " : "") + (minutes % 60) + " min";
+    return (minutes >= 60 ? Math.floor(minutes / 60) + " h " : "") + (minutes % 60) + " min";
   }
 
   function renderIncident(root, book) {
     var panel = one(root, "[data-gb-incident]");
     if (!panel) return;
-    var start = state.incident ? new Date(state.incident) : null;
+    var start = state.incident && new Date(state.incident);
     var now = new Date();
-    var current = null;
-    var next = null;
-    var overdue = [];
+    var input = one(panel, "input");
+    var summary = [say(panel, start ? "began" : "unset", { start: start && when(start), ago: span(now - start) })];
+    var current, next;
     book.phases.forEach(function (phase) {
       var open = 0;
       book.checklists.forEach(function (c) {
-        if (c.phase === phase.id) c.items.forEach(function (i) { if (!ticked(c.id, i)) open++; });
+        if (c.phase === phase.id) c.items.forEach(function (i) { open += !ticked(c.id, i); });
       });
-      var due = start && phase.hours ? new Date(start.getTime() + phase.hours * HOUR) : null;
-      var values = { open: open, phase: phase.name, due: due && when(due), left: due && span(due - now) };
-      var kind = open ? "open" : "done";
-      var status = say(panel, open > 1 ? "open-items" : open ? "open-item" : "done", values);
-      if (due && due > now && !current) current = phase;
-      if (due && open && due <= now) { kind = "overdue"; overdue.push(phase.name); }
-      else if (due && open && !next) { kind = "next"; next = values; }
-      if (kind === "overdue" || kind === "next") status = say(panel, kind, values) + status;
+      var due = start && phase.hours && new Date(start.getTime() + phase.hours * 3600000);
+      var values = { open: open, phase: phase.name, due: due && when(due), left: span(due - now) };
+      var kind = !open ? "done" : !due ? "open" : due <= now ? "overdue" : next ? "open" : next = "next";
+      var late = kind === "overdue" || kind === "next";
       var li = one(panel, '[data-phase="' + phase.id + '"]');
-      li.className = "gb-phase gb-" + kind + (current === phase ? " gb-now" : "");
+      if (due > now && !current) current = li;
+      li.className = "gb-phase gb-" + kind + (current === li ? " gb-now" : "");
       one(li, "[data-due-for]").textContent = due ? say(panel, "due", values) : "";
-      one(li, "[data-status-for]").textContent = status;
+      one(li, "[data-status-for]").textContent = (late ? say(panel, kind, values) : "") +
+        say(panel, open > 1 ? "open-items" : open ? "open-item" : "done", values);
+      if (late) summary.push(say(panel, "summary-" + kind, values));
     });
-    var input = one(panel, "#gb-incident-start");
-    var summary = one(panel, "[data-incident-summary]");
-    if (!start) return summary.textContent = say(panel, "unset");
-    if (document.activeElement !== input) {
-      input.value = new Date(start.getTime() - start.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+    one(panel, "[data-incident-summary]").textContent = summary.join(" ");
+    if (doc.activeElement !== input) {
+      input.value = start ? new Date(start - start.getTimezoneOffset() * 60000).toISOString().slice(0, 16) : "";
     }
-    summary.textContent = say(panel, "began", { start: when(start), ago: span(now - start) }) +
-      (overdue.length ? " " + say(panel, "summary-overdue", { phases: overdue.join(", ") }) : "") +
-      (next ? " " + say(panel, "summary-next", next) : "");
   }
 
   function initIncident(root) {
     var panel = one(root, "[data-gb-incident]");
     if (!panel) return;
-    var input = one(panel, "#gb-incident-start");
+    var input = one(panel, "input");
     var error = one(panel, "[data-incident-error]");
     listen(one(panel, "form"), "submit", function (event) {
       var start = new Date(input.value);
@@ -291,49 +269,48 @@
       if (!error.textContent) change({ incident: start.toISOString() });
     });
     listen(one(panel, "[data-incident-clear]"), "click", function (event) {
-      if (!window.confirm(event.currentTarget.dataset.confirm)) return;
-      input.value = "";
+      if (!confirm(event.target.dataset.confirm)) return;
       change({ incident: null });
     });
   }
 
-  setInterval(function () { renderIncident(document, manifest(document)); }, 30000);
+  setInterval(function () { renderIncident(doc, manifest(doc)); }, 30000);
 
   /* ---- roles -------------------------------------------------------------- */
   /* ?role=id in the address puts the checklists for that role's audiences
    * first in every [data-role-sort] list. Roles come from the manifest;
    * markup and words: partials/gb-roles.html. */
+  function withRole(address, role) {
+    var url = new URL(address);
+    if (role) url.searchParams.set("role", role.id); else url.searchParams.delete("role");
+    return url.href;
+  }
+
   function applyRole(root, id) {
     var book = manifest(root);
-    if (!book) return;
-    var role = byId(book.roles, id);
+    var role = book && byId(book.roles, id);
     var status = one(root, "[data-role-status]");
     function match(el) {
-      return Boolean(role) && (el.dataset.audiences || "").split(" ").some(function (a) { return role.audiences.indexOf(a) >= 0; });
+      return Boolean(role) && el.dataset.audiences.split(" ").some(function (a) { return role.audiences.indexOf(a) >= 0; });
     }
+    if (!book) return;
     all(root, "[data-role-sort]").forEach(function (list) {
       var children = all(list, ":scope > *");
-      children.forEach(function (el, n) { if (!el.dataset.order) el.dataset.order = n; });
-      children.sort(function (a, b) { return (match(b) - match(a)) || (a.dataset.order - b.dataset.order); })
+      list.gbOrder = list.gbOrder || children;
+      children.sort(function (a, b) { return match(b) - match(a) || list.gbOrder.indexOf(a) - list.gbOrder.indexOf(b); })
         .forEach(function (el) { el.classList.toggle("gb-role-match", match(el)); list.appendChild(el); });
     });
     all(root, 'input[name="gb-role"]').forEach(function (radio) { radio.checked = radio.value === (role ? role.id : ""); });
     if (status) status.textContent = role ? say(status, "role", role) : id ? say(status, "unknown", { id: id }) : "";
-    all(root, "a[data-keep-role]").forEach(function (a) { a.href = withRole(a.href, role && role.id); });
-  }
-
-  function withRole(address, id) {
-    var url = new URL(address);
-    if (id) url.searchParams.set("role", id); else url.searchParams.delete("role");
-    return url.href;
+    all(root, "a[data-keep-role]").forEach(function (a) { a.href = withRole(a.href, role); });
+    return role;
   }
 
   function initRoles(root) {
     applyRole(root, new URLSearchParams(location.search).get("role"));
     all(root, 'input[name="gb-role"]').forEach(function (radio) {
       listen(radio, "change", function () {
-        history.replaceState(history.state, "", withRole(location.href, radio.value));
-        applyRole(root, radio.value);
+        history.replaceState(history.state, "", withRole(location.href, applyRole(root, radio.value)));
       });
     });
   }
@@ -343,22 +320,22 @@
    * html.gb-print-blank (print.css then draws every box empty) until
    * "afterprint", or a copy with the boxes as they are ticked. The running
    * header shows the page address and the date printed, from --gb-print-url
-   * and --gb-print-date set here. Without this script the buttons are
-   * not shown and the browser's own Print command prints the page as it is. */
-  var html = document.documentElement;
+   * and --gb-print-date set here. Without this script the buttons are not
+   * shown and the browser's own Print command prints the page as it is. */
+  var html = doc.documentElement;
 
   /* This page's address: the address bar's on the web; opened from disk (the
    * offline edition), the public one in <link rel="canonical">. */
   function address() {
-    var canonical = one(document, 'link[rel="canonical"]');
+    var canonical = one(doc, 'link[rel="canonical"]');
     return /^http/.test(location.protocol) || !canonical ? location.origin + location.pathname : canonical.href;
   }
 
   function stamp() {
-    var date = new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
+    var date = new Date().toLocaleDateString(undefined, { dateStyle: "long" });
     html.style.setProperty("--gb-print-url", JSON.stringify(address()));
     html.style.setProperty("--gb-print-date", JSON.stringify("Printed " + date));
-    all(document, "[data-gb-print-date]").forEach(function (el) { el.textContent = date; });
+    all(doc, "[data-gb-print-date]").forEach(function (el) { el.textContent = date; });
   }
 
   function initPrint(root) {
@@ -366,82 +343,54 @@
     all(root, "[data-print]").forEach(function (button) {
       listen(button, "click", function () {
         html.classList.toggle("gb-print-blank", button.dataset.print === "blank");
-        stamp();
-        window.print();
+        print();
       });
     });
   }
 
-  window.addEventListener("beforeprint", stamp);
-  window.addEventListener("afterprint", function () { html.classList.remove("gb-print-blank"); });
+  addEventListener("beforeprint", stamp);
+  addEventListener("afterprint", function () { html.classList.remove("gb-print-blank"); });
 
   /* ---- links ------------------------------------------------------------- */
   /* "Copy link" buttons (partials/gb-copy-button.html), one click handler for all:
    *   data-gb-copy-link="item-id"  this page's address + #item-id ("" = the page)
    *   data-gb-copy-url="https://…" that address
    *   data-gb-copy-text="some-id"  the text of the element with that id
-   * Copies with the Clipboard API, else shows the text selected in a field to
-   * copy by hand; the live region #gb-copy-status (partials/gb-status.html,
-   * which holds these words) reads out what happened. */
+   * Copies with the Clipboard API (on https and from disk), else (plain http)
+   * shows the text selected in the browser's own prompt, to copy by hand. The
+   * live region #gb-copy-status (partials/gb-status.html, which holds the
+   * prompt's words) reads out "Link copied". */
   function announce(region, message) {
     region.textContent = "";
     setTimeout(function () { region.textContent = message; }, 50);
   }
 
-  function textFor(button) {
-    var d = button.dataset;
-    if (d.gbCopyUrl) return d.gbCopyUrl;
-    if (d.gbCopyText) return document.getElementById(d.gbCopyText).textContent;
-    return address() + (d.gbCopyLink ? "#" + d.gbCopyLink : "");
-  }
-
-  function copied(button, region) {
-    button.classList.add("is-copied");
-    announce(region, one(button, ".gb-copy__done").textContent);
-    clearTimeout(button.gbTimer);
-    button.gbTimer = setTimeout(function () { button.classList.remove("is-copied"); }, 2500);
-  }
-
-  function copyByHand(button, text, region) {
-    var box = button.nextElementSibling;
-    if (!box || !box.classList.contains("gb-copy-fallback")) {
-      box = document.createElement("label");
-      box.className = "gb-copy-fallback gb-noprint";
-      box.textContent = say(region, button.dataset.gbCopyText ? "text" : "link");
-      box.appendChild(document.createElement("input")).readOnly = true;
-      button.after(box);
-    }
-    var input = one(box, "input");
-    input.value = text;
-    input.focus();
-    input.select();
-    announce(region, say(region, "by-hand"));
-  }
-
-  document.addEventListener("click", function (event) {
+  doc.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.gb-copy");
-    var region = document.getElementById("gb-copy-status");
+    var region = doc.getElementById("gb-copy-status");
     if (!button) return;
-    var text = textFor(button);
-    new Promise(function (resolve) { resolve(navigator.clipboard.writeText(text)); })
-      .then(function () { copied(button, region); }, function () { copyByHand(button, text, region); });
+    var d = button.dataset;
+    var text = d.gbCopyUrl || (d.gbCopyText ? doc.getElementById(d.gbCopyText).textContent :
+      address() + (d.gbCopyLink ? "#" + d.gbCopyLink : ""));
+    new Promise(function (resolve) { resolve(navigator.clipboard.writeText(text)); }).then(function () {
+      button.classList.add("is-copied");
+      announce(region, one(button, ".gb-copy__done").textContent);
+      clearTimeout(button.gbTimer);
+      button.gbTimer = setTimeout(function () { button.classList.remove("is-copied"); }, 2500);
+    }, function () { prompt(say(region, d.gbCopyText ? "text" : "link"), text); });
   });
 
   function start() {
     performance.mark("gb-start");
-    initProgress(document);
-    render(document);
+    initProgress(doc);
+    render(doc);
     performance.measure("gb-progress-restore", "gb-start");
-    initIncident(document);
-    initRoles(document);
-    initPrint(document);
+    initIncident(doc);
+    initRoles(doc);
+    initPrint(doc);
   }
 
-  if (window.document$) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  /* Material announces each page on document$ (also under instant navigation);
+   * without it, this script (the last in the page) runs on the page at once. */
+  if (window.document$) document$.subscribe(start); else start();
 })();
