@@ -43,7 +43,7 @@ def test_roster_layout_adds_blank_columns_for_each_item():
     roster = make_checklist(layout="roster")
     html = make_renderer(roster).checklist(roster)
     assert ('<div class="gb-roster-head gb-print-only" hidden><span></span><span>Group</span>'
-            '<span>Contact name</span><span>Organization</span><span>Phone</span></div>\n<ol class="gb-items">') in html
+            '<span>Contact name</span><span>Organization</span><span>Phone</span></div>\n<ol class="gb-list gb-items">') in html
     for item in roster.items:
         row = html[html.index(f'<li class="gb-item" id="{item.id}">'):]
         row = row[:row.index("</li>")]

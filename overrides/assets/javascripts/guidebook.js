@@ -89,7 +89,7 @@
   }
 
   function ticked(checklist, item) {
-    return Boolean(state.ticks[checklist] && state.ticks[checklist][item]);
+    return !!(state.ticks[checklist] && state.ticks[checklist][item]);
   }
 
   function change(changes) {
@@ -360,11 +360,6 @@
    * shows the text selected in the browser's own prompt, to copy by hand. The
    * live region #gb-copy-status (partials/gb-status.html, which holds the
    * prompt's words) reads out "Link copied". */
-  function announce(region, message) {
-    region.textContent = "";
-    setTimeout(function () { region.textContent = message; }, 50);
-  }
-
   doc.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.gb-copy");
     var region = doc.getElementById("gb-copy-status");
@@ -374,7 +369,8 @@
       address() + (d.gbCopyLink ? "#" + d.gbCopyLink : ""));
     new Promise(function (resolve) { resolve(navigator.clipboard.writeText(text)); }).then(function () {
       button.classList.add("is-copied");
-      announce(region, one(button, ".gb-copy__done").textContent);
+      region.textContent = ""; // emptied first, so that a second copy is read out again
+      setTimeout(function () { region.textContent = one(button, ".gb-copy__done").textContent; }, 50);
       clearTimeout(button.gbTimer);
       button.gbTimer = setTimeout(function () { button.classList.remove("is-copied"); }, 2500);
     }, function () { prompt(say(region, d.gbCopyText ? "text" : "link"), text); });
