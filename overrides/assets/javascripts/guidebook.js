@@ -33,6 +33,13 @@
     if (el) el.addEventListener(type, handler);
   }
 
+  /* This page's address: the address bar's on the web; opened from disk (the
+   * offline edition), the public one in <link rel="canonical">. */
+  function address() {
+    var canonical = one(doc, 'link[rel="canonical"]');
+    return /^http/.test(location.protocol) || !canonical ? location.origin + location.pathname : canonical.href;
+  }
+
   /* The guidebook's ids, titles, phases and roles (partials/gb-manifest.html), where the page has them. */
   function manifest(root) {
     var el = one(root, "#gb-manifest");
@@ -45,6 +52,7 @@
    *  "incident": "<ISO time the incident began>" or null} */
   var KEY = "ccm-guidebook.progress.v1";
   var FORMAT = "ccm-guidebook-progress";
+  var FORMAT_VERSION = 1; // of exported files
   var state;
   var storage = null; // null until probed; false when unusable
   var problem;
@@ -121,7 +129,7 @@
     var now = new Date().toISOString();
     var link = doc.createElement("a");
     var data = {
-      format: FORMAT, format_version: 1,
+      format: FORMAT, format_version: FORMAT_VERSION,
       guidebook: book.title, guidebook_version: book.version,
       exported_at: now,
       incident_start: state.incident || null,
@@ -147,7 +155,7 @@
     var data;
     try { data = JSON.parse(text); } catch (e) { throw "foreign"; }
     if (!isObject(data) || data.format !== FORMAT) throw "foreign";
-    if (!(data.format_version <= 1)) throw "newer";
+    if (!(data.format_version <= FORMAT_VERSION)) throw "newer";
     if (!Array.isArray(data.checklists)) throw "damaged";
     var ticks = {};
     var ignored = [];
@@ -241,15 +249,16 @@
       });
       var due = start && phase.hours && new Date(start.getTime() + phase.hours * 3600000);
       var values = { open: open, phase: phase.name, due: due && when(due), left: span(due - now) };
-      var kind = !open ? "done" : !due ? "open" : due <= now ? "overdue" : next ? "open" : next = "next";
-      var late = kind === "overdue" || kind === "next";
+      var kind = !open ? "done" : !due ? "open" : due <= now ? "overdue" : next ? "open" : "next";
+      var urgent = kind === "overdue" || kind === "next";
+      if (kind === "next") next = phase;
       var li = one(panel, '[data-phase="' + phase.id + '"]');
       if (due > now && !current) current = li;
       li.className = "gb-phase gb-" + kind + (current === li ? " gb-now" : "");
       one(li, "[data-due-for]").textContent = due ? say(panel, "due", values) : "";
-      one(li, "[data-status-for]").textContent = (late ? say(panel, kind, values) : "") +
+      one(li, "[data-status-for]").textContent = (urgent ? say(panel, kind, values) : "") +
         say(panel, open > 1 ? "open-items" : open ? "open-item" : "done", values);
-      if (late) summary.push(say(panel, "summary-" + kind, values));
+      if (urgent) summary.push(say(panel, "summary-" + kind, values));
     });
     one(panel, "[data-incident-summary]").textContent = summary.join(" ");
     if (doc.activeElement !== input) {
@@ -323,13 +332,6 @@
    * and --gb-print-date set here. Without this script the buttons are not
    * shown and the browser's own Print command prints the page as it is. */
   var html = doc.documentElement;
-
-  /* This page's address: the address bar's on the web; opened from disk (the
-   * offline edition), the public one in <link rel="canonical">. */
-  function address() {
-    var canonical = one(doc, 'link[rel="canonical"]');
-    return /^http/.test(location.protocol) || !canonical ? location.origin + location.pathname : canonical.href;
-  }
 
   function stamp() {
     var date = new Date().toLocaleDateString(undefined, { dateStyle: "long" });
