@@ -63,9 +63,23 @@ def test_two_hours_ten_minutes_in(page, police_page, guidebook):
     assert text(panel.locator(f'[data-status-for="{day.id}"]')).startswith("Due next, in 21 h 50 min")
     assert "gb-now" in panel.locator(f'[data-phase="{day.id}"]').get_attribute("class")
     summary = text(panel.locator("[data-incident-summary]"))
-    assert f"Incident began {clock(start)} (2 h 10 min ago)" in summary
+    assert f"Incident began {clock(start)}." in summary
     assert f"Overdue: {two_hours.name}." in summary
     assert f"Due next: {day.name}, by {clock(start + dt.timedelta(hours=24))}" in summary
+
+
+def test_the_clock_refreshes_the_phases_without_reading_the_summary_out_again(page, police_page, guidebook):
+    """The summary is a live region: it changes (and is read out) only when a phase changes state."""
+    panel = police_page()
+    set_start(page, NOW - dt.timedelta(hours=2, minutes=10))
+    day = next(p for p in phases_with_hours(guidebook) if p.due_within_hours == 24)
+    assert panel.locator("[data-incident-summary]").get_attribute("aria-live") == "polite"
+    page.evaluate("""() => { window.summaryChanges = 0;
+        new MutationObserver(() => window.summaryChanges++).observe(document.querySelector('[data-incident-summary]'),
+            {childList: true, characterData: true, subtree: true}); }""")
+    page.clock.run_for("05:00")
+    assert text(panel.locator(f'[data-status-for="{day.id}"]')).startswith("Due next, in 21 h 45 min")
+    assert page.evaluate("window.summaryChanges") == 0
 
 
 def test_a_phase_with_every_item_ticked_is_not_overdue(page, police_page, guidebook):
@@ -158,6 +172,7 @@ def test_shared_role_link_orders_the_packet_too(page, base_url, site, guidebook)
     page.goto(base_url + f"?role={role.id}")
     page.locator("a[data-keep-role]").click()
     assert page.url.endswith(f"packet/?role={role.id}")
+    page.wait_for_function("performance.getEntriesByName('gb-progress-restore').length > 0")  # the script has run
     order = page.locator("[data-role-sort] > section").evaluate_all(
         "sections => sections.map(s => s.querySelector('.gb-checklist').dataset.checklist)")
     assert order[: len(wanted)] == wanted

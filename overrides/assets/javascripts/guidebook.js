@@ -29,6 +29,11 @@
     return el.getAttribute("data-msg-" + name).replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
+  /* Changes the text only when it differs: a live region reads out every change. */
+  function setText(el, text) {
+    if (el.textContent !== text) el.textContent = text;
+  }
+
   function listen(el, type, handler) {
     if (el) el.addEventListener(type, handler);
   }
@@ -117,9 +122,8 @@
       var id = el.dataset.countFor;
       var items = all(root, 'input[data-checklist="' + id + '"]').map(function (box) { return box.dataset.item; });
       var done = (items.length ? items : byId(book.checklists, id).items).filter(function (item) { return ticked(id, item); }).length;
-      var text = done + " of " + el.dataset.total + " done";
       var bar = one(root, 'progress[data-bar-for="' + id + '"]');
-      if (el.textContent !== text) el.textContent = text; // unchanged counts are not read out again
+      setText(el, done + " of " + el.dataset.total + " done");
       if (bar) bar.value = done;
     });
     renderIncident(root, book);
@@ -230,7 +234,7 @@
   }
 
   function span(ms) {
-    var minutes = Math.round(Math.abs(ms) / 60000);
+    var minutes = Math.round(ms / 60000);
     return (minutes >= 60 ? Math.floor(minutes / 60) + " h " : "") + (minutes % 60) + " min";
   }
 
@@ -240,7 +244,7 @@
     var start = state.incident && new Date(state.incident);
     var now = new Date();
     var input = one(panel, "input");
-    var summary = [say(panel, start ? "began" : "unset", { start: start && when(start), ago: span(now - start) })];
+    var summary = [say(panel, start ? "began" : "unset", { start: start && when(start) })];
     var current, next;
     book.phases.forEach(function (phase) {
       var open = 0;
@@ -260,7 +264,7 @@
         say(panel, open > 1 ? "open-items" : open ? "open-item" : "done", values);
       if (urgent) summary.push(say(panel, "summary-" + kind, values));
     });
-    one(panel, "[data-incident-summary]").textContent = summary.join(" ");
+    setText(one(panel, "[data-incident-summary]"), summary.join(" ")); // read out when a phase changes state
     if (doc.activeElement !== input) {
       input.value = start ? new Date(start - start.getTimezoneOffset() * 60000).toISOString().slice(0, 16) : "";
     }
