@@ -30,13 +30,17 @@ def _once(key, make):
     return _cache[key]
 
 
+def _built(project: Path, site: Path, extra_env: dict | None = None) -> Path:
+    """`site`, once `project` has built into it without error."""
+    result = build(project, site, extra_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
 def subpath_site(tmp_path_factory) -> Path:
     """The site built with SITE_URL set to an address under a sub-path."""
     def make():
-        site = tmp_path_factory.mktemp("subpath-site")
-        result = build(ROOT, site, {"SITE_URL": SUBPATH_URL})
-        assert result.returncode == 0, result.stdout + result.stderr
-        return site
+        return _built(ROOT, tmp_path_factory.mktemp("subpath-site"), {"SITE_URL": SUBPATH_URL})
     return _once("subpath", make)
 
 
@@ -51,10 +55,7 @@ def renamed_site(tmp_path_factory) -> Path:
         config = config.replace(f"- {RENAMED_FROM}", f"- {RENAMED_TO}").replace(
             "redirect_maps: {}", f"redirect_maps:\n        {RENAMED_FROM}: {RENAMED_TO}")
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-        site = work / "site"
-        result = build(project, site)
-        assert result.returncode == 0, result.stdout + result.stderr
-        return site
+        return _built(project, work / "site")
     return _once("renamed", make)
 
 
