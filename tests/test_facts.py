@@ -67,8 +67,8 @@ FACTS_BY_PAGE = [
 # (checklist id, phrases from the notes that its page must show)
 FACTS_BY_CHECKLIST = [
     ("police-before-an-incident", [
-        "strains a department's capacity", "keeps tasks from being missed", "nor a rigid timeline",
-        "suggested windows, not deadlines", "calm tensions and show good faith",
+        "strains a department's capacity", "keeps tasks from being missed", "not a complete list of steps nor a rigid timeline",
+        "calm tensions and show good faith",
     ]),
     ("police-within-two-hours", [
         "Consider social media", "Address new information that contradicts earlier department statements.",
