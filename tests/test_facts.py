@@ -167,6 +167,15 @@ def test_pages_say_check_not_tick(site):
         assert not words, f"{page.relative_to(site)} says 'tick' (shown text or a message the script shows)"
 
 
+def test_crisis_response_links_the_stakeholder_checklist(site):
+    """'Engage community stakeholders' leads to the checklist that says what a check means."""
+    crisis = checklist_pages(site)["municipal-crisis-response"]
+    details = re.search(r'id="details-engage-community-stakeholders">(.*?)</p>', crisis.read_text(encoding="utf-8"))
+    link = details and re.search(r'href="([^"#]+)#community-stakeholders"', details.group(1))
+    assert link, "no link from 'Engage community stakeholders' to the stakeholder checklist"
+    assert (crisis.parent / link.group(1)).resolve() == checklist_pages(site)["community-stakeholders"].parent.resolve()
+
+
 def test_guidebook_on_issuu_is_linked_where_the_printed_lists_are_longer(site):
     for address in ("about", "municipal/crisis-response"):
         assert f'href="{GUIDEBOOK_ON_ISSUU}"' in (site / address / "index.html").read_text(encoding="utf-8"), address
