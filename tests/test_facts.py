@@ -116,6 +116,8 @@ REMOVED_CLAIMS = [
     "Assess the department's community policing",
     "Reform policy",
     "Think about what each audience needs",
+    "progress stays in this browser",     # the privacy point is made once per page, in one sentence
+    "nothing is sent anywhere",
 ]
 TICK = re.compile(r"\btick(s|ed|ing)?\b", re.I)  # American readers check items off
 
