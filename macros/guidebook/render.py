@@ -6,7 +6,9 @@ Markdown source (for Markdown links, which MkDocs checks and rewrites).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -16,6 +18,16 @@ from .inline import render_inline
 from .model import Checklist, Guidebook
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials"
+_ANCHOR_LINK = re.compile(r'href="#([a-z0-9-]+)"')
+
+
+def inline_linked(text: str, urls: dict[str, str] | None = None) -> Markup:
+    """Inline Markdown, where a link to a checklist's id ("[its title](#its-id)") leads to that
+    checklist's page when `urls` says where it is; without `urls` (the packet) it stays in the page."""
+    html = str(render_inline(text))
+    if urls:
+        html = _ANCHOR_LINK.sub(lambda m: f'href="{escape(urls[m[1]])}#{m[1]}"' if m[1] in urls else m[0], html)
+    return Markup(html)
 
 
 class Renderer:
@@ -29,7 +41,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters["inline"] = render_inline
+        self.env.filters["inline"] = inline_linked
 
     def _render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(guidebook=self.guidebook, **context)

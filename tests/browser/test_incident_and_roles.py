@@ -82,7 +82,7 @@ def test_the_clock_refreshes_the_phases_without_reading_the_summary_out_again(pa
     assert page.evaluate("window.summaryChanges") == 0
 
 
-def test_a_phase_with_every_item_ticked_is_not_overdue(page, police_page, guidebook):
+def test_a_phase_with_every_item_checked_is_not_overdue(page, police_page, guidebook):
     two_hours = guidebook.checklist("police-within-two-hours")
     panel = police_page(two_hours.id)
     set_start(page, NOW - dt.timedelta(hours=3))

@@ -40,7 +40,7 @@ def storage(page) -> str:
     return page.evaluate(OUR_STORAGE)
 
 
-def test_offline_edition_opens_ticks_and_searches_from_disk(page, requests_elsewhere, offline_site, site,
+def test_offline_edition_opens_checks_and_searches_from_disk(page, requests_elsewhere, offline_site, site,
                                                             guidebook):
     checklist = guidebook.checklist("police-within-24-hours")
     page.goto(offline_page(offline_site, site, checklist.id).as_uri())
@@ -68,16 +68,16 @@ def test_offline_edition_opens_ticks_and_searches_from_disk(page, requests_elsew
     assert requests_elsewhere == []
 
 
-def test_offline_edition_keeps_ticks_across_a_reload(page, requests_elsewhere, offline_site, site, guidebook):
+def test_offline_edition_keeps_checks_across_a_reload(page, requests_elsewhere, offline_site, site, guidebook):
     checklist = guidebook.checklist("police-within-first-week")
     page.goto(offline_page(offline_site, site, checklist.id).as_uri())
     item = checklist.items[-1]
     before = storage(page)
     page.locator(f"#check-{item.id}").check()
-    assert page.locator(f"#check-{item.id}").is_checked(), "the tick took"
+    assert page.locator(f"#check-{item.id}").is_checked(), "the check took"
     page.wait_for_function(f"before => {OUR_STORAGE} !== before", arg=before, timeout=5_000)
     page.reload()
-    assert page.locator(f"#check-{item.id}").is_checked(), "the tick was saved but not restored after a reload"
+    assert page.locator(f"#check-{item.id}").is_checked(), "the check was saved but not restored after a reload"
     assert requests_elsewhere == []
 
 

@@ -13,7 +13,7 @@ from macros.guidebook import load_guidebook
 from macros.guidebook.inline import render_inline
 from tests.support import ROOT, checklist_pages, plain
 
-TICK = "\u2713"  # print.css draws this mark in the box of a ticked item
+CHECK_MARK = "\u2713"  # print.css draws this mark in the box of a checked item
 CHECKLIST_IDS = [c.id for c in load_guidebook(ROOT / "data", display_root=ROOT).checklists]
 PACKET_PAGE_LIMIT = 14
 
@@ -132,7 +132,7 @@ def test_checklist_prints_every_item_and_none_of_the_site(checklist_id, print_pa
     assert_checklist_printed(text, checklist, guidebook)
     printed_furniture = [label for label in furniture if label in text]
     assert printed_furniture == [], f"{checklist_id}: the site's navigation or controls were printed"
-    assert TICK not in text, "nothing is ticked, yet a tick was printed"
+    assert CHECK_MARK not in text, "nothing is checked, yet a check mark was printed"
     for number, page_text in enumerate(pages, start=1):
         running = norm(page_text)
         assert url in running, f"page {number}: no page address in the running header"
@@ -141,7 +141,7 @@ def test_checklist_prints_every_item_and_none_of_the_site(checklist_id, print_pa
 
 
 @pytest.mark.parametrize("checklist_id", ["municipal-crisis-response", "community-stakeholders"])
-def test_blank_copy_has_empty_boxes_and_progress_copy_shows_the_ticks(checklist_id, print_page, base_url, site,
+def test_blank_copy_has_empty_boxes_and_progress_copy_shows_the_checks(checklist_id, print_page, base_url, site,
                                                                        guidebook, tmp_path):
     checklist = guidebook.checklist(checklist_id)
     page = print_page
@@ -156,20 +156,20 @@ def test_blank_copy_has_empty_boxes_and_progress_copy_shows_the_ticks(checklist_
     assert page.evaluate("document.documentElement.classList.contains('gb-print-blank')")
     blank = norm("\n".join(print_to_pdf(page, tmp_path / "blank.pdf")))
     assert_checklist_printed(blank, checklist, guidebook)
-    assert TICK not in blank, "a blank copy printed a tick"
+    assert CHECK_MARK not in blank, "a blank copy printed a check mark"
     # page.pdf() fires beforeprint and afterprint, like the browser's print dialog
     assert not page.evaluate("document.documentElement.classList.contains('gb-print-blank')"), \
         "the blank-copy mode outlived the printing"
-    assert all(page.locator(f"#check-{item.id}").is_checked() for item in ticked), "printing changed the ticks"
+    assert all(page.locator(f"#check-{item.id}").is_checked() for item in ticked), "printing changed the checks"
 
     page.get_by_role("button", name="Print a copy with my progress").click()
     assert page.evaluate("window.printCalls") == 2
     progress = norm("\n".join(print_to_pdf(page, tmp_path / "progress.pdf")))
     assert_checklist_printed(progress, checklist, guidebook)
-    assert progress.count(TICK) == len(ticked), "the copy with progress must show exactly the ticked items"
+    assert progress.count(CHECK_MARK) == len(ticked), "the copy with progress must show exactly the checked items"
 
     plain_print = norm("\n".join(print_to_pdf(page, tmp_path / "menu.pdf")))
-    assert plain_print.count(TICK) == len(ticked), "the browser's own Print command prints the ticks as they are"
+    assert plain_print.count(CHECK_MARK) == len(ticked), "the browser's own Print command prints the check marks as they are"
 
 
 def test_print_buttons_work_from_the_keyboard(print_page, base_url, site):
@@ -327,7 +327,7 @@ def test_packet_prints_cover_contents_and_each_checklist_on_a_new_page(paper, pr
 
     text = " ".join(pages)
     assert [label for label in furniture if label in text] == []
-    assert TICK not in text
+    assert CHECK_MARK not in text
     for number, running in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in running
         assert base_url + "packet/" in running
@@ -351,9 +351,9 @@ def test_packet_blank_copy_leaves_every_box_empty(print_page, base_url, guideboo
         boxes.nth(n).check()
     assert page.get_by_role("group", name="Print the packet").is_visible()
     page.get_by_role("button", name="Print a blank copy").click()
-    assert TICK not in " ".join(print_to_pdf(page, tmp_path / "packet-blank.pdf"))
+    assert CHECK_MARK not in " ".join(print_to_pdf(page, tmp_path / "packet-blank.pdf"))
     page.get_by_role("button", name="Print a copy with my progress").click()
-    assert " ".join(print_to_pdf(page, tmp_path / "packet-progress.pdf")).count(TICK) == 3
+    assert " ".join(print_to_pdf(page, tmp_path / "packet-progress.pdf")).count(CHECK_MARK) == 3
 
 
 # ---- the screen ----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Saved progress in real Chromium: ticks persist in this browser only, and bad states never break the page."""
+"""Saved progress in real Chromium: checks persist in this browser only, and bad states never break the page."""
 from __future__ import annotations
 
 import json
@@ -32,7 +32,7 @@ def box(page, item):
     return page.locator(f"#check-{item.id}")
 
 
-def test_tick_survives_reload_and_navigation(page, open_checklist, checklist, base_url):
+def test_check_survives_reload_and_navigation(page, open_checklist, checklist, base_url):
     open_checklist()
     first, third = checklist.items[0], checklist.items[2]
     box(page, first).check()
@@ -41,22 +41,22 @@ def test_tick_survives_reload_and_navigation(page, open_checklist, checklist, ba
     assert box(page, first).is_checked() and box(page, third).is_checked()
     assert not box(page, checklist.items[1]).is_checked()
     page.goto(base_url)  # the home page shows the same state
-    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text() == f"2 of {len(checklist.items)} done"
+    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text() == f"2 of {len(checklist.items)} checked"
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert set(stored["ticks"][checklist.id]) == {first.id, third.id}
 
 
-def test_counts_follow_ticks_and_are_announced(page, open_checklist, checklist):
+def test_counts_follow_checks_and_are_announced(page, open_checklist, checklist):
     open_checklist()
     total = len(checklist.items)
     counter = page.locator(f'.gb-progress [data-count-for="{checklist.id}"]')
     assert counter.get_attribute("aria-live") == "polite"
-    assert counter.inner_text() == f"0 of {total} done"
+    assert counter.inner_text() == f"0 of {total} checked"
     for n, item in enumerate(checklist.items[:4], start=1):
         box(page, item).check()
-        assert counter.inner_text() == f"{n} of {total} done"
+        assert counter.inner_text() == f"{n} of {total} checked"
     box(page, checklist.items[0]).uncheck()
-    assert counter.inner_text() == f"3 of {total} done"
+    assert counter.inner_text() == f"3 of {total} checked"
     assert page.locator(f'.gb-progress progress[data-bar-for="{checklist.id}"]').evaluate("p => p.value") == 3
 
 
@@ -74,7 +74,7 @@ def test_reset_one_checklist_asks_first(page, open_checklist, checklist, guidebo
     page.get_by_role("button", name="Reset this checklist").click()
     assert checklist.title in messages[0]
     assert not box(page, checklist.items[0]).is_checked()
-    assert count_text(page, checklist.id) == f"0 of {len(checklist.items)} done"
+    assert count_text(page, checklist.id) == f"0 of {len(checklist.items)} checked"
     open_checklist(which=other)
     assert box(page, other.items[0]).is_checked()  # the other checklist is untouched
 
@@ -86,7 +86,7 @@ def test_reset_everything(page, open_checklist, checklist, base_url, guidebook):
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Reset all progress").click()
     for c in guidebook.checklists:
-        assert page.locator(f'[data-count-for="{c.id}"]').inner_text() == f"0 of {len(c.items)} done"
+        assert page.locator(f'[data-count-for="{c.id}"]').inner_text() == f"0 of {len(c.items)} checked"
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"] == {}
 
 
@@ -126,8 +126,8 @@ def test_export_then_import_round_trip(page, open_checklist, checklist, guideboo
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Reset all progress").click()
     message = import_file(page, path)
-    assert "Imported 2 ticked items" in message
-    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text() == f"2 of {len(checklist.items)} done"
+    assert "Imported 2 checked items" in message
+    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text() == f"2 of {len(checklist.items)} checked"
     open_checklist()
     assert [box(page, i).is_checked() for i in checklist.items] == [i in ticked for i in checklist.items]
 
@@ -160,7 +160,7 @@ def test_import_ignores_and_reports_unknown_ids(page, base_url, checklist, tmp_p
         ]}))
     page.goto(base_url)
     message = import_file(page, path)
-    assert "Imported 1 ticked items" in message
+    assert "Imported 1 checked items" in message
     assert "an-item-that-was-removed" in message and "a-checklist-that-was-removed" in message
     assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text().startswith("1 of")
 
@@ -268,17 +268,17 @@ def test_instant_navigation_starts_once_per_page(page, instant_site, guidebook):
     page.wait_for_function(f"!!document.getElementById('check-{second.items[0].id}')")
     assert page.evaluate("window.samePageSinceStart") is True  # instant: no full page load
     box(page, second.items[0]).check()
-    assert count_text(page, second.id) == f"1 of {len(second.items)} done"  # one handler, one count
+    assert count_text(page, second.id) == f"1 of {len(second.items)} checked"  # one handler, one count
     page.locator(f'nav a[href$="{page_path(site, first.id)}"]').first.click()
     page.wait_for_function(f"!!document.getElementById('check-{first.items[0].id}')")
     assert box(page, first.items[0]).is_checked()
-    assert count_text(page, first.id) == f"1 of {len(first.items)} done"
+    assert count_text(page, first.id) == f"1 of {len(first.items)} checked"
     assert page.evaluate("window.samePageSinceStart") is True
     assert page.evaluate("performance.getEntriesByName('gb-progress-restore').length") == 3
 
 
 def test_the_same_item_on_two_pages_shows_one_state(page, open_checklist, checklist, base_url):
-    """A checklist page and the printable packet share the tick."""
+    """A checklist page and the printable packet share the check."""
     open_checklist()
     box(page, checklist.items[3]).check()
     page.goto(base_url + "packet/")

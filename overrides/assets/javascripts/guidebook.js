@@ -123,7 +123,7 @@
       var items = all(root, 'input[data-checklist="' + id + '"]').map(function (box) { return box.dataset.item; });
       var done = (items.length ? items : byId(book.checklists, id).items).filter(function (item) { return ticked(id, item); }).length;
       var bar = one(root, 'progress[data-bar-for="' + id + '"]');
-      setText(el, done + " of " + el.dataset.total + " done");
+      setText(el, done + " of " + el.dataset.total + " checked");
       if (bar) bar.value = done;
     });
     renderIncident(root, book);
