@@ -29,14 +29,15 @@ sys.path.insert(0, str(BENCH))
 
 from gzip_server import serve_gzip  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.support import ROOT, build, copy_project  # noqa: E402
+from stock import write_stock_project  # noqa: E402
+from tests.support import ROOT, build, checklist_pages, copy_project  # noqa: E402
 from macros.guidebook.assets import SERVED as OWN_ASSETS  # noqa: E402
 
 
 
 def row(name: str, value: str, verdict: str | None = None) -> None:
     mark = "" if verdict is None else ("  within budget" if verdict == "yes" else f"  OVER BUDGET ({verdict})")
-    print(f"{name:<58} {value:>16}{mark}")
+    print(f"{name:<66} {value:>18}{mark}")
 
 
 def timed_build(project: Path, site: Path) -> float:
@@ -107,54 +108,118 @@ def lighthouse(url: str) -> dict[str, float] | None:
     return scores
 
 
+def page_addresses(site: Path) -> dict[str, str]:
+    """checklist id -> page path of a built site of ours, e.g. 'police/long-term/'."""
+    return {ident: page.parent.relative_to(site).as_posix() + "/" for ident, page in checklist_pages(site).items()}
+
+
+def build_stock(project: Path, site: Path, work: Path) -> tuple[Path, float]:
+    """Build the stock Material anchor of `project` (whose built site is `site`); return its site and build time."""
+    anchor = write_stock_project(work / "stock-project", page_addresses(site), project)
+    seconds = timed_build_stock(anchor, work / "stock-site")
+    return work / "stock-site", seconds
+
+
+def timed_build_stock(project: Path, site: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        sys.exit(f"build of the stock anchor failed:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - start
+
+
+def site_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def report_own_assets(site: Path, budget: dict) -> None:
+    own = sum(len(gzip.compress((site / a).read_bytes(), 9)) for a in OWN_ASSETS if (site / a).exists())
+    limit = budget["own_css_js_gzip_bytes"]["max"]
+    for asset in OWN_ASSETS:
+        if (site / asset).exists():
+            row(f"  {asset} (gzip)", f"{len(gzip.compress((site / asset).read_bytes(), 9))} B")
+    row("own CSS and JavaScript together (gzip)", f"{own} B / {limit} B", "yes" if own <= limit else f"{own - limit} B over")
+
+
+def report_first_loads(site: Path, stock: Path, budget: dict) -> None:
+    """First load of each budgeted page, ours beside stock Material's, and the ratio against its budget."""
+    spec = budget["first_load_ratio"]
+    ours_server, ours_url = serve_gzip(site)
+    stock_server, stock_url = serve_gzip(stock)
+    for page in spec["pages"]:
+        ours, sizes = first_load_bytes(ours_server, ours_url + page)
+        theirs, _ = first_load_bytes(stock_server, stock_url + page)
+        for name, size in sorted(sizes, key=lambda x: -x[1])[:6]:
+            row(f"  {name}", f"{size} B")
+        if not any("search_index.json" in n for n, _ in sizes):
+            print("  (warning: the search index was not loaded)")
+        ratio = ours / theirs
+        row(f"first load of /{page}: ours / stock (gzip)", f"{ours} B / {theirs} B")
+        row(f"  ratio (budget {spec['max']:.2f})", f"{ratio:.2f}", "yes" if ratio <= spec["max"] else f"{ratio - spec['max']:.2f} over")
+    for page, reason in spec.get("excluded", {}).items():
+        print(f"  /{page} is outside this budget: {reason}")
+    ours_server.shutdown()
+    stock_server.shutdown()
+
+
+def report_lighthouse(url: str, budget: dict, runs: int) -> None:
+    spec = budget["lighthouse_mobile"]
+    for page in spec["pages"]:
+        results = [lighthouse(url + page) for _ in range(runs)]
+        scores = [r for r in results if r is not None]
+        if not scores:
+            row(f"Lighthouse mobile /{page}", "could not run")
+            continue
+        for category, minimum in spec["min"].items():
+            got = [s.get(category, 0) for s in scores]
+            hits = sum(g >= minimum for g in got)
+            need = spec["runs_needed"] * len(scores) / spec["runs"]
+            row(f"Lighthouse mobile {category} /{page}", f"{'/'.join(map(str, got))} (min {minimum})",
+                "yes" if hits >= need else f"{hits} of {len(scores)} runs at {minimum}")
+
+
+def report_growth(tmp: Path, seconds: float, stock_seconds: float, stock: Path, budget: dict) -> None:
+    spec = budget["build_growth"]
+    scale = spec["scale"]
+    project = scaled_project(tmp / "scaled", scale)
+    scaled = timed_build(project, tmp / "scaled-site")
+    stock_scaled_site, stock_scaled = build_stock(project, tmp / "scaled-site", tmp / "scaled-stock")
+    ours_growth, stock_growth = scaled / seconds, stock_scaled / stock_seconds
+    row(f"build 1x / {scale}x content, ours", f"{seconds:.2f} s / {scaled:.1f} s")
+    row(f"build 1x / {scale}x content, stock Material", f"{stock_seconds:.2f} s / {stock_scaled:.1f} s")
+    ratio = ours_growth / stock_growth
+    row(f"  growth ours {ours_growth:.1f}x, stock {stock_growth:.1f}x: ratio (budget {spec['max_ratio']})", f"{ratio:.2f}",
+        "yes" if ratio <= spec["max_ratio"] else f"{ratio - spec['max_ratio']:.2f} over")
+    size_ours, size_stock = site_bytes(tmp / "scaled-site"), site_bytes(stock_scaled_site)
+    row(f"site size at {scale}x: ours / stock", f"{size_ours / 1e6:.1f} MB / {size_stock / 1e6:.1f} MB")
+    size_ratio = size_ours / size_stock
+    limit = spec["max_size_ratio"]
+    row(f"  ratio (budget {limit})", f"{size_ratio:.2f}", "yes" if size_ratio <= limit else f"{size_ratio - limit:.2f} over")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Check the performance budget.")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--runs", type=int, default=None, help="Lighthouse runs per page (budget.json's by default)")
     args = parser.parse_args()
     budget = json.loads((BENCH / "budget.json").read_text())
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         seconds = timed_build(ROOT, tmp / "site")
         site = tmp / "site"
-
-        print("Performance budget (bench/budget.json)")
-        own = sum(len(gzip.compress((site / a).read_bytes(), 9)) for a in OWN_ASSETS if (site / a).exists())
-        limit = budget["own_css_js_gzip_bytes"]["max"]
-        for asset in OWN_ASSETS:
-            if (site / asset).exists():
-                row(f"  {asset} (gzip)", f"{len(gzip.compress((site / asset).read_bytes(), 9))} B")
-        row("own CSS and JavaScript together (gzip)", f"{own} B / {limit} B", "yes" if own <= limit else f"{own - limit} B over")
-
-        server, url = serve_gzip(site)
-        page = budget["first_load_gzip_bytes"]["page"]
-        total, sizes = first_load_bytes(server, url + page)
-        limit = budget["first_load_gzip_bytes"]["max"]
-        for name, size in sorted(sizes, key=lambda x: -x[1]):
-            row(f"  {name}", f"{size} B")
-        if not any("search_index.json" in n for n, _ in sizes):
-            print("  (warning: the search index was not loaded)")
-        row(f"first load of /{page} incl. search index (gzip)", f"{total} B / {limit} B",
-            "yes" if total <= limit else f"{total - limit} B over")
-
+        stock, stock_seconds = build_stock(ROOT, site, tmp / "stock")
+        print("Performance budget (bench/budget.json), side by side with stock Material built in this run")
+        report_own_assets(site, budget)
+        report_first_loads(site, stock, budget)
         if not args.skip_lighthouse:
-            scores = lighthouse(url + budget["lighthouse_mobile"]["page"])
-            if scores is None:
-                row("Lighthouse (mobile)", "could not run")
-            for category, minimum in budget["lighthouse_mobile"]["min"].items():
-                if scores is not None:
-                    got = scores.get(category)
-                    row(f"Lighthouse mobile {category}", f"{got} / {minimum}", "yes" if got >= minimum else f"{minimum - got} short")
-        server.shutdown()
-
-        row("build the site (mkdocs build --strict)", f"{seconds:.1f} s")
+            server, url = serve_gzip(site)
+            report_lighthouse(url, budget, args.runs or budget["lighthouse_mobile"]["runs"])
+            server.shutdown()
         if not args.skip_scale:
-            scale = budget["build_seconds"]["scale"]
-            project = scaled_project(tmp / "scaled", scale)
-            scaled = timed_build(project, tmp / "scaled-site")
-            row(f"build a synthetic site with {scale}x today's content", f"{scaled:.1f} s")
-            row("  growth", f"{scaled / seconds:.1f}x time for {scale}x content")
+            report_growth(tmp, seconds, stock_seconds, stock, budget)
 
 
 if __name__ == "__main__":
