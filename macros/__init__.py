@@ -29,8 +29,8 @@ from mkdocs.exceptions import PluginError
 from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.assets import build_assets
 from .guidebook.inline import plain_text
-from .guidebook.search_index import rewrite_site_index
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
+from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
