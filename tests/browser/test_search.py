@@ -41,14 +41,17 @@ def search(page, phrase: str):
     return first
 
 
-def open_first_item_result(page, phrase: str, checklist_href: str):
-    """The first result is the checklist (as context) with the item under it; open the item."""
+def open_first_item_result(page, phrase: str, checklist_href: str, by_enter: bool = False):
+    """The first result is the checklist (as context) with the item under it; open the item, with a
+    click or with Enter in the search box (Material then opens the best-scoring link of that result)."""
     group = search(page, phrase)
     links = group.locator("a.md-search-result__link")
     article = links.first
     assert article.get_attribute("href").split("?")[0] == checklist_href, "the checklist heads the first result"
-    item_link = group.locator("a.md-search-result__link[href*='#']").first
-    item_link.click()
+    if by_enter:
+        page.locator("input[data-md-component='search-query']").press("Enter")
+    else:
+        group.locator("a.md-search-result__link[href*='#']").first.click()
 
 
 def assert_landed_on(page, item_id: str):
@@ -66,14 +69,14 @@ def assert_landed_on(page, item_id: str):
     assert background != plain_background, "the item is highlighted as item links highlight it"
 
 
-@pytest.mark.parametrize("case", [0, 1])
-@pytest.mark.parametrize("viewport", [(390, 844), (1280, 900)])
-def test_searching_an_items_words_opens_that_item(page, base_url, site, guidebook, case, viewport):
+@pytest.mark.parametrize("case, viewport, by_enter", [
+    (0, (390, 844), False), (1, (390, 844), True), (0, (1280, 900), True), (1, (1280, 900), False)])
+def test_searching_an_items_words_opens_that_item(page, base_url, site, guidebook, case, viewport, by_enter):
     checklist, item, phrase = cases(guidebook)[case]
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     page.goto(base_url + "about/")
     path = checklist_pages(site)[checklist.id].parent.relative_to(site).as_posix() + "/"
-    open_first_item_result(page, phrase, base_url + path)
+    open_first_item_result(page, phrase, base_url + path, by_enter)
     assert page.url.split("?")[0] == base_url + path
     assert_landed_on(page, item.id)
 
