@@ -107,3 +107,19 @@ def test_prose_pages_keep_their_sections(index, entries):
     link_page = [loc for loc in entries if loc.startswith("link-to-this-guidebook/")]
     assert len(link_page) > 3
     assert "/police/within-24-hours/" in "".join(entries[loc]["text"] for loc in link_page)
+
+
+def test_the_offline_edition_inlines_the_same_index_with_html_addresses(tmp_path_factory, site, guidebook):
+    """Material's offline plugin inlines search_index.json after our rewrite: same entries, .html pages."""
+    from tests import builds
+
+    offline = builds.offline_edition(tmp_path_factory)["site"]
+    script = (offline / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = ")
+    inlined = json.loads(script[len("var __index = "):])
+    assert inlined == json.loads((offline / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in inlined["docs"]}
+    for checklist in guidebook.checklists:
+        page = location_of(site, checklist.id).rstrip("/") + ".html"
+        assert {page} | {f"{page}#{item.id}" for item in checklist.items} <= locations, checklist.id
+    assert not [loc for loc in locations if loc.startswith("packet")]
