@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
 
+# Material's own parser (mkdocs-material is pinned in requirements.txt): other pages' sections come
+# out exactly as Material makes them. Re-check ContentParser when upgrading Material.
 from material.plugins.search.plugin import Parser
 
 from .inline import plain_text
@@ -71,7 +73,7 @@ def checklist_entries(checklist: Checklist, location: str) -> list[Entry]:
     """The checklist's own entry, then one per item at `location#item-id`."""
     head: Entry = {
         "location": location,
-        "title": escape(checklist.title, quote=False),
+        "title": _html(checklist.title),  # the page heading renders the title as Markdown too
         "text": _paragraphs([checklist.summary, checklist.note, checklist.part.notice]),
     }
     items: list[Entry] = [
