@@ -58,6 +58,7 @@ test: install-test
 
 bench: install-test
 	$(BIN)/python bench/progress.py
+	$(BIN)/python bench/search_index.py
 
 budget: install-test
 	cd bench && npm ci --no-audit --no-fund --ignore-scripts

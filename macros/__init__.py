@@ -30,6 +30,7 @@ from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.assets import build_assets
 from .guidebook.inline import plain_text
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
+from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +148,8 @@ def on_post_build(env):
     edition, also copy the Web Worker shim from the npm package into the site, and drop 404.html
     (only a web server shows it; its links are absolute and do not open from disk)."""
     build_assets(Path(env.conf["site_dir"]))
+    rewrite_site_index(Path(env.conf["site_dir"]), env.variables["guidebook"],  # content only, one entry per item
+                       Path(env.conf["docs_dir"]), env.conf["use_directory_urls"])
     if not offline_enabled(env.conf):
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)
