@@ -27,9 +27,11 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from .guidebook import DataError, Problem, Renderer, load_guidebook
-from .guidebook.assets import build_assets
+from .guidebook.assets import build_assets, print_rule_problems
+from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
+from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +67,8 @@ def define_env(env):
         guidebook = load_guidebook(data_dir, display_root=ROOT)
         calls = find_checklist_pages(docs_dir)
         problems = check_pages(guidebook, calls, docs_label=docs_dir.name)
+        problems += print_rule_problems(ROOT / "overrides" / "assets" / "stylesheets" / "print.css",
+                                        "overrides/assets/stylesheets/print.css")
         if problems:
             raise DataError(problems)
     except DataError as error:
@@ -72,7 +76,7 @@ def define_env(env):
 
     renderer = Renderer(guidebook)
     pages = {ident: places[0][0] for ident, places in calls.items()}
-    env.variables["guidebook"] = guidebook
+    env.variables["guidebook"] = PageGuidebook(guidebook)  # the plain-text fields pages may print, escaped
     site_url = base_url(env.conf["site_url"])
     if offline_enabled(env.conf):
         use_local_worker_shim(env.conf)
@@ -133,7 +137,9 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Before each page: its public address as canonical URL, and a description safe for any template."""
+    """Before each page: its public address as canonical URL, and a description safe for any template.
+    The page is rendered in the sandbox (macros/guidebook/sandbox.py)."""
+    install(env)
     page = env.page.file.page  # env.page is a copy: its meta dict is shared, its attributes are not
     page.canonical_url = public_url(env.conf["site_url"], page.file.src_uri)
     description = page.meta.get("description")
@@ -148,6 +154,7 @@ def on_post_build(env):
     (only a web server shows it; its links are absolute and do not open from disk)."""
     build_assets(Path(env.conf["site_dir"]))
     if not offline_enabled(env.conf):
+        add_policies(Path(env.conf["site_dir"]))  # a Content Security Policy per page (guidebook/csp.py)
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)
     if not WORKER_SHIM_SOURCE.is_file():

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 
 import markdown
 from markupsafe import Markup
+from markupsafe import escape as escape_html
 
 from .errors import Kind
 
@@ -28,7 +29,7 @@ from .errors import Kind
 _PLAIN_MARKUP = re.compile(r"[*_`\[\]{}<>\\|~]|[\x00-\x1f\x7f\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Characters Markdown acts on inside a line, written as entities in everything we output.
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}#|~]")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}|~]")
 # Inline constructs an editor might try, each named in the message that refuses it.
 _FORBIDDEN_INLINE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"!\["), "an image (![...](...))"),
@@ -66,7 +67,7 @@ def escape_text(text: object) -> Markup:
     """Plain text as HTML that Markdown leaves alone: HTML escaped, Markdown's characters as entities."""
     if isinstance(text, Markup):
         return text
-    return Markup(_markdown_safe(escape(str(text), quote=True)))
+    return Markup(_markdown_safe(str(escape_html(str(text)))))
 
 
 def plain_problems(text: str) -> list[tuple[Kind, dict[str, object]]]:

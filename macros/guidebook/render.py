@@ -1,5 +1,10 @@
 """Render the guidebook to HTML with the Jinja templates in overrides/partials/.
 
+Every value a template prints passes `escape_text` (the environment's finalize):
+HTML escaped and Markdown's characters as entities, so text from the data is
+shown as typed in raw HTML and in the Markdown MkDocs renders afterwards.
+Inline text fields pass the `inline` filter (inline.render_inline) instead.
+
 `urls` arguments map a checklist id to the URL of its page, relative to the
 page being rendered (for links in raw HTML); `links` map it to the page's
 Markdown source (for Markdown links, which MkDocs checks and rewrites).
@@ -10,9 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .inline import render_inline
+from .inline import escape_text, render_inline
 from .model import Checklist, Guidebook
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials"
@@ -28,10 +33,16 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=escape_text,  # every value, not only text: data reaches HTML and Markdown as typed
         )
         self.env.filters["inline"] = render_inline
 
     def _render(self, template: str, **context) -> str:
+        for name in ("links", "urls"):  # addresses our code computed: printed as they are, HTML-escaped only
+            if context.get(name) is not None:
+                context[name] = {key: Markup(escape(value)) for key, value in context[name].items()}
+        if "home" in context:
+            context["home"] = Markup(escape(context["home"]))
         return self.env.get_template(template).render(guidebook=self.guidebook, **context)
 
     def manifest(self, urls: dict[str, str]) -> dict:
