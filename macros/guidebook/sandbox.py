@@ -115,6 +115,6 @@ def install(plugin: Any) -> None:
 
 @format_error.register
 def _named(error: PageTemplateError, markdown: str, page: Any) -> str:
-    return (f"docs/{page.file.src_path}: the page's template is not allowed to do this: {error}. "
+    return (f"docs/{page.file.src_path}: the page's template is not allowed to do this: {str(error).rstrip('.')}. "
             "Pages may call only the guidebook's macros (see macros/__init__.py) and read "
             "guidebook.title, .subtitle, .publisher, .released and .source.")
