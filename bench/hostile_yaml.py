@@ -6,6 +6,7 @@ these machines are shared and noisy, so it prints figures and never fails.
 
     .venv/bin/python bench/hostile_yaml.py [--runs 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,12 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from macros.guidebook.yamlsource import parse_yaml  # noqa: E402
+from macros.guidebook.yamlsource import parse_yaml
 
 BUDGET_MS = 50.0  # per file; before the fix a 428-byte billion laughs ran 39-88 s and reached 4 GB
 
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8))
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
+)
 CASES = {
     f"billion laughs ({len(LAUGHS)} bytes)": LAUGHS,
     "recursive alias": "a: &a [*a]\n",
@@ -36,7 +38,7 @@ def time_refusal(text: str, runs: int) -> tuple[float, str]:
     times, message = [], ""
     for _ in range(runs):
         start = time.perf_counter()
-        doc, problems = parse_yaml(text, "bench.yml")
+        _, problems = parse_yaml(text, "bench.yml")
         times.append((time.perf_counter() - start) * 1000)
         message = str(problems[0]) if problems else "NOT REFUSED"
     return statistics.median(times), message

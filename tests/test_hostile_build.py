@@ -5,6 +5,7 @@ one real build with a template payload in a page (the sandbox), one with a `</ti
 title (the data check in define_env), and checks of the session's built site: every inline script
 is one the policy hashes, no event handler, no script address, nothing loaded from elsewhere.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,6 +39,7 @@ def test_a_template_payload_in_a_page_stops_the_build_without_running(tmp_path):
     def change(project: Path) -> None:
         with (project / "docs" / "resources.md").open("a", encoding="utf-8") as page:
             page.write("\n" + PAYLOAD + "\n")
+
     log = _failed_build(tmp_path, change)
     assert "docs/resources.md: the page's template is not allowed to do this" in log
     assert "PWNED-42" not in log
@@ -48,6 +50,7 @@ def test_a_title_that_closes_the_title_element_stops_the_build(tmp_path):
         path = project / "data" / "checklists" / "police-long-term.yml"
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"(?m)^title: .*$", f"title: '{TITLE}'", text, count=1), encoding="utf-8")
+
     log = _failed_build(tmp_path, change)
     assert "data/checklists/police-long-term.yml, line 3, field title: this is plain text" in log
 
@@ -86,7 +89,8 @@ class _Markup(HTMLParser):
 
 def _parsed(site: Path, page: str) -> tuple[str, _Markup]:
     html = (site / (page or "index.html") if page.endswith(".html") else site / page / "index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     parser = _Markup()
     parser.feed(html)
     return html, parser
@@ -94,7 +98,7 @@ def _parsed(site: Path, page: str) -> tuple[str, _Markup]:
 
 @pytest.fixture(scope="module")
 def pages(site) -> list[str]:
-    return built_pages(site) + ["404.html"]
+    return [*built_pages(site), "404.html"]
 
 
 def test_every_page_has_a_policy_that_hashes_exactly_its_inline_scripts(site, pages):
@@ -113,12 +117,14 @@ def test_built_pages_carry_no_live_markup(site, pages, guidebook):
     for page in pages:
         _, parsed = _parsed(site, page)
         assert parsed.handlers == [], f"{page}: event handlers {parsed.handlers}"
-        assert not [a for a in parsed.addresses if re.match(r"\s*(javascript|data|vbscript):", a, re.I)], page
+        assert not [a for a in parsed.addresses if re.match(r"\s*(javascript|data|vbscript):", a, re.IGNORECASE)], page
         assert not [a for a in parsed.addresses if a.startswith("//")], f"{page}: protocol-relative address"
         assert not [e for e in parsed.embedded if re.match(r"([a-z]+:)?//", e)], f"{page}: embeds from elsewhere"
         links_out = {a for a in parsed.addresses if a.startswith("http") and "127.0.0.1" not in a}
-        assert links_out <= allowed_elsewhere | {"https://github.com/squidfunk/mkdocs-material",
-                                                 "https://squidfunk.github.io/mkdocs-material/"}, page
+        assert links_out <= allowed_elsewhere | {
+            "https://github.com/squidfunk/mkdocs-material",
+            "https://squidfunk.github.io/mkdocs-material/",
+        }, page
 
 
 TRICKY = "Q&A: 5 < 6 && 7 > 3, snake\\_case, 100% *sure*, [the guide](https://example.org/a_b?x=1&y=2)."
@@ -128,11 +134,13 @@ SHOWN = "Q&A: 5 < 6 && 7 > 3, snake_case, 100% sure, the guide."
 def test_allowed_but_tricky_text_is_shown_as_typed_after_markdown(guidebook):
     """The renderer's output, through the Markdown MkDocs runs (attr_list, md_in_html): inert, as typed."""
     first = guidebook.checklists[0]
-    tricky = type(first)(**{**first.__dict__, "title": "Q&A: 'quoted' \"words\" #1",
-                            "items": (Item(id="tricky-item", text=TRICKY),)})
-    html = markdown.markdown(Renderer(guidebook).checklist(tricky),
-                             extensions=["attr_list", "md_in_html", "admonition", "toc"])
-    label = re.search(r'<label for="check-tricky-item">(.*?)</label>', html, re.S)
+    tricky = type(first)(
+        **{**first.__dict__, "title": "Q&A: 'quoted' \"words\" #1", "items": (Item(id="tricky-item", text=TRICKY),)}
+    )
+    html = markdown.markdown(
+        Renderer(guidebook).checklist(tricky), extensions=["attr_list", "md_in_html", "admonition", "toc"]
+    )
+    label = re.search(r'<label for="check-tricky-item">(.*?)</label>', html, re.DOTALL)
     assert label is not None
     parsed = _Markup()
     parsed.feed(label.group(1))

@@ -46,7 +46,7 @@ def print_rule_problems(source: Path, display_name: str) -> list[Problem]:
     """Checked before the build writes anything, so a bad print.css leaves no partial site."""
     if _print_rules_ok(rcssmin.cssmin(source.read_text(encoding="utf-8"))):
         return []
-    return [Problem.of(Kind.STYLESHEET, display_name, detail=PRINT_RULE)]
+    return [Problem.of(Kind.STYLESHEET, display_name)]
 
 
 def _closes_early(css: str) -> bool:

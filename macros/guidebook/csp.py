@@ -6,6 +6,7 @@ server, GitHub Pages included, without headers. Styles may be inline (Material
 sets style attributes); nothing may come from another origin. Material's search
 runs in a Web Worker loaded from the site ('self').
 """
+
 from __future__ import annotations
 
 import base64
@@ -54,7 +55,7 @@ def add_policy(html: str) -> str:
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return html
-    return html[: anchor.end()] + "\n    " + tag + html[anchor.end():]
+    return html[: anchor.end()] + "\n    " + tag + html[anchor.end() :]
 
 
 def add_policies(site_dir: Path) -> int:

@@ -12,6 +12,7 @@ stops the build with them); `escape_text` and `render_inline` turn checked text
 into HTML. Their output is safe in raw HTML *and* inside Markdown that MkDocs
 renders again: every character Markdown would act on is an HTML entity.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,17 +44,35 @@ _FORBIDDEN_INLINE: list[tuple[re.Pattern[str], str]] = [
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _SAFE_TARGET = re.compile(r"\A(?:https?://[!-~]+|mailto:[^\s:/]+@[!-~]+)\Z", re.ASCII)
 _ALLOWED_TAGS = {"em": set(), "strong": set(), "a": {"href"}, "p": set()}
-_TAG_NAMES = {"code": "a code span", "img": "an image", "br": "a line break", "hr": "a rule",
-              "ul": "a list", "ol": "a list", "li": "a list", "blockquote": "a quotation",
-              **{f"h{n}": "a heading" for n in range(1, 7)}}
+_TAG_NAMES = {
+    "code": "a code span",
+    "img": "an image",
+    "br": "a line break",
+    "hr": "a rule",
+    "ul": "a list",
+    "ol": "a list",
+    "li": "a list",
+    "blockquote": "a quotation",
+    **{f"h{n}": "a heading" for n in range(1, 7)},
+}
 
 
 @lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
     """Python-Markdown without the constructs the rule refuses (refused before rendering as well)."""
     md = markdown.Markdown(extensions=[], output_format="html")
-    for name in ("reference", "image_link", "image_reference", "short_reference", "short_image_ref",
-                 "autolink", "automail", "html", "linebreak", "backtick"):
+    for name in (
+        "reference",
+        "image_link",
+        "image_reference",
+        "short_reference",
+        "short_image_ref",
+        "autolink",
+        "automail",
+        "html",
+        "linebreak",
+        "backtick",
+    ):
         md.inlinePatterns.deregister(name)
     md.parser.blockprocessors.deregister("reference")
     return md
@@ -103,8 +122,7 @@ def inline_problems(text: str) -> list[tuple[Kind, dict[str, object]]]:
     found: list[tuple[Kind, dict[str, object]]] = []
     if _CONTROL.search(text):
         found.append((Kind.MARKUP_NOT_ALLOWED, {"found": "a control character"}))
-    found += [(Kind.MARKUP_NOT_ALLOWED, {"found": what}) for pattern, what in _FORBIDDEN_INLINE
-              if pattern.search(text)]
+    found += [(Kind.MARKUP_NOT_ALLOWED, {"found": what}) for pattern, what in _FORBIDDEN_INLINE if pattern.search(text)]
     found += [(Kind.UNSAFE_LINK, {"target": t}) for t in _LINK_TARGET.findall(text) if not _SAFE_TARGET.match(t)]
     if found:
         return found

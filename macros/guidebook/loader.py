@@ -6,6 +6,7 @@ of `GuidebookLoader`: read (safe YAML, then the schema, which also checks every
 text and link against the text rule of inline.py), claim ids, resolve
 references, assemble.
 """
+
 from __future__ import annotations
 
 import stat
@@ -33,8 +34,7 @@ def _display(path: Path, root: Path) -> str:
 
 def _index(doc: YamlDocument, key: str, cls: type[T]) -> dict[str, T]:
     fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
-    return {entry["id"]: cls(**{k: v for k, v in entry.items() if k in fields})
-            for entry in doc.data.get(key, [])}
+    return {entry["id"]: cls(**{k: v for k, v in entry.items() if k in fields}) for entry in doc.data.get(key, [])}
 
 
 class GuidebookLoader:
@@ -83,8 +83,9 @@ class GuidebookLoader:
         if ident in self.seen:
             first_file, first_line = self.seen[ident]
             where = first_file + (f", line {first_line}" if first_line else "")
-            self.problems.append(Problem.of(Kind.DUPLICATE_ID, doc.name, line, format_field(path),
-                                            ident=ident, where=where))
+            self.problems.append(
+                Problem.of(Kind.DUPLICATE_ID, doc.name, line, format_field(path), ident=ident, where=where)
+            )
         else:
             self.seen[ident] = (doc.name, line)
 
@@ -104,8 +105,18 @@ class GuidebookLoader:
         if ident in table:
             return table[ident]
         known = ", ".join(sorted(table)) or "none"
-        self.problems.append(Problem.of(Kind.UNKNOWN_REFERENCE, doc.name, doc.line_of(path), format_field(path),
-                                        what=what, ident=ident, defined_in=BOOK_FILE, known=known))
+        self.problems.append(
+            Problem.of(
+                Kind.UNKNOWN_REFERENCE,
+                doc.name,
+                doc.line_of(path),
+                format_field(path),
+                what=what,
+                ident=ident,
+                defined_in=BOOK_FILE,
+                known=known,
+            )
+        )
         return None
 
     def resolve_book(self, book: YamlDocument) -> dict[str, Any]:
@@ -116,24 +127,42 @@ class GuidebookLoader:
         for n, entry in enumerate(book.data["parts"]):
             source = self.ref(book, ("parts", n, "source"), sources, "source") if "source" in entry else None
             parts[entry["id"]] = Part(**{**entry, "source": source})
-        roles = [Role(id=entry["id"], name=entry["name"],
-                      audiences=tuple(a for k in range(len(entry["audiences"]))
-                                      if (a := self.ref(book, ("roles", n, "audiences", k), audiences, "audience"))))
-                 for n, entry in enumerate(book.data.get("roles", []))]
-        return {"sources": sources, "audiences": audiences, "phases": _index(book, "phases", Phase),
-                "parts": parts, "roles": roles, "source": self.ref(book, ("source",), sources, "source")}
+        roles = [
+            Role(
+                id=entry["id"],
+                name=entry["name"],
+                audiences=tuple(
+                    a
+                    for k in range(len(entry["audiences"]))
+                    if (a := self.ref(book, ("roles", n, "audiences", k), audiences, "audience"))
+                ),
+            )
+            for n, entry in enumerate(book.data.get("roles", []))
+        ]
+        return {
+            "sources": sources,
+            "audiences": audiences,
+            "phases": _index(book, "phases", Phase),
+            "parts": parts,
+            "roles": roles,
+            "source": self.ref(book, ("source",), sources, "source"),
+        }
 
     def resolve_checklist(self, doc: YamlDocument, tables: dict[str, Any]) -> Checklist | None:
         d = doc.data
-        audiences = [self.ref(doc, ("audiences", n), tables["audiences"], "audience")
-                     for n in range(len(d["audiences"]))]
+        audiences = [
+            self.ref(doc, ("audiences", n), tables["audiences"], "audience") for n in range(len(d["audiences"]))
+        ]
         resolved = {
             "part": self.ref(doc, ("part",), tables["parts"], "part"),
             "source": self.ref(doc, ("source",), tables["sources"], "source"),
             "phase": self.ref(doc, ("phase",), tables["phases"], "phase") if "phase" in d else None,
         }
-        if None in (resolved["part"], resolved["source"]) or None in audiences or \
-                ("phase" in d and resolved["phase"] is None):
+        if (
+            None in (resolved["part"], resolved["source"])
+            or None in audiences
+            or ("phase" in d and resolved["phase"] is None)
+        ):
             return None
         items = tuple(Item(**item) for item in d["items"])
         return Checklist(**{**d, **resolved, "audiences": tuple(audiences), "items": items, "file": doc.name})
@@ -164,11 +193,18 @@ class GuidebookLoader:
         checklists.sort(key=lambda c: (part_order[c.part.id], c.order, c.title))
         data = book.data
         return Guidebook(
-            version=data["version"], title=data["title"], subtitle=data.get("subtitle"),
-            publisher=data["publisher"], released=data["released"], source=tables["source"],
-            parts=parts, audiences=list(tables["audiences"].values()),
+            version=data["version"],
+            title=data["title"],
+            subtitle=data.get("subtitle"),
+            publisher=data["publisher"],
+            released=data["released"],
+            source=tables["source"],
+            parts=parts,
+            audiences=list(tables["audiences"].values()),
             phases=sorted(tables["phases"].values(), key=lambda p: p.order),
-            sources=list(tables["sources"].values()), checklists=checklists, roles=tables["roles"],
+            sources=list(tables["sources"].values()),
+            checklists=checklists,
+            roles=tables["roles"],
         )
 
 

@@ -13,6 +13,7 @@ runs a command). `install` swaps it for a `PageSandbox`:
 
 Anything else stops the build with a named message and no traceback.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -84,8 +85,11 @@ class PageSandbox(SandboxedEnvironment):
 
     def allowed_context(self, context: Mapping[str, Any]) -> dict[str, Any]:
         """The guidebook view, our macros and plain front-matter values: nothing that reaches Python."""
-        return {name: value for name, value in context.items()
-                if isinstance(value, (PageGuidebook, *PLAIN_VALUES)) or _is_ours(value)}
+        return {
+            name: value
+            for name, value in context.items()
+            if isinstance(value, (PageGuidebook, *PLAIN_VALUES)) or _is_ours(value)
+        }
 
 
 def _is_ours(value: Any) -> bool:
@@ -98,9 +102,17 @@ def _ours(functions: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[...
 
 def sandbox_like(env: Any) -> PageSandbox:
     """A PageSandbox with the loader, undefined and delimiters of mkdocs-macros' environment `env`."""
-    options = {name: getattr(env, name) for name in (
-        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-        "comment_start_string", "comment_end_string")}
+    options = {
+        name: getattr(env, name)
+        for name in (
+            "block_start_string",
+            "block_end_string",
+            "variable_start_string",
+            "variable_end_string",
+            "comment_start_string",
+            "comment_end_string",
+        )
+    }
     sandbox = PageSandbox(loader=env.loader, undefined=env.undefined or Undefined, **options)
     sandbox.globals.update(_ours(env.globals))
     sandbox.filters = {**defaults.DEFAULT_FILTERS, **_ours(env.filters)}  # type: ignore[dict-item]
@@ -115,6 +127,8 @@ def install(plugin: Any) -> None:
 
 @format_error.register
 def _named(error: PageTemplateError, markdown: str, page: Any) -> str:
-    return (f"docs/{page.file.src_path}: the page's template is not allowed to do this: {str(error).rstrip('.')}. "
-            "Pages may call only the guidebook's macros (see macros/__init__.py) and read "
-            "guidebook.title, .subtitle, .publisher, .released and .source.")
+    return (
+        f"docs/{page.file.src_path}: the page's template is not allowed to do this: {str(error).rstrip('.')}. "
+        "Pages may call only the guidebook's macros (see macros/__init__.py) and read "
+        "guidebook.title, .subtitle, .publisher, .released and .source."
+    )

@@ -7,6 +7,7 @@ ASCII only (Python's `$` also matches before a final newline), and the text
 rule of `inline.py`. A problem's message is chosen by its kind, never by the
 text of a pattern.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -14,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,13 @@ URL = re.compile(r"\Ahttps://[!-~]+\Z", re.ASCII)
 _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}]")
 
 _TYPE_NAMES = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a set of fields", "null": "empty",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a set of fields",
+    "null": "empty",
 }
 Details = dict[str, object]
 
@@ -76,7 +82,7 @@ def _x_kind(validator: Any, kind: str, instance: Any, schema: dict[str, Any]) ->
 Validator = validators.extend(Draft202012Validator, {"x-kind": _x_kind})
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(path: Path) -> Any:
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
@@ -95,39 +101,51 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {str(value)[:40]}"
 
 
+def _schema(error: ValidationError) -> dict[str, Any]:
+    """The (sub)schema an error is about; ours are always objects."""
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _value(error: ValidationError) -> Any:
+    return error.instance
+
+
 def _unknown_fields(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
     path = tuple(error.absolute_path)
-    allowed = sorted(error.schema.get("properties", {}))
+    allowed = sorted(_schema(error).get("properties", {}))
     found = []
-    for key in sorted(set(error.instance) - set(allowed)):
+    for key in sorted(set(_value(error)) - set(allowed)):
         hint = difflib.get_close_matches(key, allowed, n=1)
         tip = f" Did you mean '{hint[0]}'?" if hint else f" Allowed fields here: {', '.join(allowed)}."
-        found.append((path + (key,), Kind.UNKNOWN_FIELD, {"key": key, "tip": tip}))
+        found.append(((*path, key), Kind.UNKNOWN_FIELD, {"key": key, "tip": tip}))
     return found
 
 
 def _required(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
     path = tuple(error.absolute_path)
-    return [(path + (k,), Kind.REQUIRED, {"key": k}) for k in error.schema["required"] if k not in error.instance]
+    return [((*path, k), Kind.REQUIRED, {"key": k}) for k in _schema(error)["required"] if k not in _value(error)]
 
 
 def _wrong_type(error: ValidationError) -> Details:
-    want = error.schema["type"]
-    words = " or ".join(_TYPE_NAMES.get(t, t) for t in (want if isinstance(want, list) else [want]))
-    quote = words == "text" and not isinstance(error.instance, (dict, list))
-    return {"want": words, "found": _describe(error.instance), "tip": ". Put quotes around it" if quote else ""}
+    want = _schema(error)["type"]
+    names: list[str] = want if isinstance(want, list) else [want]
+    words = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    quote = words == "text" and not isinstance(_value(error), (dict, list))
+    return {"want": words, "found": _describe(_value(error)), "tip": ". Put quotes around it" if quote else ""}
 
 
 _SIMPLE: dict[str, Callable[[ValidationError], tuple[Kind, Details]]] = {
     "type": lambda e: (Kind.WRONG_TYPE, _wrong_type(e)),
-    "enum": lambda e: (Kind.NOT_ALLOWED_VALUE, {"found": _describe(e.instance),
-                                                "options": ", ".join(repr(o) for o in e.schema["enum"])}),
-    "minimum": lambda e: (Kind.TOO_SMALL, {"value": e.instance, "limit": e.schema["minimum"]}),
-    "maximum": lambda e: (Kind.TOO_LARGE_NUMBER, {"value": e.instance, "limit": e.schema["maximum"]}),
+    "enum": lambda e: (
+        Kind.NOT_ALLOWED_VALUE,
+        {"found": _describe(_value(e)), "options": ", ".join(repr(o) for o in _schema(e)["enum"])},
+    ),
+    "minimum": lambda e: (Kind.TOO_SMALL, {"value": _value(e), "limit": _schema(e)["minimum"]}),
+    "maximum": lambda e: (Kind.TOO_LARGE_NUMBER, {"value": _value(e), "limit": _schema(e)["maximum"]}),
     "minItems": lambda e: (Kind.EMPTY_LIST, {}),
     "uniqueItems": lambda e: (Kind.REPEATED_ENTRY, {}),
     "minLength": lambda e: (Kind.EMPTY_TEXT, {}),
-    "maxLength": lambda e: (Kind.TEXT_TOO_LONG, {"length": len(e.instance), "limit": e.schema["maxLength"]}),
+    "maxLength": lambda e: (Kind.TEXT_TOO_LONG, {"length": len(_value(e)), "limit": _schema(e)["maxLength"]}),
 }
 
 
@@ -142,7 +160,7 @@ def _classify(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
         return _required(error)
     if error.validator == "pattern":
         # Text with no visible character is empty; an id, date or url pattern is checked by x-kind.
-        return [] if error.schema.get("x-kind") in ("id", "date", "url") else [(path, Kind.EMPTY_TEXT, {})]
+        return [] if _schema(error).get("x-kind") in ("id", "date", "url") else [(path, Kind.EMPTY_TEXT, {})]
     if error.validator in _SIMPLE:
         kind, details = _SIMPLE[str(error.validator)](error)
         return [(path, kind, details)]

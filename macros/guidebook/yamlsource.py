@@ -6,6 +6,7 @@ hold no anchor, alias or tag and nest to a bounded depth. These checks run on
 the parser's event stream, before any node is built, so a "billion laughs" of
 aliases is refused at its first anchor, in milliseconds.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,10 +21,10 @@ from .errors import Kind, Problem
 
 FieldPath = tuple[str | int, ...]  # a path into the data: ("items", 2, "text")
 
-MAX_FILE_BYTES = 256 * 1024   # the largest data file today is under 6 KB
-MAX_DEPTH = 20                # the data nests 4 levels deep
-MAX_SCALAR = 10_000           # characters in one value, before the schema's own, smaller limit for text
-MAX_PROBLEMS = 20             # reported per file: enough to fix, never a flood
+MAX_FILE_BYTES = 256 * 1024  # the largest data file today is under 6 KB
+MAX_DEPTH = 20  # the data nests 4 levels deep
+MAX_SCALAR = 10_000  # characters in one value, before the schema's own, smaller limit for text
+MAX_PROBLEMS = 20  # reported per file: enough to fix, never a flood
 MERGE_TAG = "tag:yaml.org,2002:merge"
 # libyaml's parser where PyYAML was built with it (the wheels are): the same events, faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -155,7 +156,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
@@ -173,7 +174,7 @@ class _Builder:
                 self.problem(Kind.MERGE_KEY, key_node, path)
                 continue
             key = str(self.build(key_node, path))
-            child = path + (key,)
+            child = (*path, key)
             if key in result:
                 self.problem(Kind.DUPLICATE_KEY, key_node, child, key=key)
                 continue

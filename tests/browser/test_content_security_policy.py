@@ -4,6 +4,7 @@ search and the incident clock working under it.
 A `securitypolicyviolation` listener is added before any of the page's own scripts run
 (page.add_init_script), so a blocked inline script or worker would be counted.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -29,7 +30,7 @@ def violations(page) -> list[str]:
 
 
 def test_no_page_violates_the_policy(csp_page, base_url, site):
-    for path in built_pages(site) + ["404.html"]:
+    for path in [*built_pages(site), "404.html"]:
         csp_page.goto(base_url + path)
         csp_page.wait_for_load_state("networkidle")
         assert csp_page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path

@@ -1,4 +1,5 @@
 """The template layer of docs/ pages: the documented macros work, nothing reaches Python internals."""
+
 from __future__ import annotations
 
 import jinja2
@@ -36,11 +37,18 @@ def render():
     install(plugin)  # once is enough: a second call keeps the same sandbox
     assert isinstance(plugin.env, PageSandbox)
     book = PageGuidebook(load_guidebook(ROOT / "data", display_root=ROOT))
-    context = {"guidebook": book, "config": {"site_name": "x"}, "plugin": plugin, "title": "Home",
-               "environment": {"python": "3.11"}, "macros_info": lambda: "everything"}
+    context = {
+        "guidebook": book,
+        "config": {"site_name": "x"},
+        "plugin": plugin,
+        "title": "Home",
+        "environment": {"python": "3.11"},
+        "macros_info": lambda: "everything",
+    }
 
     def render(page: str) -> str:
         return plugin.env.from_string(page).render(**context)
+
     return render
 
 
@@ -51,24 +59,27 @@ def test_documented_macros_and_guidebook_fields_work(render):
     assert render("# {{ title }}") == "# Home"
 
 
-@pytest.mark.parametrize("page", [
-    '{{ cycler.__init__.__globals__.os.popen("id").read() }}',
-    "{{ joiner.__init__.__globals__ }}",
-    "{{ lipsum.__globals__ }}",
-    "{{ namespace.__init__.__globals__ }}",
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ guidebook.__class__.__init__.__globals__ }}",
-    "{{ guidebook.source.__dict__ }}",
-    "{{ config.site_name }}",               # the MkDocs config is not given to pages
-    "{{ plugin.env.globals }}",             # nor the plugin
-    "{{ environment }}",
-    "{{ macros_info() }}",                  # nor mkdocs-macros' own helpers
-    "{{ 'x' | pretty }}",
-    "{{ range.__self__ }}",
-    "{{ checklist.__globals__ }}",
-    "{{ cycler('a').next() }}",
-    "{% for x in ().__class__.__base__.__subclasses__() %}{{ x }}{% endfor %}",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        '{{ cycler.__init__.__globals__.os.popen("id").read() }}',
+        "{{ joiner.__init__.__globals__ }}",
+        "{{ lipsum.__globals__ }}",
+        "{{ namespace.__init__.__globals__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ guidebook.__class__.__init__.__globals__ }}",
+        "{{ guidebook.source.__dict__ }}",
+        "{{ config.site_name }}",  # the MkDocs config is not given to pages
+        "{{ plugin.env.globals }}",  # nor the plugin
+        "{{ environment }}",
+        "{{ macros_info() }}",  # nor mkdocs-macros' own helpers
+        "{{ 'x' | pretty }}",
+        "{{ range.__self__ }}",
+        "{{ checklist.__globals__ }}",
+        "{{ cycler('a').next() }}",
+        "{% for x in ().__class__.__base__.__subclasses__() %}{{ x }}{% endfor %}",
+    ],
+)
 def test_everything_else_stops_the_page(render, page):
     with pytest.raises((PageTemplateError, jinja2.TemplateSyntaxError)):  # syntax: an unknown filter
         render(page)
