@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from .errors import DataError, Kind, Problem
 from .model import Audience, Checklist, Guidebook, Item, Part, Phase, Role, Source
 from .schema import check
-from .yamlsource import FieldPath, YamlDocument, format_field, read_yaml
+from .yamlsource import FieldPath, YamlDocument, file_problem, format_field, read_yaml
 
 GUIDEBOOK_FILE = "guidebook.yml"
 CHECKLIST_DIR = "checklists"
@@ -54,9 +54,13 @@ class GuidebookLoader:
         """The document at `path` if it is safe YAML that passes its schema; else None, problems noted."""
         doc, found = read_yaml(path, self.name(path))
         self.problems.extend(found)
-        if doc is None:
+        schema_path = self.data_dir / "schema" / schema
+        schema_file = file_problem(schema_path, self.name(schema_path))
+        if schema_file and schema_file not in self.problems:
+            self.problems.append(schema_file)
+        if doc is None or schema_file:
             return None
-        schema_problems = check(doc, self.data_dir / "schema" / schema)
+        schema_problems = check(doc, schema_path)
         self.problems.extend(schema_problems)
         return None if schema_problems or found else doc
 

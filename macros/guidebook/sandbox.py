@@ -20,10 +20,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import TemplateError, Undefined, defaults
+from jinja2 import Undefined, UndefinedError, defaults
 from jinja2.environment import Template
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
 from .inline import escape_text
@@ -61,7 +62,11 @@ SAFE_OBJECTS = (PageGuidebook, PageSource, *PLAIN_VALUES)
 
 
 class PageTemplateError(Exception):
-    """A page's template reached for something the sandbox does not allow."""
+    """A page's template failed: it reached for something the sandbox does not allow, or a macro refused."""
+
+    def __init__(self, reason: str, allowed: bool):
+        super().__init__(reason.rstrip("."))
+        self.forbidden = not allowed
 
 
 class PageTemplate(Template):
@@ -73,8 +78,11 @@ class PageTemplate(Template):
         allowed = self.environment.allowed_context(dict(*args, **kwargs))
         try:
             return super().render(allowed)
-        except TemplateError as error:
-            raise PageTemplateError(str(error)) from None
+        except (SecurityError, UndefinedError) as error:
+            raise PageTemplateError(str(error), allowed=False) from None
+        except (PluginError, ValueError, LookupError, TypeError, ArithmeticError) as error:
+            # a macro's own message (e.g. an unknown checklist id) or a wrong call: say it, no traceback
+            raise PageTemplateError(str(error), allowed=True) from None
 
 
 class PageSandbox(SandboxedEnvironment):
@@ -127,8 +135,11 @@ def install(plugin: Any) -> None:
 
 @format_error.register
 def _named(error: PageTemplateError, markdown: str, page: Any) -> str:
+    where = f"docs/{page.file.src_path}"
+    if not error.forbidden:
+        return f"{where}: the page could not be rendered: {error}"
     return (
-        f"docs/{page.file.src_path}: the page's template is not allowed to do this: {str(error).rstrip('.')}. "
-        "Pages may call only the guidebook's macros (see macros/__init__.py) and read "
-        "guidebook.title, .subtitle, .publisher, .released and .source."
+        f"{where}: the page's template is not allowed to do this: {error}. Pages may call only the "
+        "guidebook's macros (see macros/__init__.py) and read guidebook.title, .subtitle, .publisher, "
+        ".released and .source."
     )

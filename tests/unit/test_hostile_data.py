@@ -174,6 +174,13 @@ FILE_CASES = [
     file_case("linked-guidebook", Kind.SYMLINK, BOOK, "symbolic link", _linked_book),
     file_case("linked-checklist-folder", Kind.SYMLINK, "data/checklists", "symbolic link", _linked_folder),
     file_case(
+        "linked-schema",
+        Kind.SYMLINK,
+        "data/schema/checklist.schema.json",
+        "symbolic link",
+        _symlink("data/schema/checklist.schema.json", "/etc/passwd"),
+    ),
+    file_case(
         "no-checklists",
         Kind.NO_CHECKLISTS,
         "data/checklists",

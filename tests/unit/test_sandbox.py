@@ -83,3 +83,20 @@ def test_documented_macros_and_guidebook_fields_work(render):
 def test_everything_else_stops_the_page(render, page):
     with pytest.raises((PageTemplateError, jinja2.TemplateSyntaxError)):  # syntax: an unknown filter
         render(page)
+
+
+def test_a_macro_that_refuses_is_named_without_a_traceback(render):
+    with pytest.raises(PageTemplateError) as caught:
+        render("{{ checklist(none_such) }}")
+    assert caught.value.forbidden
+
+    def refuse(checklist_id: str) -> str:
+        raise ValueError(f"there is no checklist with the id '{checklist_id}'")
+
+    refuse.__module__ = "macros"
+    plugin = FakePlugin()
+    plugin._env.globals["checklist"] = refuse
+    install(plugin)
+    with pytest.raises(PageTemplateError) as caught:
+        plugin.env.from_string('{{ checklist("x") }}').render(checklist=refuse)
+    assert not caught.value.forbidden and "no checklist with the id 'x'" in str(caught.value)
