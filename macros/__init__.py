@@ -21,6 +21,7 @@ from a local copy instead of a CDN.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -35,6 +36,7 @@ from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
+PRINT_CSS = "overrides/assets/stylesheets/print.css"
 
 # The offline edition: Material's offline plugin would load its Web Worker shim
 # (iframe-worker, needed for search on file://) from a public CDN. We copy the
@@ -67,8 +69,7 @@ def define_env(env):
         guidebook = load_guidebook(data_dir, display_root=ROOT)
         calls = find_checklist_pages(docs_dir)
         problems = check_pages(guidebook, calls, docs_label=docs_dir.name)
-        problems += print_rule_problems(ROOT / "overrides" / "assets" / "stylesheets" / "print.css",
-                                        "overrides/assets/stylesheets/print.css")
+        problems += print_rule_problems(ROOT / PRINT_CSS, PRINT_CSS)  # before anything is written
         if problems:
             raise DataError(problems)
     except DataError as error:
@@ -154,7 +155,8 @@ def on_post_build(env):
     (only a web server shows it; its links are absolute and do not open from disk)."""
     build_assets(Path(env.conf["site_dir"]))
     if not offline_enabled(env.conf):
-        add_policies(Path(env.conf["site_dir"]))  # a Content Security Policy per page (guidebook/csp.py)
+        if "serve" not in sys.argv[1:2]:  # `mkdocs serve` injects an inline live-reload script per request
+            add_policies(Path(env.conf["site_dir"]))  # a Content Security Policy per page (guidebook/csp.py)
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)
     if not WORKER_SHIM_SOURCE.is_file():
