@@ -103,7 +103,7 @@ def test_item_text_is_escaped_in_the_built_page(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "police" / "within-24-hours" / "index.html").read_text(encoding="utf-8")
-    label = re.search(r'<label for="check-escaping-probe">(.*?)</label>', page, re.S)
+    label = re.search(r'<label for="check-escaping-probe">(.*?)</label>', page, re.DOTALL)
     assert label and "a &lt; b &amp; c &gt; d" in label.group(1) and "<em>" not in label.group(1)
     assert plain(label.group(1)) == "Warn when a < b & c > d, say 'no' or \"yes\", 2*3"
 

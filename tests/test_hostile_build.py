@@ -131,6 +131,13 @@ TRICKY = "Q&A: 5 < 6 && 7 > 3, snake\\_case, 100% *sure*, [the guide](https://ex
 SHOWN = "Q&A: 5 < 6 && 7 > 3, snake_case, 100% sure, the guide."
 
 
+def test_no_text_is_escaped_twice(site, pages):
+    """Data text is escaped once: no entity shown as typed, e.g. an aria-label read out as 'Action&#39;s'."""
+    for page in pages:
+        html, _ = _parsed(site, page)
+        assert not re.findall(r"&amp;(?:#\d+|#x[0-9a-f]+|amp|lt|gt|quot);", html, re.IGNORECASE), page
+
+
 def test_allowed_but_tricky_text_is_shown_as_typed_after_markdown(guidebook):
     """The renderer's output, through the Markdown MkDocs runs (attr_list, md_in_html): inert, as typed."""
     first = guidebook.checklists[0]

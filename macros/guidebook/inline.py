@@ -89,6 +89,13 @@ def escape_text(text: object) -> Markup:
     return Markup(_markdown_safe(str(escape_html(str(text)))))
 
 
+def heading_text(text: object) -> Markup:
+    """Plain text for a Markdown heading: as `escape_text`, but quotes stay quotes. MkDocs takes the page
+    title from the heading and Material escapes it again in attributes (`aria-label="Next: ..."`), where an
+    entity such as &#39; would be read out as typed."""
+    return Markup(_markdown_safe(escape(str(text), quote=False)))
+
+
 def plain_problems(text: str) -> list[tuple[Kind, dict[str, object]]]:
     """What makes `text` more than plain text, e.g. [(Kind.MARKUP_IN_PLAIN_TEXT, {"found": "'<'"})]."""
     found = sorted(set(_PLAIN_MARKUP.findall(text)))

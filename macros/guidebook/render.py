@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .inline import escape_text, render_inline
+from .inline import escape_text, heading_text, render_inline
 from .model import Checklist, Guidebook
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials"
@@ -36,6 +36,7 @@ class Renderer:
             finalize=escape_text,  # every value, not only text: data reaches HTML and Markdown as typed
         )
         self.env.filters["inline"] = render_inline
+        self.env.filters["heading"] = heading_text
 
     def _render(self, template: str, **context) -> str:
         for name in ("links", "urls"):  # addresses our code computed: printed as they are, HTML-escaped only
