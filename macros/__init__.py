@@ -21,19 +21,23 @@ from a local copy instead of a CDN.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from .guidebook import DataError, Problem, Renderer, load_guidebook
-from .guidebook.assets import build_assets
+from .guidebook.assets import build_assets, print_rule_problems
+from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
+from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
+PRINT_CSS = "overrides/assets/stylesheets/print.css"
 
 # The offline edition: Material's offline plugin would load its Web Worker shim
 # (iframe-worker, needed for search on file://) from a public CDN. We copy the
@@ -55,6 +59,10 @@ def use_local_worker_shim(config) -> None:
     extra["polyfills"] = polyfills + [WORKER_SHIM_URL]
 
 
+# The guidebook this build loaded, for the post-build steps (pages see only its escaped view).
+LOADED: dict = {}
+
+
 def _fail(error: DataError):
     raise PluginError(error.report())  # MkDocs prints it as an ERROR and stops the build
 
@@ -66,6 +74,7 @@ def define_env(env):
         guidebook = load_guidebook(data_dir, display_root=ROOT)
         calls = find_checklist_pages(docs_dir)
         problems = check_pages(guidebook, calls, docs_label=docs_dir.name)
+        problems += print_rule_problems(ROOT / PRINT_CSS, PRINT_CSS)  # before anything is written
         if problems:
             raise DataError(problems)
     except DataError as error:
@@ -73,7 +82,8 @@ def define_env(env):
 
     renderer = Renderer(guidebook)
     pages = {ident: places[0][0] for ident, places in calls.items()}
-    env.variables["guidebook"] = guidebook
+    env.variables["guidebook"] = PageGuidebook(guidebook)  # the plain-text fields pages may print, escaped
+    LOADED["guidebook"] = guidebook  # for the post-build steps; pages never see it
     site_url = base_url(env.conf["site_url"])
     if offline_enabled(env.conf):
         use_local_worker_shim(env.conf)
@@ -134,7 +144,9 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Before each page: its public address as canonical URL, and a description safe for any template."""
+    """Before each page: its public address as canonical URL, and a description safe for any template.
+    The page is rendered in the sandbox (macros/guidebook/sandbox.py)."""
+    install(env)
     page = env.page.file.page  # env.page is a copy: its meta dict is shared, its attributes are not
     page.canonical_url = public_url(env.conf["site_url"], page.file.src_uri)
     description = page.meta.get("description")
@@ -148,9 +160,11 @@ def on_post_build(env):
     edition, also copy the Web Worker shim from the npm package into the site, and drop 404.html
     (only a web server shows it; its links are absolute and do not open from disk)."""
     build_assets(Path(env.conf["site_dir"]))
-    rewrite_site_index(Path(env.conf["site_dir"]), env.variables["guidebook"],  # content only, one entry per item
+    rewrite_site_index(Path(env.conf["site_dir"]), LOADED["guidebook"],  # content only, one entry per item
                        Path(env.conf["docs_dir"]), env.conf["use_directory_urls"])
     if not offline_enabled(env.conf):
+        if "serve" not in sys.argv[1:2]:  # `mkdocs serve` injects an inline live-reload script per request
+            add_policies(Path(env.conf["site_dir"]))  # a Content Security Policy per page (guidebook/csp.py)
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)
     if not WORKER_SHIM_SOURCE.is_file():

@@ -15,6 +15,8 @@ import rcssmin
 from calmjs.parse import es5
 from calmjs.parse.unparsers.es5 import minify_print
 
+from .errors import Kind, Problem
+
 SCRIPT = "assets/javascripts/guidebook.js"
 STYLESHEET = "assets/stylesheets/guidebook.css"
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
@@ -25,12 +27,26 @@ def minify_js(text: str) -> str:
     return minify_print(es5(text), obfuscate=True, obfuscate_globals=False)
 
 
+PRINT_RULE = "every rule must be inside one `@media print { ... }` block"
+
+
+def _print_rules_ok(rules: str) -> bool:
+    return rules.startswith("@media print{") and rules.endswith("}") and not _closes_early(rules)
+
+
 def bundle_print_rules(screen: str, printed: str) -> str:
     """The one served stylesheet: screen rules, then the print rules (which must all be inside @media print)."""
     rules = rcssmin.cssmin(printed)
-    if not (rules.startswith("@media print{") and rules.endswith("}")) or _closes_early(rules):
-        raise ValueError(f"{PRINT_STYLESHEET}: every rule must be inside one `@media print {{ ... }}` block")
+    if not _print_rules_ok(rules):
+        raise ValueError(f"{PRINT_STYLESHEET}: {PRINT_RULE}")
     return rcssmin.cssmin(screen) + rules
+
+
+def print_rule_problems(source: Path, display_name: str) -> list[Problem]:
+    """Checked before the build writes anything, so a bad print.css leaves no partial site."""
+    if _print_rules_ok(rcssmin.cssmin(source.read_text(encoding="utf-8"))):
+        return []
+    return [Problem.of(Kind.STYLESHEET, display_name)]
 
 
 def _closes_early(css: str) -> bool:

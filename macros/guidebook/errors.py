@@ -1,15 +1,81 @@
-"""Problems found in the data, reported with file, line and field."""
+"""Problems found in the data, reported with file, line and field.
+
+Every problem has a kind (`Kind`); the kind chooses the words an editor reads,
+never the text of a pattern or of a library's message.
+"""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(Enum):
+    """Each kind of problem and its message; {names} are filled in from the details."""
+
+    MISSING_FILE = "the file is missing"
+    NO_CHECKLISTS = "no checklist files (*.yml) were found"
+    NOT_A_FILE = "this is not a regular file ({what}): every data file must be a plain YAML file inside data/"
+    SYMLINK = "this is a symbolic link: every data file must be a plain YAML file inside data/, not a link"
+    TOO_LARGE = "the file is {size} bytes; a data file may hold at most {limit} bytes"
+    NOT_UTF8 = "the file is not UTF-8 text ({reason})"
+    EMPTY_FILE = "the file is empty"
+    BAD_YAML = "this is not valid YAML: {what}. Check the indentation and the quotes around text that contains a colon."
+    ANCHOR = "YAML anchors (&{name}) are not allowed: write the value out in full where it is needed"
+    ALIAS = "YAML aliases (*{name}) are not allowed: write the value out in full where it is needed"
+    MERGE_KEY = "YAML merge keys (<<) are not allowed: write every field out in full"
+    TAG = "YAML tags ({tag}) are not allowed: write plain text, numbers, lists and fields"
+    TOO_DEEP = "the data is nested more than {limit} levels deep here"
+    TEXT_TOO_LONG = "this text is {length} characters long; a value may hold at most {limit}"
+    COMPLEX_KEY = "a field name must be plain text, not a list or a set of fields"
+    BAD_VALUE = "this value cannot be read: {reason}"
+    DUPLICATE_KEY = "the field '{key}' appears twice here; keep one"
+    NOT_A_MAPPING = "the file should hold a set of fields (like 'id: ...'), not {found}"
+    UNKNOWN_FIELD = "unknown field '{key}'.{tip}"
+    REQUIRED = "the required field '{key}' is missing"
+    WRONG_TYPE = "this should be {want}, not {found}{tip}"
+    BAD_ID = (
+        "'{value}' is not a valid id: use lowercase letters (a-z) and digits (0-9) in words joined by single "
+        "hyphens (kebab-case), for example 'review-crowd-management-policy'"
+    )
+    EMPTY_TEXT = "this text is empty"
+    BAD_DATE = "write the date as \"YYYY-MM-DD\" in quotes, a real day of the calendar, not '{value}'"
+    BAD_URL = "'{value}' is not a full https:// address (no spaces, quotes or angle brackets)"
+    NOT_ALLOWED_VALUE = "{found} is not one of the allowed values: {options}"
+    TOO_SMALL = "{value} is too small: the least allowed here is {limit}"
+    TOO_LARGE_NUMBER = "{value} is too large: the most allowed here is {limit}"
+    EMPTY_LIST = "this list is empty"
+    REPEATED_ENTRY = "this list names the same entry twice"
+    OTHER_SCHEMA = "this does not match the schema: {detail}"
+    DUPLICATE_ID = "the id '{ident}' is already used in {where}; every id must be unique across the whole site"
+    UNKNOWN_REFERENCE = "there is no {what} with the id '{ident}' in {defined_in} (known {what}s: {known})"
+    MARKUP_IN_PLAIN_TEXT = "this is plain text: it cannot hold Markdown, HTML or line breaks (found {found})"
+    MARKUP_NOT_ALLOWED = (
+        "{found} is not allowed here: text may use only *emphasis*, **strong** and links "
+        "written [words](https://...) or [words](mailto:...)"
+    )
+    UNSAFE_LINK = (
+        "the link to '{target}' is not allowed: links must start with https://, http:// or mailto: "
+        "and be written [words](address); to link another checklist, write [its title](#its-id)"
+    )
+    STYLESHEET = "every rule must be inside one `@media print {{ ... }}` block"
+
+    def text(self, **details: object) -> str:
+        return self.value.format(**details)
 
 
 @dataclass(frozen=True)
 class Problem:
-    file: str            # path as an editor knows it, e.g. data/checklists/x.yml
-    line: int | None     # 1-based line, where the YAML has one
-    field: str | None    # e.g. items[3].text (items counted from 1)
+    file: str  # path as an editor knows it, e.g. data/checklists/x.yml
+    line: int | None  # 1-based line, where the YAML has one
+    field: str | None  # e.g. items[3].text (items counted from 1)
     message: str
+    kind: Kind | None = None
+
+    @classmethod
+    def of(cls, kind: Kind, file: str, line: int | None = None, field: str | None = None, **details: object) -> Problem:
+        """A problem of `kind`, worded by its kind."""
+        return cls(file, line, field, kind.text(**details), kind)
 
     def __str__(self) -> str:
         where = self.file

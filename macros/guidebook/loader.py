@@ -1,150 +1,242 @@
 """Load data/guidebook.yml and data/checklists/*.yml into a validated Guidebook.
 
 Every problem in every file is collected before the load gives up, so an editor
-sees them all at once; nothing is dropped silently.
+sees them all at once; nothing is dropped silently. The steps, one method each
+of `GuidebookLoader`: read (safe YAML, then the schema, which also checks every
+text and link against the text rule of inline.py), claim ids, resolve
+references, assemble.
 """
+
 from __future__ import annotations
 
+import stat
 from pathlib import Path
+from typing import Any, TypeVar
 
-from .errors import DataError, Problem
-from .inline import unsafe_links
+from .errors import DataError, Kind, Problem
+from .inline import checklist_links
 from .model import Audience, Checklist, Guidebook, Item, Part, Phase, Role, Source
 from .schema import check
-from .yamlsource import YamlDocument, format_field, read_yaml
+from .yamlsource import FieldPath, YamlDocument, file_problem, format_field, read_yaml
 
 GUIDEBOOK_FILE = "guidebook.yml"
 CHECKLIST_DIR = "checklists"
+BOOK_FILE = "data/" + GUIDEBOOK_FILE
+T = TypeVar("T")
 
 
 def _display(path: Path, root: Path) -> str:
+    """The path as an editor knows it, relative to the project; links are not followed."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def _index(doc: YamlDocument, key: str, cls) -> dict:
-    fields = cls.__dataclass_fields__
-    return {entry["id"]: cls(**{k: v for k, v in entry.items() if k in fields})
-            for entry in doc.data.get(key, [])}
+def _index(doc: YamlDocument, key: str, cls: type[T]) -> dict[str, T]:
+    fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    return {entry["id"]: cls(**{k: v for k, v in entry.items() if k in fields}) for entry in doc.data.get(key, [])}
+
+
+class GuidebookLoader:
+    """One load of the data folder; `problems` collects what is wrong, in every file."""
+
+    def __init__(self, data_dir: Path, display_root: Path | None = None):
+        self.data_dir = Path(data_dir)
+        self.root = Path(display_root) if display_root else self.data_dir.parent
+        self.problems: list[Problem] = []
+        self.seen: dict[str, tuple[str, int | None]] = {}
+
+    def name(self, path: Path) -> str:
+        return _display(path, self.root)
+
+    # -- read ---------------------------------------------------------------------------------
+    def read(self, path: Path, schema: str) -> YamlDocument | None:
+        """The document at `path` if it is safe YAML that passes its schema; else None, problems noted."""
+        doc, found = read_yaml(path, self.name(path))
+        self.problems.extend(found)
+        schema_path = self.data_dir / "schema" / schema
+        schema_file = file_problem(schema_path, self.name(schema_path))
+        if schema_file and schema_file not in self.problems:
+            self.problems.append(schema_file)
+        if doc is None or schema_file:
+            return None
+        schema_problems = check(doc, schema_path)
+        self.problems.extend(schema_problems)
+        return None if schema_problems or found else doc
+
+    def checklist_paths(self) -> list[Path]:
+        """The YAML files in data/checklists/ (links and non-files are read, and refused, by read_yaml)."""
+        folder = self.data_dir / CHECKLIST_DIR
+        try:
+            mode = folder.lstat().st_mode
+        except FileNotFoundError:
+            mode = 0
+        if not stat.S_ISDIR(mode):
+            kind = Kind.SYMLINK if stat.S_ISLNK(mode) else Kind.NO_CHECKLISTS
+            self.problems.append(Problem.of(kind, self.name(folder)))
+            return []
+        paths = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
+        if not paths:
+            self.problems.append(Problem.of(Kind.NO_CHECKLISTS, self.name(folder)))
+        return paths
+
+    # -- claim ids ------------------------------------------------------------------------------
+    def claim(self, doc: YamlDocument, path: FieldPath) -> None:
+        """Ids are unique across the whole site: any id can be a page anchor and a key of saved progress."""
+        ident, line = doc.value_at(path), doc.line_of(path)
+        if ident in self.seen:
+            first_file, first_line = self.seen[ident]
+            where = first_file + (f", line {first_line}" if first_line else "")
+            self.problems.append(
+                Problem.of(Kind.DUPLICATE_ID, doc.name, line, format_field(path), ident=ident, where=where)
+            )
+        else:
+            self.seen[ident] = (doc.name, line)
+
+    def claim_book_ids(self, book: YamlDocument) -> None:
+        for key in ("parts", "sources", "audiences", "phases", "roles"):
+            for n, _ in enumerate(book.data.get(key, [])):
+                self.claim(book, (key, n, "id"))
+
+    def claim_checklist_ids(self, doc: YamlDocument) -> None:
+        self.claim(doc, ("id",))
+        for n, _ in enumerate(doc.data["items"]):
+            self.claim(doc, ("items", n, "id"))
+
+    # -- resolve references ---------------------------------------------------------------------
+    def ref(self, doc: YamlDocument, path: FieldPath, table: dict[str, T], what: str) -> T | None:
+        ident = doc.value_at(path)
+        if ident in table:
+            return table[ident]
+        known = ", ".join(sorted(table)) or "none"
+        self.problems.append(
+            Problem.of(
+                Kind.UNKNOWN_REFERENCE,
+                doc.name,
+                doc.line_of(path),
+                format_field(path),
+                what=what,
+                ident=ident,
+                defined_in=BOOK_FILE,
+                known=known,
+            )
+        )
+        return None
+
+    def resolve_book(self, book: YamlDocument) -> dict[str, Any]:
+        """The guidebook's tables, with every reference inside guidebook.yml resolved."""
+        sources = _index(book, "sources", Source)
+        audiences = _index(book, "audiences", Audience)
+        parts = {}
+        for n, entry in enumerate(book.data["parts"]):
+            source = self.ref(book, ("parts", n, "source"), sources, "source") if "source" in entry else None
+            parts[entry["id"]] = Part(**{**entry, "source": source})
+        roles = [
+            Role(
+                id=entry["id"],
+                name=entry["name"],
+                audiences=tuple(
+                    a
+                    for k in range(len(entry["audiences"]))
+                    if (a := self.ref(book, ("roles", n, "audiences", k), audiences, "audience"))
+                ),
+            )
+            for n, entry in enumerate(book.data.get("roles", []))
+        ]
+        return {
+            "sources": sources,
+            "audiences": audiences,
+            "phases": _index(book, "phases", Phase),
+            "parts": parts,
+            "roles": roles,
+            "source": self.ref(book, ("source",), sources, "source"),
+        }
+
+    def resolve_checklist(self, doc: YamlDocument, tables: dict[str, Any]) -> Checklist | None:
+        d = doc.data
+        audiences = [
+            self.ref(doc, ("audiences", n), tables["audiences"], "audience") for n in range(len(d["audiences"]))
+        ]
+        resolved = {
+            "part": self.ref(doc, ("part",), tables["parts"], "part"),
+            "source": self.ref(doc, ("source",), tables["sources"], "source"),
+            "phase": self.ref(doc, ("phase",), tables["phases"], "phase") if "phase" in d else None,
+        }
+        if (
+            None in (resolved["part"], resolved["source"])
+            or None in audiences
+            or ("phase" in d and resolved["phase"] is None)
+        ):
+            return None
+        items = tuple(Item(**item) for item in d["items"])
+        return Checklist(**{**d, **resolved, "audiences": tuple(audiences), "items": items, "file": doc.name})
+
+    def check_checklist_links(self, docs: list[YamlDocument], checklists: list[Checklist]) -> None:
+        """Every [words](#checklist-id) in a checklist's text names a checklist of the guidebook."""
+        known = {c.id for c in checklists}
+        for doc in docs:
+            for path, text in _text_fields(doc.data):
+                for ident in checklist_links(text):
+                    if ident not in known:
+                        self.problems.append(Problem.of(
+                            Kind.UNKNOWN_REFERENCE, doc.name, doc.line_of(path), format_field(path),
+                            what="checklist", ident=ident, defined_in="data/checklists/",
+                            known=", ".join(sorted(known)) or "none"))
+
+    # -- the whole load -------------------------------------------------------------------------
+    def load(self) -> Guidebook:
+        book_path = self.data_dir / GUIDEBOOK_FILE
+        book = self.read(book_path, "guidebook.schema.json")
+        docs = [doc for doc in (self.read(p, "checklist.schema.json") for p in self.checklist_paths()) if doc]
+        if book is None:
+            raise DataError(self.problems)
+        self.claim_book_ids(book)
+        tables = self.resolve_book(book)
+        checklists = []
+        for doc in docs:
+            self.claim_checklist_ids(doc)
+            checklist = self.resolve_checklist(doc, tables)
+            if checklist:
+                checklists.append(checklist)
+        self.check_checklist_links(docs, checklists)
+        if self.problems:
+            raise DataError(self.problems)
+        return self.assemble(book, tables, checklists)
+
+    @staticmethod
+    def assemble(book: YamlDocument, tables: dict[str, Any], checklists: list[Checklist]) -> Guidebook:
+        parts = sorted(tables["parts"].values(), key=lambda p: p.order)
+        part_order = {p.id: p.order for p in parts}
+        checklists.sort(key=lambda c: (part_order[c.part.id], c.order, c.title))
+        data = book.data
+        return Guidebook(
+            version=data["version"],
+            title=data["title"],
+            subtitle=data.get("subtitle"),
+            publisher=data["publisher"],
+            released=data["released"],
+            source=tables["source"],
+            parts=parts,
+            audiences=list(tables["audiences"].values()),
+            phases=sorted(tables["phases"].values(), key=lambda p: p.order),
+            sources=list(tables["sources"].values()),
+            checklists=checklists,
+            roles=tables["roles"],
+        )
+
+
+def _text_fields(data: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """Every string of a checklist file with its field path."""
+    if isinstance(data, str):
+        return [(path, data)]
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _text_fields(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for n, value in enumerate(data) for found in _text_fields(value, (*path, n))]
+    return []
 
 
 def load_guidebook(data_dir: Path, display_root: Path | None = None) -> Guidebook:
     """Read and validate everything under `data_dir`; raise DataError listing every problem."""
-    data_dir = Path(data_dir)
-    display_root = Path(display_root) if display_root else data_dir.parent
-    schema_dir = data_dir / "schema"
-    problems: list[Problem] = []
-
-    def read(path: Path, schema: str) -> YamlDocument | None:
-        doc, found = read_yaml(path, _display(path, display_root))
-        problems.extend(found)
-        if doc is None:
-            return None
-        schema_problems = check(doc, schema_dir / schema)
-        problems.extend(schema_problems)
-        return None if schema_problems or found else doc
-
-    book_path = data_dir / GUIDEBOOK_FILE
-    if not book_path.is_file():
-        raise DataError([Problem(_display(book_path, display_root), None, None, "the file is missing")])
-    book = read(book_path, "guidebook.schema.json")
-
-    checklist_paths = sorted((data_dir / CHECKLIST_DIR).glob("*.y*ml"))
-    if not checklist_paths:
-        problems.append(Problem(_display(data_dir / CHECKLIST_DIR, display_root), None, None,
-                                "no checklist files (*.yml) were found"))
-    docs = [doc for doc in (read(p, "checklist.schema.json") for p in checklist_paths) if doc]
-
-    if book is None:
-        raise DataError(problems)
-
-    # Ids are unique across the whole site: parts, sources, audiences, phases,
-    # checklists and items share one namespace, so any id can be a page anchor.
-    seen: dict[str, tuple[str, int | None]] = {}
-
-    def claim(doc: YamlDocument, path: tuple, ident: str) -> None:
-        line = doc.line_of(path)
-        if ident in seen:
-            first_file, first_line = seen[ident]
-            where = first_file + (f", line {first_line}" if first_line else "")
-            problems.append(Problem(doc.name, line, format_field(path),
-                                    f"the id '{ident}' is already used in {where}; every id must be unique "
-                                    "across the whole site"))
-        else:
-            seen[ident] = (doc.name, line)
-
-    for key in ("parts", "sources", "audiences", "phases", "roles"):
-        for n, entry in enumerate(book.data.get(key, [])):
-            claim(book, (key, n, "id"), entry["id"])
-
-    sources = _index(book, "sources", Source)
-    audiences = _index(book, "audiences", Audience)
-    phases = _index(book, "phases", Phase)
-
-    def ref(doc: YamlDocument, path: tuple, table: dict, what: str, defined_in: str = "data/guidebook.yml"):
-        ident = doc.data
-        for step in path:
-            ident = ident[step]
-        if ident not in table:
-            known = ", ".join(sorted(table)) or "none"
-            problems.append(Problem(doc.name, doc.line_of(path), format_field(path),
-                                    f"there is no {what} with the id '{ident}' in {defined_in} "
-                                    f"(known {what}s: {known})"))
-            return None
-        return table[ident]
-
-    parts = {}
-    for n, entry in enumerate(book.data["parts"]):
-        source = ref(book, ("parts", n, "source"), sources, "source") if "source" in entry else None
-        parts[entry["id"]] = Part(**{**entry, "source": source})
-    guide_source = ref(book, ("source",), sources, "source")
-    roles = [Role(id=entry["id"], name=entry["name"],
-                  audiences=tuple(ref(book, ("roles", n, "audiences", k), audiences, "audience")
-                                  for k in range(len(entry["audiences"]))))
-             for n, entry in enumerate(book.data.get("roles", []))]
-
-    checklists: list[Checklist] = []
-    for doc in docs:
-        d = doc.data
-        claim(doc, ("id",), d["id"])
-        for n, item in enumerate(d["items"]):
-            claim(doc, ("items", n, "id"), item["id"])
-        resolved = {
-            "part": ref(doc, ("part",), parts, "part"),
-            "source": ref(doc, ("source",), sources, "source"),
-            "audiences": tuple(ref(doc, ("audiences", n), audiences, "audience") for n in range(len(d["audiences"]))),
-            "phase": ref(doc, ("phase",), phases, "phase") if "phase" in d else None,
-        }
-        if None in (resolved["part"], resolved["source"]) or None in resolved["audiences"] or \
-                ("phase" in d and resolved["phase"] is None):
-            continue
-        for path in [(k,) for k in ("summary", "note") if k in d] + \
-                [("items", n, k) for n, item in enumerate(d["items"]) for k in ("text", "details") if k in item]:
-            text = d
-            for step in path:
-                text = text[step]
-            for target in unsafe_links(text):
-                problems.append(Problem(doc.name, doc.line_of(path), format_field(path),
-                                        f"the link to '{target}' is not allowed: links must start with https://, "
-                                        "http://, mailto: or point to a page of this site"))
-        items = tuple(Item(**item) for item in d["items"])
-        checklists.append(Checklist(**{**d, **resolved, "items": items, "file": doc.name}))
-
-    if problems:
-        raise DataError(problems)
-
-    part_order = {p.id: p.order for p in parts.values()}
-    checklists.sort(key=lambda c: (part_order[c.part.id], c.order, c.title))
-    data = book.data
-    return Guidebook(
-        version=data["version"], title=data["title"], subtitle=data.get("subtitle"),
-        publisher=data["publisher"], released=data["released"], source=guide_source,
-        parts=sorted(parts.values(), key=lambda p: p.order),
-        audiences=list(audiences.values()),
-        phases=sorted(phases.values(), key=lambda p: p.order),
-        sources=list(sources.values()),
-        checklists=checklists,
-        roles=roles,
-    )
+    return GuidebookLoader(data_dir, display_root).load()

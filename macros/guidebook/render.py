@@ -1,5 +1,10 @@
 """Render the guidebook to HTML with the Jinja templates in overrides/partials/.
 
+Every value a template prints passes `escape_text` (the environment's finalize):
+HTML escaped and Markdown's characters as entities, so text from the data is
+shown as typed in raw HTML and in the Markdown MkDocs renders afterwards.
+Inline text fields pass the `inline` filter (inline.render_inline) instead.
+
 `urls` arguments map a checklist id to the URL of its page, relative to the
 page being rendered (for links in raw HTML); `links` map it to the page's
 Markdown source (for Markdown links, which MkDocs checks and rewrites).
@@ -12,9 +17,9 @@ from html import escape
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .inline import render_inline
+from .inline import escape_text, heading_text, render_inline
 from .model import Checklist, Guidebook
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials"
@@ -40,10 +45,17 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=escape_text,  # every value, not only text: data reaches HTML and Markdown as typed
         )
         self.env.filters["inline"] = inline_linked
+        self.env.filters["heading"] = heading_text
 
     def _render(self, template: str, **context) -> str:
+        for name in ("links", "urls"):  # addresses our code computed: printed as they are, HTML-escaped only
+            if context.get(name) is not None:
+                context[name] = {key: Markup(escape(value)) for key, value in context[name].items()}
+        if "home" in context:
+            context["home"] = Markup(escape(context["home"]))
         return self.env.get_template(template).render(guidebook=self.guidebook, **context)
 
     def manifest(self, urls: dict[str, str]) -> dict:
@@ -68,7 +80,7 @@ class Renderer:
         With `urls`, a checklist that has a phase also gets the incident clock and timeline."""
         incident = urls is not None and checklist.phase is not None
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
-                            manifest=self.manifest(urls) if incident else None,
+                            manifest=self.manifest(urls or {}) if incident else None,
                             urls=urls or {})
 
     def packet(self, urls: dict[str, str] | None = None) -> str:

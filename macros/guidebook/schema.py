@@ -1,30 +1,95 @@
-"""Check a YAML document against a JSON Schema in data/schema/, in words an editor understands."""
+"""Check a YAML document against a JSON Schema in data/schema/, in words an editor understands.
+
+The schemas mark every text and id field with "x-kind" (id, date, url, plain,
+inline): a keyword this module adds to the validator. It checks in code what a
+JSON Schema pattern cannot promise: ids and dates anchored with \\A...\\Z over
+ASCII only (Python's `$` also matches before a final newline), and the text
+rule of `inline.py`. A problem's message is chosen by its kind, never by the
+text of a pattern.
+"""
+
 from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 
-from .errors import Problem
-from .yamlsource import YamlDocument, format_field
+from .errors import Kind, Problem
+from .inline import inline_problems, plain_problems
+from .yamlsource import FieldPath, YamlDocument, format_field
+
+ID = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z", re.ASCII)
+DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
+URL = re.compile(r"\Ahttps://[!-~]+\Z", re.ASCII)
+_UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}]")
 
 _TYPE_NAMES = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a set of fields", "null": "empty",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a set of fields",
+    "null": "empty",
 }
+Details = dict[str, object]
 
 
-@lru_cache(maxsize=None)
-def load_schema(path: Path) -> Draft202012Validator:
+class KindError(ValidationError):
+    """A failed "x-kind" check, carrying the problem's kind and details."""
+
+    def __init__(self, kind: Kind, details: Details):
+        super().__init__(kind.text(**details))
+        self.kind = kind
+        self.details = details
+
+
+def _is_date(value: str) -> bool:
+    if not DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _kind_problems(kind: str, value: str) -> list[tuple[Kind, Details]]:
+    if not value.strip():
+        return []  # "this text is empty", from minLength/pattern
+    if kind == "id":
+        return [] if ID.match(value) else [(Kind.BAD_ID, {"value": value})]
+    if kind == "date":
+        return [] if _is_date(value) else [(Kind.BAD_DATE, {"value": value})]
+    if kind == "url":
+        return [] if URL.match(value) and not _UNSAFE_IN_URL.search(value) else [(Kind.BAD_URL, {"value": value})]
+    return plain_problems(value) if kind == "plain" else inline_problems(value)
+
+
+def _x_kind(validator: Any, kind: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    if isinstance(instance, str):
+        for problem_kind, details in _kind_problems(kind, instance):
+            yield KindError(problem_kind, details)
+
+
+Validator = validators.extend(Draft202012Validator, {"x-kind": _x_kind})
+
+
+@cache
+def load_schema(path: Path) -> Any:
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Validator(schema)
 
 
-def _describe(value) -> str:
+def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -32,65 +97,82 @@ def _describe(value) -> str:
     if isinstance(value, (dict, list)):
         return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
     if isinstance(value, str):
-        return f"the text '{value}'"
-    return f"{type(value).__name__} {value!r}"
+        return f"the text '{value[:80]}'"
+    return f"{type(value).__name__} {str(value)[:40]}"
 
 
-def _problem(doc: YamlDocument, error) -> Problem:
+def _schema(error: ValidationError) -> dict[str, Any]:
+    """The (sub)schema an error is about; ours are always objects."""
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _value(error: ValidationError) -> Any:
+    return error.instance
+
+
+def _unknown_fields(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
     path = tuple(error.absolute_path)
-    kind = error.validator
-    schema = error.schema
-    value = error.instance
+    allowed = sorted(_schema(error).get("properties", {}))
+    found = []
+    for key in sorted(set(_value(error)) - set(allowed)):
+        hint = difflib.get_close_matches(key, allowed, n=1)
+        tip = f" Did you mean '{hint[0]}'?" if hint else f" Allowed fields here: {', '.join(allowed)}."
+        found.append(((*path, key), Kind.UNKNOWN_FIELD, {"key": key, "tip": tip}))
+    return found
 
-    if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        problems = []
-        for key in sorted(set(value) - set(allowed)):
-            hint = difflib.get_close_matches(key, allowed, n=1)
-            tip = f" Did you mean '{hint[0]}'?" if hint else f" Allowed fields here: {', '.join(allowed)}."
-            problems.append(Problem(doc.name, doc.line_of(path + (key,)), format_field(path + (key,)),
-                                    f"unknown field '{key}'.{tip}"))
-        return problems
-    if kind == "required":
-        missing = [k for k in schema["required"] if k not in value]
-        return [Problem(doc.name, doc.line_of(path), format_field(path + (k,)),
-                        f"the required field '{k}' is missing") for k in missing]
-    if kind == "type":
-        want = schema["type"]
-        want = " or ".join(_TYPE_NAMES.get(t, t) for t in (want if isinstance(want, list) else [want]))
-        msg = f"this should be {want}, not {_describe(value)}"
-        if want == "text" and not isinstance(value, (dict, list)):
-            msg += ". Put quotes around it"
-        return [Problem(doc.name, doc.line_of(path), format_field(path), msg)]
-    if kind == "pattern" and schema.get("pattern", "").startswith("^[a-z0-9]+"):
-        return [Problem(doc.name, doc.line_of(path), format_field(path),
-                        f"'{value}' is not a valid id: use lowercase letters and digits in words joined by "
-                        "single hyphens (kebab-case), for example 'review-crowd-management-policy'")]
-    if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
-        return [Problem(doc.name, doc.line_of(path), format_field(path), "this text is empty")]
-    if kind == "pattern" and "released" in path:
-        return [Problem(doc.name, doc.line_of(path), format_field(path),
-                        f"write the date as \"YYYY-MM-DD\" in quotes, not '{value}'")]
-    if kind == "pattern" and "url" in path:
-        return [Problem(doc.name, doc.line_of(path), format_field(path),
-                        f"'{value}' is not a full https:// address")]
-    if kind == "enum":
-        options = ", ".join(repr(o) for o in schema["enum"])
-        return [Problem(doc.name, doc.line_of(path), format_field(path),
-                        f"{_describe(value)} is not one of the allowed values: {options}")]
-    if kind == "minItems":
-        return [Problem(doc.name, doc.line_of(path), format_field(path), "this list is empty")]
-    if kind == "uniqueItems":
-        return [Problem(doc.name, doc.line_of(path), format_field(path), "this list names the same entry twice")]
-    return [Problem(doc.name, doc.line_of(path), format_field(path), error.message)]
+
+def _required(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
+    path = tuple(error.absolute_path)
+    return [((*path, k), Kind.REQUIRED, {"key": k}) for k in _schema(error)["required"] if k not in _value(error)]
+
+
+def _wrong_type(error: ValidationError) -> Details:
+    want = _schema(error)["type"]
+    names: list[str] = want if isinstance(want, list) else [want]
+    words = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    quote = words == "text" and not isinstance(_value(error), (dict, list))
+    return {"want": words, "found": _describe(_value(error)), "tip": ". Put quotes around it" if quote else ""}
+
+
+_SIMPLE: dict[str, Callable[[ValidationError], tuple[Kind, Details]]] = {
+    "type": lambda e: (Kind.WRONG_TYPE, _wrong_type(e)),
+    "enum": lambda e: (
+        Kind.NOT_ALLOWED_VALUE,
+        {"found": _describe(_value(e)), "options": ", ".join(repr(o) for o in _schema(e)["enum"])},
+    ),
+    "minimum": lambda e: (Kind.TOO_SMALL, {"value": _value(e), "limit": _schema(e)["minimum"]}),
+    "maximum": lambda e: (Kind.TOO_LARGE_NUMBER, {"value": _value(e), "limit": _schema(e)["maximum"]}),
+    "minItems": lambda e: (Kind.EMPTY_LIST, {}),
+    "uniqueItems": lambda e: (Kind.REPEATED_ENTRY, {}),
+    "minLength": lambda e: (Kind.EMPTY_TEXT, {}),
+    "maxLength": lambda e: (Kind.TEXT_TOO_LONG, {"length": len(_value(e)), "limit": _schema(e)["maxLength"]}),
+}
+
+
+def _classify(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
+    """(field path, kind, details) for one schema error; [] when another error already says it."""
+    path = tuple(error.absolute_path)
+    if isinstance(error, KindError):
+        return [(path, error.kind, error.details)]
+    if error.validator == "additionalProperties":
+        return _unknown_fields(error)
+    if error.validator == "required":
+        return _required(error)
+    if error.validator == "pattern":
+        # Text with no visible character is empty; an id, date or url pattern is checked by x-kind.
+        return [] if _schema(error).get("x-kind") in ("id", "date", "url") else [(path, Kind.EMPTY_TEXT, {})]
+    if error.validator in _SIMPLE:
+        kind, details = _SIMPLE[str(error.validator)](error)
+        return [(path, kind, details)]
+    return [(path, Kind.OTHER_SCHEMA, {"detail": error.message[:200]})]
 
 
 def check(doc: YamlDocument, schema_path: Path) -> list[Problem]:
     validator = load_schema(schema_path)
     if not isinstance(doc.data, dict):
-        return [Problem(doc.name, doc.line_of(()), None,
-                        f"the file should hold a set of fields (like 'id: ...'), not {_describe(doc.data)}")]
-    problems: list[Problem] = []
+        return [Problem.of(Kind.NOT_A_MAPPING, doc.name, doc.line_of(()), found=_describe(doc.data))]
+    problems: dict[Problem, None] = {}  # in order, each once ("" is both too short and blank)
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
-        problems.extend(_problem(doc, error))
-    return problems
+        for path, kind, details in _classify(error):
+            problems[Problem.of(kind, doc.name, doc.line_of(path), format_field(path), **details)] = None
+    return list(problems)

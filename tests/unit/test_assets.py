@@ -24,3 +24,17 @@ def test_a_print_rule_outside_media_print_is_refused(printed):
 def test_script_is_minified_with_local_names_shortened():
     source = "(function () {\n  // a comment\n  var longLocalName = 1;\n  window.keep = longLocalName;\n})();\n"
     assert minify_js(source) == "(function(){var a=1;window.keep=a;})();"
+
+
+def test_a_stray_print_rule_is_a_named_problem_before_the_build(tmp_path):
+    """Checked in define_env, before MkDocs writes anything: no partial site/ is left."""
+    from macros.guidebook.assets import print_rule_problems
+    from macros.guidebook.errors import Kind
+
+    source = tmp_path / "print.css"
+    source.write_text("@media print { .a { color: #000; } }\n", encoding="utf-8")
+    assert print_rule_problems(source, "overrides/assets/stylesheets/print.css") == []
+    source.write_text("@media print { .a { color: #000; } }\n.b { display: none; }\n", encoding="utf-8")
+    [problem] = print_rule_problems(source, "overrides/assets/stylesheets/print.css")
+    assert problem.kind is Kind.STYLESHEET
+    assert str(problem).startswith("overrides/assets/stylesheets/print.css: every rule must be inside")

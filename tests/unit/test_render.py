@@ -57,7 +57,7 @@ def test_contents_links_each_checklist():
     checklist = make_checklist()
     md = make_renderer(checklist).contents({"sample-checklist": "x/sample.md"})
     assert "## Part X { #part-x }" in md
-    assert '- [Sample &lt;checklist&gt;](x/sample.md){ data-checklist="sample-checklist" }: Do *these* things.' in md
+    assert '- [Sample &lt;checklist&gt;](x/sample.md){ data-checklist="sample-checklist" }: Do <em>these</em> things.' in md
 
 
 def test_phase_checklist_with_page_urls_gets_the_incident_clock():
