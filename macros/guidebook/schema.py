@@ -62,6 +62,10 @@ def _problem(doc: YamlDocument, error) -> Problem:
         if want == "text" and not isinstance(value, (dict, list)):
             msg += ". Put quotes around it"
         return [Problem(doc.name, doc.line_of(path), format_field(path), msg)]
+    if kind == "pattern" and path == ("address",):
+        return [Problem(doc.name, doc.line_of(path), format_field(path),
+                        f"'{value}' is not a valid address: use lowercase words joined by hyphens, folders "
+                        "separated by '/', ending with '/', for example 'police/within-24-hours/'")]
     if kind == "pattern" and schema.get("pattern", "").startswith("^[a-z0-9]+"):
         return [Problem(doc.name, doc.line_of(path), format_field(path),
                         f"'{value}' is not a valid id: use lowercase letters and digits in words joined by "
