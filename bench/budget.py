@@ -28,8 +28,8 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from gzip_server import serve_gzip  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.support import ROOT, build, copy_project  # noqa: E402
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
+from tools.project import ROOT, build, copy_project  # noqa: E402
 from macros.guidebook.assets import SERVED as OWN_ASSETS  # noqa: E402
 
 
@@ -49,19 +49,15 @@ def timed_build(project: Path, site: Path) -> float:
 
 
 def scaled_project(root: Path, scale: int) -> Path:
-    """A copy of the project with every checklist repeated `scale` times under new ids."""
+    """A copy of the project with every checklist repeated `scale` times under new ids and addresses."""
     project = copy_project(root / "project")
     checklists = sorted((project / "data" / "checklists").glob("*.yml"))
-    calls = {p.read_text().split('checklist("')[1].split('"')[0]: p
-             for p in (project / "docs").rglob("*.md") if 'checklist("' in p.read_text()}
     for n in range(1, scale):
         for path in checklists:
-            text = path.read_text()
-            ident = re.search(r"^id: (\S+)", text, re.M).group(1)
-            copy = re.sub(r"^(\s*(?:- )?id: )(\S+)", lambda m: f"{m.group(1)}{m.group(2)}-x{n}", text, flags=re.M)
+            copy = re.sub(r"^(\s*(?:- )?id: )(\S+)", lambda m: f"{m.group(1)}{m.group(2)}-x{n}", path.read_text(),
+                          flags=re.M)
+            copy = re.sub(r"^address: (\S+)/$", lambda m: f"address: {m.group(1)}-x{n}/", copy, flags=re.M)
             (path.parent / f"{path.stem}-x{n}.yml").write_text(copy)
-            page = calls[ident]
-            (page.parent / f"{page.stem}-x{n}.md").write_text(f'{{{{ checklist("{ident}-x{n}") }}}}\n')
     return project
 
 
@@ -71,7 +67,7 @@ def first_load_bytes(server, url: str) -> tuple[int, list[tuple[str, int]]]:
 
     server.transfers.clear()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         page = browser.new_context().new_page()
         page.goto(url)
         page.wait_for_load_state("networkidle")

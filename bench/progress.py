@@ -18,8 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from tests.support import build, copy_project  # noqa: E402
+from tools.browser import launch_chromium  # noqa: E402
+from tools.project import build, copy_project  # noqa: E402
+from tools.server import serve  # noqa: E402
 
 KEY = "ccm-guidebook.progress.v1"
 
@@ -53,7 +54,7 @@ def main() -> None:
         saved = {"ticks": {"bench-checklist": {f"bench-item-{n}": "2026-01-01T00:00:00Z" for n in range(0, args.items, 2)}}}
         restore, tick = [], []
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(p)
             for _ in range(args.runs):
                 context = browser.new_context()
                 context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(saved))})")

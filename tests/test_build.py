@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from macros.guidebook.inline import render_inline
-from tests.support import checklist_pages, plain
+from tests.support import checklist_pages, page_path, plain
 
 
 def test_build_prints_no_warning(build_result):
@@ -59,7 +61,7 @@ def test_search_index_holds_every_item(site, guidebook):
         page = doc["location"].split("#")[0]
         text_by_location[page] = text_by_location.get(page, "") + " " + plain(doc["text"])
     for checklist in guidebook.checklists:
-        location = pages[checklist.id].parent.relative_to(site).as_posix() + "/"
+        location = page_path(site, checklist.id)
         searchable = text_by_location.get(location, "")
         for item in checklist.items:
             assert plain(render_inline(item.text)) in searchable, f"{item.id} not searchable on {location}"
@@ -69,7 +71,7 @@ def test_home_page_links_every_checklist(site, guidebook):
     home = (site / "index.html").read_text(encoding="utf-8")
     pages = checklist_pages(site)
     for checklist in guidebook.checklists:
-        href = pages[checklist.id].parent.relative_to(site).as_posix() + "/"
+        href = page_path(site, checklist.id)
         assert f'href="{href}"' in home, f"home page does not link {checklist.id}"
 
 
@@ -90,6 +92,7 @@ def test_no_request_to_fonts_or_cdn_in_built_pages(site):
             raise AssertionError(f"{page} loads {url} from another origin")
 
 
+@pytest.mark.build
 def test_item_text_is_escaped_in_the_built_page(tmp_path):
     """An item containing <script> shows as text and runs nothing."""
     from tests.support import build, copy_project

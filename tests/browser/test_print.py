@@ -11,7 +11,7 @@ import pytest
 
 from macros.guidebook import load_guidebook
 from macros.guidebook.inline import render_inline
-from tests.support import ROOT, checklist_pages, plain
+from tests.support import ROOT, checklist_pages, page_path, plain
 
 TICK = "\u2713"  # print.css draws this mark in the box of a ticked item
 CHECKLIST_IDS = [c.id for c in load_guidebook(ROOT / "data", display_root=ROOT).checklists]
@@ -69,7 +69,7 @@ def print_page(browser):
 
 
 def url_of(site, base_url, checklist_id) -> str:
-    return base_url + checklist_pages(site)[checklist_id].parent.relative_to(site).as_posix() + "/"
+    return base_url + page_path(site, checklist_id)
 
 
 def site_furniture(page) -> list[str]:
@@ -360,7 +360,7 @@ def test_packet_blank_copy_leaves_every_box_empty(print_page, base_url, guideboo
 
 def test_print_only_parts_stay_off_the_screen(print_page, base_url, site, guidebook):
     page = print_page
-    for path in [checklist_pages(site)[c.id].parent.relative_to(site).as_posix() + "/" for c in guidebook.checklists] \
+    for path in [page_path(site, c.id) for c in guidebook.checklists] \
             + ["packet/"]:
         page.goto(base_url + path)
         shown = page.evaluate("""() => [...document.querySelectorAll('.gb-print-only')]

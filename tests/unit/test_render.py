@@ -16,7 +16,7 @@ def make_checklist(**changes) -> Checklist:
     fields = dict(
         id="sample-checklist", title="Sample <checklist>", part=PART, order=1, source=SOURCE,
         audiences=(Audience(id="a", name="Mayor"), Audience(id="b", name="Police chief")),
-        summary="Do *these* things.", file="data/checklists/sample.yml", phase=PHASE,
+        summary="Do *these* things.", file="data/checklists/sample.yml", address="sample/checklist/", phase=PHASE,
         items=(Item(id="first-item", text="Call <script>alert(1)</script> staff."),
                Item(id="second-item", text="Read [the guide](https://example.org/guide).", details="Details & more.")),
     )
