@@ -34,6 +34,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
@@ -41,7 +42,7 @@ from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.assets import build_assets
 from .guidebook.inline import plain_text
 from .guidebook.model import Guidebook
-from .guidebook.pages import check_addresses, navigation, page_markdown, page_source
+from .guidebook.pages import check_addresses, navigation, page_markdown, page_source, unknown_checklist_calls
 from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +98,7 @@ class ChecklistPages:
     def __init__(self, state: SiteState):
         self.state = state
 
+    @event_priority(100)  # before every other plugin (redirects checks its targets among the files)
     def on_files(self, files: Files, config) -> Files:
         taken = {directory_address(f.src_uri): f"{self.state.docs_label}/{f.src_uri}"
                  for f in files.documentation_pages()}
@@ -124,6 +126,7 @@ def define_env(env) -> None:
     """mkdocs-macros calls this once per build, in MkDocs' `on_config` event."""
     state = load_state(env)
     nav, problems = navigation(env.conf["nav"], state.guidebook)
+    problems += unknown_checklist_calls(Path(env.conf["docs_dir"]), state.guidebook)
     if problems:
         _fail(problems)
     env.conf["nav"] = nav
@@ -187,21 +190,14 @@ def public_addresses(env) -> dict[str, str]:
     return {c.id: public_url(state.site_url, c.address) for c in state.guidebook.checklists}
 
 
-def _call_line(markdown: str | None, checklist_id: str) -> int | None:
-    lines = (markdown or "").splitlines()
-    return next((n for n, line in enumerate(lines, start=1) if checklist_id in line and "checklist(" in line), None)
-
-
 # ---- the macros (each gets `env` first, bound in define_env) ----------------------------------------
 
 def checklist(env, checklist_id: str, heading_level: int = 1) -> str:
     state = _state(env)
     found = state.guidebook.checklist(checklist_id)
-    if found is None:
-        page = f"{state.docs_label}/{env.page.file.src_uri}"
-        _fail([Problem(page, _call_line(env.page.file.content_string, checklist_id), "checklist",
-                       f"there is no checklist with the id '{checklist_id}' in data/checklists/ (known checklists: "
-                       f"{', '.join(sorted(c.id for c in state.guidebook.checklists))})")])
+    if found is None:  # unknown_checklist_calls reads literal ids before the build; this catches computed ones
+        _fail([Problem(f"{state.docs_label}/{env.page.file.src_uri}", None, "checklist",
+                       f"there is no checklist with the id '{checklist_id}'")])
     env.page.meta.setdefault("description", escape(plain_text(found.summary)))  # unless the page sets one
     return state.renderer.checklist(found, heading_level, urls=urls_here(env))
 

@@ -43,14 +43,14 @@ def data_problems(project: Path) -> str:
     """What the build would report about `project`'s data, found in-process (no MkDocs run): the loader's
     checks and the addresses of the checklist pages. '' when the data is good."""
     from macros import directory_address
-    from macros.guidebook.pages import check_addresses
+    from macros.guidebook.pages import check_addresses, unknown_checklist_calls
 
     docs = project / "docs"
     taken = {directory_address(p.relative_to(docs).as_posix()): f"docs/{p.relative_to(docs).as_posix()}"
              for p in sorted(docs.rglob("*.md"))}
     try:
         guidebook = load_guidebook(project / "data", display_root=project)
-        problems = check_addresses(guidebook, taken, root=str(project))
+        problems = check_addresses(guidebook, taken, root=str(project)) + unknown_checklist_calls(docs, guidebook)
         if problems:
             raise DataError(problems)
     except DataError as error:

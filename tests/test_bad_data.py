@@ -15,8 +15,6 @@ from tests.support import build, copy_content, copy_project, data_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad-data"
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
-# Only the build finds these (a page under docs/ calls an unknown checklist); the others also run in-process.
-BUILD_ONLY = {"unknown-checklist-page"}
 BUILD_SAMPLES = ["wrong-type", "duplicate-address", "unknown-checklist-page"]
 
 
@@ -29,7 +27,7 @@ def assert_reported(case: Path, log: str) -> None:
         assert expected in log, f"message lacks {expected!r}:\n{log}"
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.name not in BUILD_ONLY], ids=lambda c: c.name)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_bad_data_is_reported_with_file_line_and_field(case, tmp_path):
     project = copy_content(tmp_path / "project", overlay=case / "overlay")
     report = data_problems(project)

@@ -8,6 +8,7 @@ becomes the part's checklists. Plain Python; macros/__init__.py hands the result
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from .model import Checklist, Guidebook
 from .yamlsource import read_yaml
 
 NAV_MARKER = "checklists of "
+CALL = re.compile(r"""\{\{-?\s*checklist\(\s*["']([^"']*)["']""")
 CONFIG_FILE = "mkdocs.yml"
 
 
@@ -47,6 +49,20 @@ def check_addresses(guidebook: Guidebook, taken: dict[str, str], root: str | Non
             problems.append(Problem(checklist.file, _address_line(checklist, root), "address",
                                     f"the address '{checklist.address}' is already the address of {owner}; "
                                     "every page needs its own address"))
+    return problems
+
+
+def unknown_checklist_calls(docs_dir: Path, guidebook: Guidebook) -> list[Problem]:
+    """A page under docs/ that calls `{{ checklist("id") }}` with an id no checklist has."""
+    known = {c.id for c in guidebook.checklists}
+    problems = []
+    for page in sorted(Path(docs_dir).rglob("*.md")):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            for ident in CALL.findall(line):
+                if ident not in known:
+                    problems.append(Problem(f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}", number,
+                                            "checklist", f"there is no checklist with the id '{ident}' in "
+                                            f"data/checklists/ (known checklists: {', '.join(sorted(known))})"))
     return problems
 
 
