@@ -28,10 +28,10 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from gzip_server import serve_gzip  # noqa: E402
+
+from macros.guidebook.assets import SERVED as OWN_ASSETS  # noqa: E402
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
 from tools.project import ROOT, build, copy_project  # noqa: E402
-from macros.guidebook.assets import SERVED as OWN_ASSETS  # noqa: E402
-
 
 
 def row(name: str, value: str, verdict: str | None = None) -> None:
@@ -54,9 +54,8 @@ def scaled_project(root: Path, scale: int) -> Path:
     checklists = sorted((project / "data" / "checklists").glob("*.yml"))
     for n in range(1, scale):
         for path in checklists:
-            copy = re.sub(r"^(\s*(?:- )?id: )(\S+)", lambda m: f"{m.group(1)}{m.group(2)}-x{n}", path.read_text(),
-                          flags=re.M)
-            copy = re.sub(r"^address: (\S+)/$", lambda m: f"address: {m.group(1)}-x{n}/", copy, flags=re.M)
+            copy = re.sub(r"^(\s*(?:- )?id: )(\S+)", rf"\g<1>\g<2>-x{n}", path.read_text(), flags=re.M)
+            copy = re.sub(r"^address: (\S+)/$", rf"address: \g<1>-x{n}/", copy, flags=re.M)
             (path.parent / f"{path.stem}-x{n}.yml").write_text(copy)
     return project
 
@@ -110,8 +109,8 @@ def main() -> None:
     args = parser.parse_args()
     budget = json.loads((BENCH / "budget.json").read_text())
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         seconds = timed_build(ROOT, tmp / "site")
         site = tmp / "site"
 
@@ -141,7 +140,8 @@ def main() -> None:
             for category, minimum in budget["lighthouse_mobile"]["min"].items():
                 if scores is not None:
                     got = scores.get(category)
-                    row(f"Lighthouse mobile {category}", f"{got} / {minimum}", "yes" if got >= minimum else f"{minimum - got} short")
+                    verdict = "yes" if got >= minimum else f"{minimum - got} short"
+                    row(f"Lighthouse mobile {category}", f"{got} / {minimum}", verdict)
         server.shutdown()
 
         row("build the site (mkdocs build --strict)", f"{seconds:.1f} s")

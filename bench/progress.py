@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.browser import launch_chromium  # noqa: E402
-from tools.project import build, copy_project  # noqa: E402
-from tools.server import serve  # noqa: E402
+from tools.browser import launch_chromium
+from tools.project import build, copy_project
+from tools.server import serve
 
 KEY = "ccm-guidebook.progress.v1"
 
@@ -74,9 +74,11 @@ def main() -> None:
         server.shutdown()
 
     print(f"items on the page:                  {args.items} ({args.items // 2} ticked before load)")
-    print(f"restore saved state (median of {args.runs}): {statistics.median(restore):7.1f} ms  (all: {', '.join(f'{x:.1f}' for x in restore)})")
+    all_restore = ", ".join(f"{x:.1f}" for x in restore)
+    print(f"restore saved state (median of {args.runs}): {statistics.median(restore):7.1f} ms  (all: {all_restore})")
     print(f"tick one item and save (median):     {statistics.median(tick):7.1f} ms  (all: {', '.join(f'{x:.1f}' for x in tick)})")
-    print(f"guidebook.js as served:             {len(script):6d} bytes, {len(gzip.compress(script, 9)):5d} bytes gzipped (budget 3072)")
+    gzipped = len(gzip.compress(script, 9))
+    print(f"guidebook.js as served:             {len(script):6d} bytes, {gzipped:5d} bytes gzipped (budget 3072)")
 
 
 if __name__ == "__main__":

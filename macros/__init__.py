@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import functools
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, NoReturn
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -79,7 +80,7 @@ def use_local_worker_shim(config) -> None:
     extra["polyfills"] = polyfills + [WORKER_SHIM_URL]
 
 
-def _fail(problems: list[Problem]):
+def _fail(problems: list[Problem]) -> NoReturn:
     raise PluginError(DataError(problems).report())  # MkDocs prints it as an ERROR and stops the build
 
 

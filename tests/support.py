@@ -1,6 +1,7 @@
 """Helpers shared by the tests: copy and build the project (tools.project), check data in-process, read pages."""
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -67,8 +68,10 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", fragment))).split())
 
 
+@functools.lru_cache(maxsize=16)
 def checklist_pages(site: Path) -> dict[str, Path]:
-    """checklist id -> built page that shows it as its main content (one gb-checklist per page)."""
+    """checklist id -> built page that shows it as its main content (one gb-checklist per page).
+    Read once per built site (a site never changes after its build); do not modify the result."""
     found: dict[str, Path] = {}
     for page in sorted(site.rglob("index.html")):
         ids = re.findall(r'<div class="gb-checklist" data-checklist="([^"]+)"', page.read_text(encoding="utf-8"))

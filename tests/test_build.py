@@ -55,7 +55,6 @@ def test_every_checklist_page_shows_its_source_and_framing(site, guidebook):
 
 def test_search_index_holds_every_item(site, guidebook):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = checklist_pages(site)
     text_by_location: dict[str, str] = {}
     for doc in index["docs"]:
         page = doc["location"].split("#")[0]
@@ -69,7 +68,6 @@ def test_search_index_holds_every_item(site, guidebook):
 
 def test_home_page_links_every_checklist(site, guidebook):
     home = (site / "index.html").read_text(encoding="utf-8")
-    pages = checklist_pages(site)
     for checklist in guidebook.checklists:
         href = page_path(site, checklist.id)
         assert f'href="{href}"' in home, f"home page does not link {checklist.id}"

@@ -7,17 +7,26 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from macros import directory_address
 from macros.guidebook.inline import plain_text
 from macros.guidebook.pages import page_source
-from macros import directory_address
 from macros.guidebook.urls import DEFAULT_SITE_URL, public_url
 from tests.linkcheck import SiteChecker
 from tests.support import (
-    RENAMED_FROM, RENAMED_TO, ROOT, SUBPATH_URL, build, checklist_pages, copy_project, expected_site_url, page_path,
+    RENAMED_FROM,
+    RENAMED_TO,
+    ROOT,
+    SUBPATH_URL,
+    build,
+    checklist_pages,
+    copy_project,
+    expected_site_url,
+    page_path,
 )
 
 
@@ -79,7 +88,7 @@ def front_matter(src: str) -> dict:
     return yaml.safe_load(match.group(1)) if match else {}
 
 
-def site_config() -> dict:
+def site_config() -> Any:
     from mkdocs.config import load_config
     return load_config(str(ROOT / "mkdocs.yml"))
 
@@ -285,7 +294,7 @@ def test_github_pages_workflow_builds_with_the_pages_address():
                     "actions/upload-pages-artifact", "actions/deploy-pages"]
     pages_id = next(step["id"] for step in steps if step.get("uses", "").startswith("actions/configure-pages"))
     build_step = next(step for step in steps if step.get("run") == "make build")
-    assert build_step["env"]["SITE_URL"].startswith("${{ steps.%s.outputs.base_url }}" % pages_id)
+    assert build_step["env"]["SITE_URL"].startswith(f"${{{{ steps.{pages_id}.outputs.base_url }}}}")
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"

@@ -67,7 +67,7 @@ def test_the_new_checklist_is_in_the_packet_and_the_search_index(added):
 
 @pytest.mark.build
 def test_the_new_checklist_is_among_the_public_addresses(added):
-    site, new = added
+    site, _ = added
     page = (site / "link-to-this-guidebook" / "index.html").read_text(encoding="utf-8")
     url = expected_site_url() + ADDRESS
     assert f'<a class="gb-addresses__url" href="{url}">{url}</a>' in page

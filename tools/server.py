@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class names it so)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

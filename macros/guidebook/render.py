@@ -56,7 +56,7 @@ class Renderer:
         With `urls`, a checklist that has a phase also gets the incident clock and timeline."""
         incident = urls is not None and checklist.phase is not None
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
-                            manifest=self.manifest(urls) if incident else None,
+                            manifest=self.manifest(urls or {}) if incident else None,
                             urls=urls or {})
 
     def packet(self, urls: dict[str, str] | None = None) -> str:

@@ -36,7 +36,7 @@ def _describe(value) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _problem(doc: YamlDocument, error) -> Problem:
+def _problem(doc: YamlDocument, error) -> list[Problem]:
     path = tuple(error.absolute_path)
     kind = error.validator
     schema = error.schema
@@ -57,7 +57,7 @@ def _problem(doc: YamlDocument, error) -> Problem:
                         f"the required field '{k}' is missing") for k in missing]
     if kind == "type":
         want = schema["type"]
-        want = " or ".join(_TYPE_NAMES.get(t, t) for t in (want if isinstance(want, list) else [want]))
+        want = " or ".join(str(_TYPE_NAMES.get(t, t)) for t in (want if isinstance(want, list) else [want]))
         msg = f"this should be {want}, not {_describe(value)}"
         if want == "text" and not isinstance(value, (dict, list)):
             msg += ". Put quotes around it"

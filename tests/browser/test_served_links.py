@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.server import serve
 from tests.support import RENAMED_FROM, RENAMED_TO, SUBPATH_URL, page_path
+from tools.server import serve
 
 SUBPATH = urlsplit(SUBPATH_URL).path  # /cares/guidebook/
 
@@ -32,7 +32,7 @@ def renamed_url(renamed_site):
 
 def watch(context, origin: str) -> dict:
     """Record failed loads on the site's origin; block and record anything sent elsewhere."""
-    seen = {"failed": [], "elsewhere": []}
+    seen: dict[str, list[str]] = {"failed": [], "elsewhere": []}
 
     def on_response(response):
         if response.status >= 400:
@@ -41,8 +41,12 @@ def watch(context, origin: str) -> dict:
     context.on("response", on_response)
     context.on("requestfailed", lambda request: seen["failed"].append(f"failed {request.url}")
                if request.url.startswith(origin) else None)
-    context.route(lambda url: not url.startswith(origin),
-                  lambda route: (seen["elsewhere"].append(route.request.url), route.abort()))
+
+    def block(route) -> None:
+        seen["elsewhere"].append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not url.startswith(origin), block)
     return seen
 
 
