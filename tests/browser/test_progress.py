@@ -243,8 +243,8 @@ def test_without_javascript_the_checklist_still_reads(browser, base_url, site, c
 @pytest.fixture(scope="module")
 def instant_site(tmp_path_factory):
     """The site built with Material's instant navigation switched on."""
-    from tools.server import serve
     from tests.support import build, copy_project
+    from tools.server import serve
 
     root = tmp_path_factory.mktemp("instant")
     project = copy_project(root / "project")
