@@ -221,7 +221,7 @@ def test_print_is_black_on_white_in_the_dark_colour_scheme(browser, base_url, si
         page.emulate_media(media="print")
         colours = page.evaluate("""() => [...document.querySelectorAll(
                 'h1, .gb-meta dt, .gb-meta dd, .gb-meta a, .gb-summary, .gb-notice, .gb-item label, .gb-details, '
-                '.gb-source-note')]
+                + '.gb-source-note')]
             .map(el => getComputedStyle(el).color)""")
         assert colours and set(colours) == {"rgb(0, 0, 0)"}, set(colours)
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)",)

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
+
+import pytest
 
 from macros.guidebook.pages import NAV_MARKER, check_addresses, navigation, page_markdown, page_source
 from tests.support import ROOT
@@ -51,3 +55,23 @@ def test_two_checklists_or_a_checklist_and_a_page_cannot_share_an_address(guideb
     problems = check_addresses(guidebook, {first.address: "docs/x.md"}, root=str(ROOT))
     assert len(problems) == 1 and "already the address of docs/x.md" in problems[0].message
     assert check_addresses(guidebook, {"about/": "docs/about.md"}) == []
+
+
+@pytest.mark.parametrize("address, valid", [
+    ("police/within-24-hours/", True),
+    ("beyond/cares-action-items/", True),
+    ("checklists/", True),
+    ("police/within-24-hours", False),     # must end with "/"
+    ("/police/within-24-hours/", False),   # relative to the site
+    ("../police/", False),
+    ("police//x/", False),
+    ("Police/Within-24-hours/", False),    # lowercase
+    ("police/within 24 hours/", False),
+    ("polícia/x/", False),                 # ASCII
+    ("police/-x/", False),
+    ("https://example.org/x/", False),
+])
+def test_the_schema_accepts_only_relative_lowercase_addresses_ending_with_a_slash(address, valid):
+    schema = json.loads((ROOT / "data" / "schema" / "checklist.schema.json").read_text(encoding="utf-8"))
+    assert "address" in schema["required"]
+    assert (re.fullmatch(schema["properties"]["address"]["pattern"], address) is not None) == valid
