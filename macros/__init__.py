@@ -131,6 +131,8 @@ def define_env(env) -> None:
     if problems:
         _fail(problems)
     env.conf["nav"] = nav
+    # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
+    # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
     env.variables["guidebook"] = state.guidebook
     env.variables[STATE] = state
