@@ -27,12 +27,11 @@ KEY = "ccm-guidebook.progress.v1"
 
 def synthetic_project(root: Path, items: int) -> Path:
     project = copy_project(root / "project")
-    lines = ["id: bench-checklist", "title: Benchmark checklist", "part: part-2-police-officials", "order: 99",
+    lines = ["id: bench-checklist", "address: bench/", "title: Benchmark checklist", "part: part-2-police-officials", "order: 99",
              "source: doj-crs-checklist", "audiences: [police-official]", "summary: Synthetic items.", "items:"]
     for n in range(items):
         lines += [f"  - id: bench-item-{n}", f"    text: Synthetic item number {n} with a few words of text."]
     (project / "data" / "checklists" / "bench.yml").write_text("\n".join(lines) + "\n")
-    (project / "docs" / "bench.md").write_text('{{ checklist("bench-checklist") }}\n')
     return project
 
 
