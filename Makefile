@@ -1,10 +1,4 @@
-# Tasks for the guidebook site. Every target installs what it needs first.
-#   make serve   install and serve the site at http://127.0.0.1:8000/
-#   make test    install everything (Debian chromium, poppler-utils) and run every test
-#   make build   build the deployable site into site/ (set SITE_URL to its public address)
-#   make offline build the offline edition, build/guidebook-offline.zip (opens from disk)
-#   make bench   print the progress benchmark figures (never a pass/fail test)
-#   make budget  print the performance budget figures, Lighthouse included
+# Tasks for the guidebook site. Every target installs what it needs first; `make help` lists them.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -15,7 +9,10 @@ OFFLINE_DIR ?= build/guidebook-offline
 OFFLINE_ZIP ?= build/guidebook-offline.zip
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-test serve build test bench budget clean
+.PHONY: help install install-test serve build offline lint format test-fast test bench budget clean
+
+help: ## list the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,36 +30,50 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.site-installed
+# npm packages for the performance budget (Lighthouse), installed again only when bench/'s lock changes.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
-install-test: $(VENV)/.test-installed
+install: $(VENV)/.site-installed ## install what the site needs (.venv)
+
+install-test: $(VENV)/.test-installed ## install what the tests need, Debian chromium and poppler-utils included
 	bash scripts/install-system-packages.sh
 
-serve: install
+serve: install ## serve the site at http://127.0.0.1:8000/
 	@echo "Serving the guidebook at http://$(HOST):$(PORT)/ (press Ctrl+C to stop)"
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-build: install
+build: install ## build the deployable site into site/ (set SITE_URL to its public address)
 	@[ -n "$$SITE_URL" ] || echo "Note: SITE_URL is not set; canonical links and the sitemap name http://127.0.0.1:8000/"
 	$(BIN)/mkdocs build --strict --clean
 
-offline: install node_modules/.installed
+offline: install node_modules/.installed ## build the offline edition, build/guidebook-offline.zip (opens from disk)
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir $(abspath $(OFFLINE_DIR))
 	mkdir -p $(dir $(OFFLINE_ZIP))
 	rm -f $(OFFLINE_ZIP)
 	cd $(dir $(abspath $(OFFLINE_DIR))) && $(abspath $(BIN))/python -m zipfile -c $(abspath $(OFFLINE_ZIP)) $(notdir $(OFFLINE_DIR))
 	@echo "Offline edition: $(OFFLINE_ZIP) ($$(du -h $(OFFLINE_ZIP) | cut -f1)). Unzip it and open guidebook-offline/index.html."
 
-test: install-test
+lint: install-test ## ruff and mypy, configured in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+format: install-test ## reformat the Python code with ruff
+	$(BIN)/ruff format .
+
+test-fast: install-test ## the fast layer: unit, in-process data and one real build (no browser, no extra builds)
+	$(BIN)/python -m pytest -m "not browser and not build"
+
+test: install-test lint ## lint, then every test (what CI runs)
 	$(BIN)/python -m pytest
 
-bench: install-test
+bench: install-test ## print the progress benchmark figures (never a pass/fail test)
 	$(BIN)/python bench/progress.py
 	$(BIN)/python bench/search_index.py
 
-budget: install-test
-	cd bench && npm ci --no-audit --no-fund --ignore-scripts
+budget: install-test bench/node_modules/.installed ## print the performance budget figures, Lighthouse included
 	$(BIN)/python bench/budget.py
 
-clean:
-	rm -rf site build node_modules $(VENV) .pytest_cache
+clean: ## remove everything the tasks made or installed
+	rm -rf site build node_modules bench/node_modules $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -58,6 +58,6 @@ def serve_gzip(directory) -> tuple[http.server.ThreadingHTTPServer, str]:
     transfers: list = []
     handler = functools.partial(type("Handler", (GzipHandler,), {"transfers": transfers}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.transfers = transfers
+    server.transfers = transfers  # type: ignore[attr-defined]  # read by the benchmarks
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -18,20 +18,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from tests.support import build, copy_project  # noqa: E402
+from tools.browser import launch_chromium
+from tools.project import build, copy_project
+from tools.server import serve
 
 KEY = "ccm-guidebook.progress.v1"
 
 
 def synthetic_project(root: Path, items: int) -> Path:
     project = copy_project(root / "project")
-    lines = ["id: bench-checklist", "title: Benchmark checklist", "part: part-2-police-officials", "order: 99",
+    lines = ["id: bench-checklist", "address: bench/", "title: Benchmark checklist", "part: part-2-police-officials", "order: 99",
              "source: doj-crs-checklist", "audiences: [police-official]", "summary: Synthetic items.", "items:"]
     for n in range(items):
         lines += [f"  - id: bench-item-{n}", f"    text: Synthetic item number {n} with a few words of text."]
     (project / "data" / "checklists" / "bench.yml").write_text("\n".join(lines) + "\n")
-    (project / "docs" / "bench.md").write_text('{{ checklist("bench-checklist") }}\n')
     return project
 
 
@@ -53,7 +53,7 @@ def main() -> None:
         saved = {"ticks": {"bench-checklist": {f"bench-item-{n}": "2026-01-01T00:00:00Z" for n in range(0, args.items, 2)}}}
         restore, tick = [], []
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(p)
             for _ in range(args.runs):
                 context = browser.new_context()
                 context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(saved))})")
@@ -73,9 +73,11 @@ def main() -> None:
         server.shutdown()
 
     print(f"items on the page:                  {args.items} ({args.items // 2} ticked before load)")
-    print(f"restore saved state (median of {args.runs}): {statistics.median(restore):7.1f} ms  (all: {', '.join(f'{x:.1f}' for x in restore)})")
+    all_restore = ", ".join(f"{x:.1f}" for x in restore)
+    print(f"restore saved state (median of {args.runs}): {statistics.median(restore):7.1f} ms  (all: {all_restore})")
     print(f"tick one item and save (median):     {statistics.median(tick):7.1f} ms  (all: {', '.join(f'{x:.1f}' for x in tick)})")
-    print(f"guidebook.js as served:             {len(script):6d} bytes, {len(gzip.compress(script, 9)):5d} bytes gzipped (budget 3072)")
+    gzipped = len(gzip.compress(script, 9))
+    print(f"guidebook.js as served:             {len(script):6d} bytes, {gzipped:5d} bytes gzipped (budget 3072)")
 
 
 if __name__ == "__main__":

@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from macros.guidebook import load_guidebook  # noqa: E402
-from macros.guidebook.model import Checklist  # noqa: E402
-from macros.guidebook.search_index import checklist_locations, page_of  # noqa: E402
-from tests.support import ROOT, build  # noqa: E402
+from macros.guidebook import load_guidebook
+from macros.guidebook.model import Checklist
+from macros.guidebook.search_index import checklist_locations, page_of
+from tests.support import ROOT, build
 
 BUDGET_RATIO = 1.00  # gzip size of our index / stock Material's, for the same content
 GZIP_LEVEL = 6       # as bench/gzip_server.py serves it
@@ -84,7 +84,7 @@ def sizes(index: dict) -> tuple[int, int]:
 
 def main() -> None:
     guidebook = load_guidebook(ROOT / "data", display_root=ROOT)
-    checklists = checklist_locations(guidebook, ROOT / "docs", directory_urls=True)
+    checklists = checklist_locations(guidebook, directory_urls=True)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         work = Path(tmp)
         ours = built_index(ROOT, work / "site")

@@ -31,7 +31,7 @@ from macros.guidebook.model import Checklist, Guidebook  # noqa: E402
 class _Blank(jinja2.Undefined):
     """Any macro or variable the stock site does not have renders as nothing."""
 
-    def __call__(self, *args: Any, **kwargs: Any) -> str:
+    def __call__(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         return ""
 
     def __getattr__(self, name: str) -> _Blank:
@@ -85,12 +85,12 @@ class _EnvLoader(yaml.SafeLoader):
 _EnvLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
-def write_stock_project(dest: Path, addresses: dict[str, str], project: Path = ROOT) -> Path:
-    """Write the anchor project into `dest`; `addresses` maps checklist id -> page path ('police/long-term/')."""
+def write_stock_project(dest: Path, project: Path = ROOT) -> Path:
+    """Write the anchor of `project` into `dest`: each checklist at its address, the same prose pages."""
     guidebook = load_guidebook(project / "data", display_root=project)
     docs = dest / "docs"
     for checklist in guidebook.checklists:
-        page = docs / addresses[checklist.id].rstrip("/")
+        page = docs / checklist.address.rstrip("/")
         page.parent.mkdir(parents=True, exist_ok=True)
         page.with_suffix(".md").write_text(checklist_markdown(checklist), encoding="utf-8")
     for prose in sorted((project / "docs").rglob("*.md")):

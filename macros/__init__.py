@@ -2,42 +2,57 @@
 
 mkdocs.yml names this package as the macros module. It loads the guidebook
 from data/ (paths relative to this file), fails the build on any data problem,
-and exposes the macros the pages call:
+and wires the data into MkDocs:
 
-    {{ checklist("police-within-24-hours") }}   one checklist, with its heading
+- one generated page per checklist, at the checklist's `address` (MkDocs'
+  `File.generated` in the `on_files` event; nothing is written into docs/);
+- the navigation: each `checklists of <part-id>` entry of mkdocs.yml's `nav:`
+  becomes that part's checklist pages, in their `order`;
+- the macros the pages call:
+
+    {{ checklist("police-within-24-hours") }}   one checklist, with its heading (each generated page)
     {{ packet() }}                                cover, contents and every checklist, for printing
     {{ contents() }}                              every part and checklist, linked
     {{ progress_overview() }}                     "My progress": role picker, counts, reset, export, import
-    {{ packet() }}                                every checklist in one printable document
     {{ sources() }}                               the source publications
     {{ checklist_addresses() }}                   every checklist's public address (the link page)
     {{ link_snippet() }}                          a ready-made link for partner sites
+    {{ item_address_example() }}                  the public address of one item
 
 It also gives every page its public address as canonical URL (derived from
 `site_url`, so the offline edition names the public pages too) and a
 description, and, in the offline edition, serves Material's Web Worker shim
-from a local copy instead of a CDN.
+from a local copy instead of a CDN. The logic lives in plain Python in macros/guidebook/.
 """
 from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.assets import build_assets, print_rule_problems
 from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
-from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
+from .guidebook.model import Guidebook
+from .guidebook.pages import check_addresses, navigation, page_markdown, page_source, unknown_checklist_calls
 from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
 PRINT_CSS = "overrides/assets/stylesheets/print.css"
+STATE = "guidebook_site"  # the name under which this build's state sits in env.variables
 
 # The offline edition: Material's offline plugin would load its Web Worker shim
 # (iframe-worker, needed for search on file://) from a public CDN. We copy the
@@ -45,6 +60,16 @@ PRINT_CSS = "overrides/assets/stylesheets/print.css"
 WORKER_SHIM_PACKAGE = ROOT / "node_modules" / "iframe-worker"
 WORKER_SHIM_SOURCE = WORKER_SHIM_PACKAGE / "shim" / "index.js"
 WORKER_SHIM_URL = "assets/javascripts/iframe-worker/shim.js"  # the name must contain "iframe-worker"
+
+
+@dataclass
+class SiteState:
+    """What one build knows: the guidebook, its renderer, and the generated page of each checklist."""
+    guidebook: Guidebook
+    renderer: Renderer
+    site_url: str
+    docs_label: str
+    pages: dict[str, File] = field(default_factory=dict)  # checklist id -> its generated page
 
 
 def offline_enabled(config) -> bool:
@@ -59,112 +84,100 @@ def use_local_worker_shim(config) -> None:
     extra["polyfills"] = polyfills + [WORKER_SHIM_URL]
 
 
-# The guidebook this build loaded, for the post-build steps (pages see only its escaped view).
-LOADED: dict = {}
+def _fail(problems: list[Problem]) -> NoReturn:
+    raise PluginError(DataError(problems).report())  # MkDocs prints it as an ERROR and stops the build
 
 
-def _fail(error: DataError):
-    raise PluginError(error.report())  # MkDocs prints it as an ERROR and stops the build
+def directory_address(src_uri: str) -> str:
+    """A page's public address relative to the site, by MkDocs' own rule with directory URLs
+    (also in the offline edition, whose files end in .html): 'about.md' -> 'about/', 'index.md' -> ''."""
+    url = File(src_uri, src_dir=None, dest_dir="", use_directory_urls=True).url
+    return "" if url == "./" else url
 
 
-def define_env(env):
-    data_dir = ROOT / "data"
-    docs_dir = Path(env.conf["docs_dir"])
-    try:
-        guidebook = load_guidebook(data_dir, display_root=ROOT)
-        calls = find_checklist_pages(docs_dir)
-        problems = check_pages(guidebook, calls, docs_label=docs_dir.name)
-        problems += print_rule_problems(ROOT / PRINT_CSS, PRINT_CSS)  # before anything is written
+# ---- MkDocs events ---------------------------------------------------------------------------------
+
+class ChecklistPages:
+    """Adds one generated page per checklist to the site's files (MkDocs' `on_files` event)."""
+
+    def __init__(self, state: SiteState):
+        self.state = state
+
+    @event_priority(100)  # before every other plugin (redirects checks its targets among the files)
+    def on_files(self, files: Files, config) -> Files:
+        taken = {directory_address(f.src_uri): f"{self.state.docs_label}/{f.src_uri}"
+                 for f in files.documentation_pages()}
+        problems = check_addresses(self.state.guidebook, taken, root=str(ROOT))
         if problems:
-            raise DataError(problems)
-    except DataError as error:
-        _fail(error)
+            _fail(problems)
+        for checklist in self.state.guidebook.checklists:
+            page = File.generated(config, page_source(checklist), content=page_markdown(checklist))
+            files.append(page)
+            self.state.pages[checklist.id] = page
+        return files
 
-    renderer = Renderer(guidebook)
-    pages = {ident: places[0][0] for ident, places in calls.items()}
-    env.variables["guidebook"] = PageGuidebook(guidebook)  # the plain-text fields pages may print, escaped
-    LOADED["guidebook"] = guidebook  # for the post-build steps; pages never see it
-    site_url = base_url(env.conf["site_url"])
+
+def load_state(env) -> SiteState:
+    """Load and check the data, or stop the build with every problem listed."""
+    try:
+        guidebook = load_guidebook(DATA_DIR, display_root=ROOT)
+    except DataError as error:
+        _fail(error.problems)
+    return SiteState(guidebook, Renderer(guidebook), base_url(env.conf["site_url"]),
+                     Path(env.conf["docs_dir"]).name)
+
+
+def define_env(env) -> None:
+    """mkdocs-macros calls this once per build, in MkDocs' `on_config` event."""
+    state = load_state(env)
+    nav, problems = navigation(env.conf["nav"], state.guidebook)
+    problems += unknown_checklist_calls(Path(env.conf["docs_dir"]), state.guidebook)
+    problems += print_rule_problems(ROOT / PRINT_CSS, PRINT_CSS)  # before anything is written
+    if problems:
+        _fail(problems)
+    env.conf["nav"] = nav
+    # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
+    # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
+    env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
+    env.variables["guidebook"] = PageGuidebook(state.guidebook)  # the plain-text fields pages may print, escaped
+    env.variables[STATE] = state  # pages never see it: the sandbox passes only the view, our macros, plain values
     if offline_enabled(env.conf):
         use_local_worker_shim(env.conf)
-
-    @env.macro
-    def packet() -> str:
-        return renderer.packet(urls_here())
-
-    def current_page() -> str:
-        return env.page.file.src_uri
-
-    def links_here() -> dict[str, str]:
-        """checklist id -> Markdown link to its page, from the current page."""
-        here = current_page()
-        return {ident: relative_link(here, page) for ident, page in pages.items()}
-
-    def urls_here() -> dict[str, str]:
-        """checklist id -> URL of its built page, from the current page (for raw HTML)."""
-        here, directory_urls = current_page(), env.conf["use_directory_urls"]
-        return {ident: relative_url(here, page, directory_urls) for ident, page in pages.items()}
-
-    def checklist_urls() -> dict[str, str]:
-        return {ident: public_url(site_url, page) for ident, page in pages.items()}
-
-    @env.macro
-    def checklist(checklist_id: str, heading_level: int = 1) -> str:
-        found = guidebook.checklist(checklist_id)
-        if found is None:  # find_checklist_pages reads literal ids; this catches computed ones
-            _fail(DataError([Problem(f"{docs_dir.name}/{current_page()}", None, "checklist",
-                                     f"there is no checklist with the id '{checklist_id}'")]))
-        env.page.meta.setdefault("description", escape(plain_text(found.summary)))  # unless the page sets one
-        return renderer.checklist(found, heading_level, urls=urls_here())
-
-    @env.macro
-    def contents(heading_level: int = 2) -> str:
-        return renderer.contents(links_here(), heading_level)
-
-    @env.macro
-    def progress_overview() -> str:
-        return renderer.progress_overview(links_here(), urls_here())
-
-    @env.macro
-    def sources() -> str:
-        return renderer.sources()
-
-    @env.macro
-    def checklist_addresses(heading_level: int = 3) -> str:
-        return renderer.addresses(checklist_urls(), public_url(site_url, "index.md"), heading_level)
-
-    @env.macro
-    def link_snippet() -> str:
-        return renderer.snippet(public_url(site_url, "index.md"))
-
-    @env.macro
-    def item_address_example() -> str:
-        first = guidebook.checklists[0]
-        return public_url(site_url, pages[first.id], first.items[0].id)
+    for macro in MACROS:
+        env.macro(bound(macro, env), macro.__name__)
 
 
-def on_pre_page_macros(env):
+def bound(macro: Callable[..., str], env) -> Callable[..., str]:
+    """`macro` with this build's `env` as its first argument. A function of this package, so that the
+    page sandbox (guidebook/sandbox.py) lets pages call it."""
+    def call(*args: Any, **kwargs: Any) -> str:
+        return macro(env, *args, **kwargs)
+    call.__name__ = call.__qualname__ = macro.__name__
+    return call
+
+
+def on_pre_page_macros(env) -> None:
     """Before each page: its public address as canonical URL, and a description safe for any template.
     The page is rendered in the sandbox (macros/guidebook/sandbox.py)."""
     install(env)
     page = env.page.file.page  # env.page is a copy: its meta dict is shared, its attributes are not
-    page.canonical_url = public_url(env.conf["site_url"], page.file.src_uri)
+    page.canonical_url = public_url(env.conf["site_url"], directory_address(page.file.src_uri))
     description = page.meta.get("description")
     if description is not None and not isinstance(description, Markup):
         # Material prints the description unescaped: escape it once, here.
         page.meta["description"] = escape(" ".join(str(description).split()))
 
 
-def on_post_build(env):
+def on_post_build(env) -> None:
     """Bundle and minify our own script and stylesheets (readable sources stay in overrides/). In the offline
     edition, also copy the Web Worker shim from the npm package into the site, and drop 404.html
     (only a web server shows it; its links are absolute and do not open from disk)."""
-    build_assets(Path(env.conf["site_dir"]))
-    rewrite_site_index(Path(env.conf["site_dir"]), LOADED["guidebook"],  # content only, one entry per item
-                       Path(env.conf["docs_dir"]), env.conf["use_directory_urls"])
+    site_dir = Path(env.conf["site_dir"])
+    build_assets(site_dir)
+    rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"])  # content only, per item
     if not offline_enabled(env.conf):
         if "serve" not in sys.argv[1:2]:  # `mkdocs serve` injects an inline live-reload script per request
-            add_policies(Path(env.conf["site_dir"]))  # a Content Security Policy per page (guidebook/csp.py)
+            add_policies(site_dir)  # a Content Security Policy per page (guidebook/csp.py)
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)
     if not WORKER_SHIM_SOURCE.is_file():
@@ -174,3 +187,77 @@ def on_post_build(env):
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(WORKER_SHIM_SOURCE, target)
     shutil.copyfile(WORKER_SHIM_PACKAGE / "LICENSE", target.parent / "LICENSE")
+
+
+# ---- addresses as seen from the page being rendered -------------------------------------------------
+
+def _state(env) -> SiteState:
+    return env.variables[STATE]
+
+
+def urls_here(env) -> dict[str, str]:
+    """checklist id -> URL of its built page, relative to the current page (for raw HTML)."""
+    here = env.page.file.url
+    return {ident: get_relative_url(page.url, here) for ident, page in _state(env).pages.items()}
+
+
+def links_here(env) -> dict[str, str]:
+    """checklist id -> Markdown link to its page's source, from the current page (MkDocs checks and rewrites it)."""
+    here = env.page.file.src_uri
+    return {ident: get_relative_url(page.src_uri, here) for ident, page in _state(env).pages.items()}
+
+
+def public_addresses(env) -> dict[str, str]:
+    """checklist id -> its public address."""
+    state = _state(env)
+    return {c.id: public_url(state.site_url, c.address) for c in state.guidebook.checklists}
+
+
+# ---- the macros (each gets `env` first, bound in define_env) ----------------------------------------
+
+def checklist(env, checklist_id: str, heading_level: int = 1) -> str:
+    state = _state(env)
+    found = state.guidebook.checklist(checklist_id)
+    if found is None:  # unknown_checklist_calls reads literal ids before the build; this catches computed ones
+        _fail([Problem(f"{state.docs_label}/{env.page.file.src_uri}", None, "checklist",
+                       f"there is no checklist with the id '{checklist_id}'")])
+    env.page.meta.setdefault("description", escape(plain_text(found.summary)))  # unless the page sets one
+    return state.renderer.checklist(found, heading_level, urls=urls_here(env))
+
+
+def packet(env) -> str:
+    return _state(env).renderer.packet(urls_here(env))
+
+
+def contents(env, heading_level: int = 2) -> str:
+    return _state(env).renderer.contents(links_here(env), heading_level)
+
+
+def progress_overview(env) -> str:
+    return _state(env).renderer.progress_overview(links_here(env), urls_here(env))
+
+
+def sources(env) -> str:
+    return _state(env).renderer.sources()
+
+
+def checklist_addresses(env, heading_level: int = 3) -> str:
+    state = _state(env)
+    return state.renderer.addresses(public_addresses(env), public_url(state.site_url, ""), heading_level)
+
+
+def link_snippet(env) -> str:
+    state = _state(env)
+    return state.renderer.snippet(public_url(state.site_url, ""))
+
+
+def item_address_example(env) -> str:
+    state = _state(env)
+    first = state.guidebook.checklists[0]
+    return public_url(state.site_url, first.address, first.items[0].id)
+
+
+MACROS: tuple[Callable[..., Any], ...] = (
+    checklist, packet, contents, progress_overview, sources, checklist_addresses, link_snippet,
+    item_address_example,
+)

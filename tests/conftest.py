@@ -1,11 +1,31 @@
+"""Session fixtures shared by every test: the guidebook as data/ defines it, and the builds of the site.
+
+Each build is made once per session, only when a test asks for it. Tests that need a build beyond
+the normal one are marked `build` (automatically, from the fixtures they use); tests under
+tests/browser are marked `browser`. `make test-fast` leaves both out.
+"""
 from __future__ import annotations
 
+import os
+import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from macros.guidebook import load_guidebook
-from tests.support import ROOT, build
+from tests.support import RENAMED_FROM, RENAMED_TO, ROOT, SUBPATH_URL, build, built, copy_project
+
+EXTRA_BUILDS = {"subpath_site", "renamed_site", "offline_edition"}
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_TESTS in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+        if EXTRA_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +46,43 @@ def site(build_result) -> Path:
     result, site = build_result
     assert result.returncode == 0, f"the build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory) -> Path:
+    """The site built with SITE_URL set to an address under a sub-path."""
+    return built(ROOT, tmp_path_factory.mktemp("subpath-site"), {"SITE_URL": SUBPATH_URL})
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory) -> Path:
+    """A copy of the project in which one checklist moved to a new address, with a redirect from the old one
+    (the README's recipe: change `address:` in its YAML file, add a line to `redirect_maps`)."""
+    work = tmp_path_factory.mktemp("renamed")
+    project = copy_project(work / "project")
+    data = project / "data" / "checklists" / "police-within-24-hours.yml"
+    text = data.read_text(encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"address: {RENAMED_FROM}\n" in text and "redirect_maps: {}" in config, "the project changed shape"
+    data.write_text(text.replace(f"address: {RENAMED_FROM}\n", f"address: {RENAMED_TO}\n"), encoding="utf-8")
+    old, new = RENAMED_FROM.rstrip("/") + ".md", RENAMED_TO.rstrip("/") + ".md"
+    (project / "mkdocs.yml").write_text(
+        config.replace("redirect_maps: {}", f"redirect_maps:\n        {old}: {new}"), encoding="utf-8")
+    return built(project, work / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_edition(tmp_path_factory) -> dict:
+    """`make offline`, the documented command, into a temporary folder; the zip unpacked elsewhere."""
+    work = tmp_path_factory.mktemp("offline")
+    out_dir, out_zip = work / "build" / "guidebook-offline", work / "build" / "guidebook-offline.zip"
+    result = subprocess.run(
+        ["make", "--no-print-directory", "offline", f"OFFLINE_DIR={out_dir}", f"OFFLINE_ZIP={out_zip}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    unpacked = work / "unpacked"
+    with zipfile.ZipFile(out_zip) as archive:
+        archive.extractall(unpacked)
+    return {"zip": out_zip, "log": result.stdout + result.stderr, "site": unpacked / "guidebook-offline"}

@@ -41,21 +41,23 @@ class _Page(HTMLParser):
             if attrs.get(key):
                 self.ids.add(attrs[key])
         for attr in REFERENCES.get(tag, ()):
-            value = attrs.get(attr)
-            if value is None:
-                continue
-            if attr == "srcset":
-                for candidate in value.split(","):
-                    if candidate.strip():
-                        self.refs.append((f"{tag}.{attr}", candidate.strip().split()[0]))
-            else:
-                self.refs.append((f"{tag}.{attr}", value))
+            self._add_references(tag, attr, attrs.get(attr))
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
             match = META_REFRESH.match(attrs.get("content") or "")
             if match:
                 self.refs.append(("meta.refresh", match.group(1).strip("'\"")))
         if tag == "script" and attrs.get("id") == "__config":
             self._config = True
+
+    def _add_references(self, tag: str, attr: str, value: str | None) -> None:
+        if value is None:
+            return
+        if attr != "srcset":
+            self.refs.append((f"{tag}.{attr}", value))
+            return
+        for candidate in value.split(","):
+            if candidate.strip():
+                self.refs.append((f"{tag}.{attr}", candidate.strip().split()[0]))
 
     def handle_data(self, data):
         if self._config:

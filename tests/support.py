@@ -1,40 +1,62 @@
-"""Helpers shared by the tests: copy the project, build it with the real MkDocs CLI, read pages."""
+"""Helpers shared by the tests: copy and build the project (tools.project), check data in-process, read pages."""
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+from macros.guidebook import DataError, load_guidebook
+from macros.guidebook.urls import base_url
+from tools.project import ROOT, build, copy_project
+
+__all__ = ["ROOT", "build", "copy_project"]
+
+# The extra builds made by the session fixtures in tests/conftest.py.
+SUBPATH_URL = "https://example.org/cares/guidebook/"
+RENAMED_FROM, RENAMED_TO = "police/within-24-hours/", "police/first-24-hours/"
 
 
-def copy_project(dest: Path, overlay: Path | None = None) -> Path:
-    """A copy of everything the build reads, with `overlay`'s files laid over it."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+def expected_site_url() -> str:
+    """The base address the session's normal build uses: SITE_URL, or mkdocs.yml's default."""
+    return base_url(os.environ.get("SITE_URL") or None)
+
+
+def built(project: Path, site: Path, extra_env: dict | None = None) -> Path:
+    """`site`, once `project` has built into it without error."""
+    result = build(project, site, extra_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def copy_content(dest: Path, overlay: Path | None = None) -> Path:
+    """A copy of data/ and docs/ only (what `data_problems` reads), with `overlay`'s files laid over it."""
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, dest / part)
     if overlay is not None:
         shutil.copytree(overlay, dest, dirs_exist_ok=True)
     return dest
 
 
-def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` as a person would, returning its exit code and output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+def data_problems(project: Path) -> str:
+    """What the build would report about `project`'s data, found in-process (no MkDocs run): the loader's
+    checks and the addresses of the checklist pages. '' when the data is good."""
+    from macros import directory_address
+    from macros.guidebook.pages import check_addresses, unknown_checklist_calls
+
+    docs = project / "docs"
+    taken = {directory_address(p.relative_to(docs).as_posix()): f"docs/{p.relative_to(docs).as_posix()}"
+             for p in sorted(docs.rglob("*.md"))}
+    try:
+        guidebook = load_guidebook(project / "data", display_root=project)
+        problems = check_addresses(guidebook, taken, root=str(project)) + unknown_checklist_calls(docs, guidebook)
+        if problems:
+            raise DataError(problems)
+    except DataError as error:
+        return error.report()
+    return ""
 
 
 _INLINE_TAG = re.compile(r"</?(?:a|em|strong|code|span|b|i|mark)\b[^>]*>")
@@ -46,8 +68,10 @@ def plain(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", fragment))).split())
 
 
+@functools.lru_cache(maxsize=16)
 def checklist_pages(site: Path) -> dict[str, Path]:
-    """checklist id -> built page that shows it as its main content (one gb-checklist per page)."""
+    """checklist id -> built page that shows it as its main content (one gb-checklist per page).
+    Read once per built site (a site never changes after its build); do not modify the result."""
     found: dict[str, Path] = {}
     for page in sorted(site.rglob("index.html")):
         ids = re.findall(r'<div class="gb-checklist" data-checklist="([^"]+)"', page.read_text(encoding="utf-8"))

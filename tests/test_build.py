@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from macros.guidebook.inline import render_inline
-from tests.support import checklist_pages, plain
+from tests.support import checklist_pages, page_path, plain
 
 
 def test_build_prints_no_warning(build_result):
@@ -52,9 +54,8 @@ def test_every_checklist_page_shows_its_source_and_framing(site, guidebook):
 
 def test_home_page_links_every_checklist(site, guidebook):
     home = (site / "index.html").read_text(encoding="utf-8")
-    pages = checklist_pages(site)
     for checklist in guidebook.checklists:
-        href = pages[checklist.id].parent.relative_to(site).as_posix() + "/"
+        href = page_path(site, checklist.id)
         assert f'href="{href}"' in home, f"home page does not link {checklist.id}"
 
 
@@ -75,6 +76,7 @@ def test_no_request_to_fonts_or_cdn_in_built_pages(site):
             raise AssertionError(f"{page} loads {url} from another origin")
 
 
+@pytest.mark.build
 def test_item_text_is_escaped_in_the_built_page(tmp_path):
     """Angle brackets, ampersands and quotes in item text show as typed (tags stop the build:
     tests/unit/test_hostile_data.py)."""

@@ -7,33 +7,35 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from macros import directory_address
 from macros.guidebook.inline import plain_text
-from macros.guidebook.urls import DEFAULT_SITE_URL, page_path, public_url
-from tests import builds
+from macros.guidebook.pages import page_source
+from macros.guidebook.urls import DEFAULT_SITE_URL, public_url
 from tests.linkcheck import SiteChecker
-from tests.support import ROOT, build, checklist_pages, copy_project
+from tests.support import (
+    RENAMED_FROM,
+    RENAMED_TO,
+    ROOT,
+    SUBPATH_URL,
+    build,
+    checklist_pages,
+    copy_project,
+    expected_site_url,
+    page_path,
+)
 
 
-@pytest.fixture(scope="session")
-def subpath_site(tmp_path_factory):
-    return builds.subpath_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def renamed_site(tmp_path_factory):
-    return builds.renamed_site(tmp_path_factory)
-
-
-@pytest.fixture(params=["normal", "sub-path"])
+@pytest.fixture(params=["normal", pytest.param("sub-path", marks=pytest.mark.build)])
 def any_build(request):
     """(site folder, its base address): the normal build and the one under a sub-path."""
     if request.param == "normal":
-        return request.getfixturevalue("site"), builds.expected_site_url()
-    return request.getfixturevalue("subpath_site"), builds.SUBPATH_URL
+        return request.getfixturevalue("site"), expected_site_url()
+    return request.getfixturevalue("subpath_site"), SUBPATH_URL
 
 
 class _Head(HTMLParser):
@@ -72,10 +74,12 @@ def head(file: Path) -> _Head:
     return parser
 
 
-def docs_pages() -> dict[str, str]:
-    """Public path (relative to the base address) -> source file under docs/, for every page."""
-    return {page_path(p.relative_to(ROOT / "docs").as_posix()): p.relative_to(ROOT / "docs").as_posix()
-            for p in sorted((ROOT / "docs").rglob("*.md"))}
+def site_pages(guidebook) -> dict[str, str]:
+    """Public path (relative to the base address) -> source file, for every page: the Markdown files
+    under docs/ and the checklist pages made from data/."""
+    prose = {directory_address(p.relative_to(ROOT / "docs").as_posix()): p.relative_to(ROOT / "docs").as_posix()
+             for p in sorted((ROOT / "docs").rglob("*.md"))}
+    return prose | {c.address: page_source(c) for c in guidebook.checklists}
 
 
 def front_matter(src: str) -> dict:
@@ -84,18 +88,18 @@ def front_matter(src: str) -> dict:
     return yaml.safe_load(match.group(1)) if match else {}
 
 
-def site_config() -> dict:
+def site_config() -> Any:
     from mkdocs.config import load_config
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
 # ---- link check ---------------------------------------------------------------------------------
 
-def test_every_internal_link_asset_and_anchor_resolves(any_build):
+def test_every_internal_link_asset_and_anchor_resolves(any_build, guidebook):
     site, base = any_build
     checker = SiteChecker(site, base)
     assert checker.problems() == []
-    assert len(checker.pages()) >= len(docs_pages()) and checker.reference_count() > 100
+    assert len(checker.pages()) >= len(site_pages(guidebook)) and checker.reference_count() > 100
 
 
 def test_the_link_check_finds_broken_links_and_anchors(tmp_path):
@@ -124,9 +128,9 @@ def test_site_url_defaults_to_the_documented_address(monkeypatch):
 
 def test_site_url_comes_from_the_environment(subpath_site):
     home = head(subpath_site / "index.html")
-    assert home.links["canonical"] == [builds.SUBPATH_URL]
+    assert home.links["canonical"] == [SUBPATH_URL]
     about = head(subpath_site / "about" / "index.html")
-    assert about.links["canonical"] == [builds.SUBPATH_URL + "about/"]
+    assert about.links["canonical"] == [SUBPATH_URL + "about/"]
 
 
 # ---- meta tags and sitemap ----------------------------------------------------------------------
@@ -136,7 +140,7 @@ def test_every_page_has_a_description_canonical_link_and_sharing_meta(any_build,
     config = site_config()
     by_id = {c.id: c for c in guidebook.checklists}
     shown = {path.parent.relative_to(site).as_posix(): ident for ident, path in checklist_pages(site).items()}
-    for path, src in docs_pages().items():
+    for path, src in site_pages(guidebook).items():
         file = site / path / "index.html"
         meta = head(file)
         where = f"{path or 'home'} ({src})"
@@ -158,6 +162,7 @@ def test_every_page_has_a_description_canonical_link_and_sharing_meta(any_build,
         assert meta.meta.get("og:site_name") == [config["site_name"]], where
 
 
+@pytest.mark.build
 def test_a_description_with_quotes_and_markup_is_escaped(tmp_path):
     project = copy_project(tmp_path / "project")
     about = project / "docs" / "about.md"
@@ -170,12 +175,12 @@ def test_a_description_with_quotes_and_markup_is_escaped(tmp_path):
         assert meta.meta[key] == ['Say "hi" & <b>bye</b>'], key
 
 
-def test_sitemap_lists_every_page_at_its_public_address(any_build):
+def test_sitemap_lists_every_page_at_its_public_address(any_build, guidebook):
     site, base = any_build
     tree = ET.parse(site / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     listed = [loc.text.strip() for loc in tree.getroot().findall("s:url/s:loc", ns)]
-    assert sorted(listed) == sorted(base + path for path in docs_pages())
+    assert sorted(listed) == sorted(base + path for path in site_pages(guidebook))
     assert len(listed) == len(set(listed))
 
 
@@ -183,16 +188,25 @@ def test_sitemap_lists_every_page_at_its_public_address(any_build):
 
 def readme_contract() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    match = re.search(r"^## Public addresses.*?(?=^## )", readme, re.S | re.M)
+    match = re.search(r"^## Public addresses.*?(?=^##)", readme, re.S | re.M)  # up to the next heading
     assert match, "README.md has no '## Public addresses' section"
     return match.group(0)
 
 
-def test_readme_contract_lists_every_checklist_page(site, guidebook):
+def test_every_checklist_is_at_the_address_its_file_gives(site, guidebook):
+    assert {c.id: page_path(site, c.id) for c in guidebook.checklists} == {c.id: c.address for c in guidebook.checklists}
+
+
+def test_every_published_address_still_leads_somewhere(site):
+    """Addresses once published never disappear: each is still a page, or a redirect to one."""
+    published = (ROOT / "tests" / "fixtures" / "published-addresses.txt").read_text(encoding="utf-8").split()
+    assert published, "the list of published addresses is empty"
+    for path in published:
+        assert (site / path / "index.html").is_file(), f"{path} was published and no longer exists"
+
+
+def test_readme_contract_examples_exist(site):
     contract = readme_contract()
-    rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| `([a-z0-9/-]+/)` \|", contract, re.M))
-    pages = checklist_pages(site)
-    assert rows == {c.id: pages[c.id].parent.relative_to(site).as_posix() + "/" for c in guidebook.checklists}
     for path in re.findall(r"`([a-z0-9/-]*/)`", contract):
         assert (site / path / "index.html").is_file(), f"README names {path}, which the site does not have"
     examples = re.findall(r"`([a-z0-9/-]+/)#([a-z0-9-]+)`", contract)
@@ -202,15 +216,14 @@ def test_readme_contract_lists_every_checklist_page(site, guidebook):
 
 
 def test_link_page_gives_every_public_address_and_a_snippet(site, guidebook):
-    base = builds.expected_site_url()
+    base = expected_site_url()
     page = (site / "link-to-this-guidebook" / "index.html").read_text(encoding="utf-8")
-    pages = checklist_pages(site)
     for checklist in guidebook.checklists:
-        url = base + pages[checklist.id].parent.relative_to(site).as_posix() + "/"
+        url = base + page_path(site, checklist.id)
         assert f'<a class="gb-addresses__url" href="{url}">{url}</a>' in page, checklist.id
         assert f'data-gb-copy-url="{url}"' in page
     first = guidebook.checklists[0]
-    example = public_url(base, pages[first.id].parent.relative_to(site).as_posix() + ".md", first.items[0].id)
+    example = public_url(base, page_path(site, first.id), first.items[0].id)
     assert example in page
     snippet = re.search(r'<code id="gb-link-snippet">(.*?)</code>', page, re.S)
     assert snippet, "no snippet"
@@ -241,16 +254,17 @@ def test_every_checklist_and_item_has_a_copy_link_button(site, guidebook):
 # ---- redirects ------------------------------------------------------------------------------------
 
 def test_a_renamed_page_keeps_its_old_address(renamed_site, guidebook):
-    old = builds.RENAMED_FROM[: -len(".md")]
-    new = builds.RENAMED_TO[: -len(".md")]
+    old = RENAMED_FROM.rstrip("/")
+    new = RENAMED_TO.rstrip("/")
     redirect = (renamed_site / old / "index.html").read_text(encoding="utf-8")
     target = "../" + new.split("/")[-1] + "/"
     assert f'<meta http-equiv="refresh" content="0; url={target}">' in redirect
     assert f'location.href="{target}"+(anchor?"#"+anchor:"")' in redirect, "keeps the #item of the old address"
     assert checklist_pages(renamed_site)["police-within-24-hours"] == renamed_site / new / "index.html"
-    assert SiteChecker(renamed_site, builds.expected_site_url()).problems() == []
+    assert SiteChecker(renamed_site, expected_site_url()).problems() == []
 
 
+@pytest.mark.build
 def test_a_redirect_to_a_missing_page_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
@@ -280,7 +294,7 @@ def test_github_pages_workflow_builds_with_the_pages_address():
                     "actions/upload-pages-artifact", "actions/deploy-pages"]
     pages_id = next(step["id"] for step in steps if step.get("uses", "").startswith("actions/configure-pages"))
     build_step = next(step for step in steps if step.get("run") == "make build")
-    assert build_step["env"]["SITE_URL"].startswith("${{ steps.%s.outputs.base_url }}" % pages_id)
+    assert build_step["env"]["SITE_URL"].startswith(f"${{{{ steps.{pages_id}.outputs.base_url }}}}")
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"

@@ -8,14 +8,13 @@ import re
 import pytest
 
 from macros import WORKER_SHIM_SOURCE, WORKER_SHIM_URL
-from tests import builds
 from tests.linkcheck import SiteChecker
-from tests.support import ROOT, checklist_pages
+from tests.support import ROOT, checklist_pages, expected_site_url
 
 
 @pytest.fixture(scope="session")
-def offline(tmp_path_factory):
-    return builds.offline_edition(tmp_path_factory)
+def offline(offline_edition):
+    return offline_edition
 
 
 def test_make_offline_builds_a_zip_that_unpacks_to_a_site(offline):
@@ -67,7 +66,7 @@ def test_offline_search_index_is_inlined(offline):
 def test_offline_pages_name_their_public_addresses(offline, site):
     """Canonical links (and so the links that 'copy link' shares) are the public pages, not files on disk."""
     online = checklist_pages(site)
-    base = builds.expected_site_url()
+    base = expected_site_url()
     for ident, page in online.items():
         path = page.parent.relative_to(site).as_posix()
         offline_page = offline["site"] / (path + ".html")

@@ -109,11 +109,9 @@ def test_prose_pages_keep_their_sections(index, entries):
     assert "/police/within-24-hours/" in "".join(entries[loc]["text"] for loc in link_page)
 
 
-def test_the_offline_edition_inlines_the_same_index_with_html_addresses(tmp_path_factory, site, guidebook):
+def test_the_offline_edition_inlines_the_same_index_with_html_addresses(offline_edition, site, guidebook):
     """Material's offline plugin inlines search_index.json after our rewrite: same entries, .html pages."""
-    from tests import builds
-
-    offline = builds.offline_edition(tmp_path_factory)["site"]
+    offline = offline_edition["site"]
     script = (offline / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script.startswith("var __index = ")
     inlined = json.loads(script[len("var __index = "):])

@@ -9,4 +9,4 @@ from .errors import DataError, Problem
 from .loader import load_guidebook
 from .render import Renderer
 
-__all__ = ["DataError", "Problem", "load_guidebook", "Renderer"]
+__all__ = ["DataError", "Problem", "Renderer", "load_guidebook"]

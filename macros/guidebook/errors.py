@@ -39,6 +39,10 @@ class Kind(Enum):
         "hyphens (kebab-case), for example 'review-crowd-management-policy'"
     )
     EMPTY_TEXT = "this text is empty"
+    BAD_ADDRESS = (
+        "'{value}' is not a valid address: use lowercase words joined by hyphens, folders separated by '/', "
+        "ending with '/', for example 'police/within-24-hours/'"
+    )
     BAD_DATE = "write the date as \"YYYY-MM-DD\" in quotes, a real day of the calendar, not '{value}'"
     BAD_URL = "'{value}' is not a full https:// address (no spaces, quotes or angle brackets)"
     NOT_ALLOWED_VALUE = "{found} is not one of the allowed values: {options}"

@@ -66,6 +66,7 @@ class Checklist:
     summary: str
     items: tuple[Item, ...]
     file: str                       # the YAML file it came from
+    address: str                    # its page, relative to the site: 'police/within-24-hours/'
     phase: Phase | None = None
     note: str | None = None
     layout: str = "list"

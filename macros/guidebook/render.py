@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from html import escape
 from pathlib import Path
 
 import jinja2

@@ -123,7 +123,7 @@ def sandbox_like(env: Any) -> PageSandbox:
     }
     sandbox = PageSandbox(loader=env.loader, undefined=env.undefined or Undefined, **options)
     sandbox.globals.update(_ours(env.globals))
-    sandbox.filters = {**defaults.DEFAULT_FILTERS, **_ours(env.filters)}  # type: ignore[dict-item]
+    sandbox.filters = {**defaults.DEFAULT_FILTERS, **_ours(env.filters)}
     return sandbox
 
 

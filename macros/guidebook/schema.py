@@ -28,6 +28,7 @@ from .yamlsource import FieldPath, YamlDocument, format_field
 ID = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z", re.ASCII)
 DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
 URL = re.compile(r"\Ahttps://[!-~]+\Z", re.ASCII)
+ADDRESS = re.compile(r"\A(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+\Z", re.ASCII)
 _UNSAFE_IN_URL = re.compile(r"[\"'<>\\`{}]")
 
 _TYPE_NAMES = {
@@ -68,6 +69,8 @@ def _kind_problems(kind: str, value: str) -> list[tuple[Kind, Details]]:
         return [] if ID.match(value) else [(Kind.BAD_ID, {"value": value})]
     if kind == "date":
         return [] if _is_date(value) else [(Kind.BAD_DATE, {"value": value})]
+    if kind == "address":
+        return [] if ADDRESS.match(value) else [(Kind.BAD_ADDRESS, {"value": value})]
     if kind == "url":
         return [] if URL.match(value) and not _UNSAFE_IN_URL.search(value) else [(Kind.BAD_URL, {"value": value})]
     return plain_problems(value) if kind == "plain" else inline_problems(value)
@@ -160,7 +163,7 @@ def _classify(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
         return _required(error)
     if error.validator == "pattern":
         # Text with no visible character is empty; an id, date or url pattern is checked by x-kind.
-        return [] if _schema(error).get("x-kind") in ("id", "date", "url") else [(path, Kind.EMPTY_TEXT, {})]
+        return [] if _schema(error).get("x-kind") in ("id", "date", "url", "address") else [(path, Kind.EMPTY_TEXT, {})]
     if error.validator in _SIMPLE:
         kind, details = _SIMPLE[str(error.validator)](error)
         return [(path, kind, details)]

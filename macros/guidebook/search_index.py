@@ -30,7 +30,6 @@ from material.plugins.search.plugin import Parser
 
 from .inline import plain_text
 from .model import Checklist, Guidebook
-from .pages import find_checklist_pages, page_url
 
 Entry = dict[str, object]
 
@@ -135,16 +134,10 @@ def rebuild_index(index: Mapping, checklists: Mapping[str, Checklist], pages_htm
 
 # --- Reading and writing the built site (used by the MkDocs hook) -------------------------------
 
-def checklist_locations(guidebook: Guidebook, docs_dir: Path, directory_urls: bool) -> dict[str, Checklist]:
-    """Page location (as Material writes it) -> the checklist shown there. The one place that knows
-    where a checklist lives: today, the page under docs/ that calls {{ checklist("id") }}."""
-    calls = find_checklist_pages(docs_dir)
-    found: dict[str, Checklist] = {}
-    for checklist in guidebook.checklists:
-        places = calls.get(checklist.id)
-        if places:
-            found[page_url(places[0][0], directory_urls)] = checklist
-    return found
+def checklist_locations(guidebook: Guidebook, directory_urls: bool) -> dict[str, Checklist]:
+    """Page location (as Material writes it) -> the checklist shown there, from each checklist's address:
+    'police/long-term/', or 'police/long-term.html' without directory URLs (the offline edition)."""
+    return {(c.address if directory_urls else c.address.rstrip("/") + ".html"): c for c in guidebook.checklists}
 
 
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
@@ -164,13 +157,13 @@ def built_file(site_dir: Path, location: str) -> Path:
     return site_dir / location
 
 
-def rewrite_site_index(site_dir: Path, guidebook: Guidebook, docs_dir: Path, directory_urls: bool) -> None:
+def rewrite_site_index(site_dir: Path, guidebook: Guidebook, directory_urls: bool) -> None:
     """Rewrite site/search/search_index.json in place (before Material's offline plugin inlines it)."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    checklists = checklist_locations(guidebook, docs_dir, directory_urls)
+    checklists = checklist_locations(guidebook, directory_urls)
     pages_html = {}
     for location in {page_of(str(e["location"])) for e in index["docs"]} - checklists.keys():
         file = built_file(site_dir, location)

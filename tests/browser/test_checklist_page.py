@@ -1,11 +1,10 @@
 """A checklist page in real Chromium: what a reader sees and can reach."""
-from tests.support import checklist_pages
+from tests.support import page_path
 
 
 def test_every_checkbox_has_an_accessible_name(page, base_url, site, guidebook):
-    pages = checklist_pages(site)
     checklist = guidebook.checklist("police-within-two-hours")
-    page.goto(base_url + pages[checklist.id].parent.relative_to(site).as_posix() + "/")
+    page.goto(base_url + page_path(site, checklist.id))
     boxes = page.get_by_role("checkbox")
     assert boxes.count() == len(checklist.items)
     for item in checklist.items:
@@ -15,11 +14,10 @@ def test_every_checkbox_has_an_accessible_name(page, base_url, site, guidebook):
 
 
 def test_item_anchor_scrolls_to_the_item(page, base_url, site, guidebook):
-    pages = checklist_pages(site)
     checklist = guidebook.checklist("police-long-term")
     last = checklist.items[-1]
     page.set_viewport_size({"width": 390, "height": 500})
-    page.goto(base_url + pages[checklist.id].parent.relative_to(site).as_posix() + f"/#{last.id}")
+    page.goto(base_url + page_path(site, checklist.id) + f"#{last.id}")
     page.wait_for_timeout(300)
     assert page.locator(f"#{last.id}").is_visible()
     box = page.locator(f"#{last.id}").bounding_box()

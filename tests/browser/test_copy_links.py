@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import checklist_pages
+from tests.support import page_path
 
 CHECKLIST = "police-within-two-hours"  # any checklist would do: expectations come from its data
 
@@ -16,7 +16,7 @@ def checklist(guidebook):
 @pytest.fixture
 def address(base_url, site, checklist):
     """The page's address as a reader sees it in the address bar."""
-    return base_url + checklist_pages(site)[checklist.id].parent.relative_to(site).as_posix() + "/"
+    return base_url + page_path(site, checklist.id)
 
 
 def grant_clipboard(context, base_url):

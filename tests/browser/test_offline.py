@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests import builds
-from tests.support import checklist_pages
+from tests.support import expected_site_url, page_path
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory):
-    return builds.offline_edition(tmp_path_factory)["site"]
+def offline_site(offline_edition):
+    return offline_edition["site"]
 
 
 @pytest.fixture
@@ -28,7 +27,7 @@ def requests_elsewhere(context):
 
 def offline_page(offline_site, site, checklist_id: str):
     """The offline file of a checklist: its online path with .html."""
-    path = checklist_pages(site)[checklist_id].parent.relative_to(site).as_posix()
+    path = page_path(site, checklist_id).rstrip("/")
     return offline_site / (path + ".html")
 
 
@@ -91,5 +90,5 @@ def test_copy_link_offline_gives_the_public_address(page, requests_elsewhere, of
     item = checklist.items[1]
     page.locator(f"#{item.id} button.gb-copy").click()
     page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
-    path = checklist_pages(site)[checklist.id].parent.relative_to(site).as_posix()
-    assert page.evaluate("window.__copied") == [f"{builds.expected_site_url()}{path}/#{item.id}"]
+    path = page_path(site, checklist.id).rstrip("/")
+    assert page.evaluate("window.__copied") == [f"{expected_site_url()}{path}/#{item.id}"]

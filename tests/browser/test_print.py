@@ -11,7 +11,7 @@ import pytest
 
 from macros.guidebook import load_guidebook
 from macros.guidebook.inline import render_inline
-from tests.support import ROOT, checklist_pages, plain
+from tests.support import ROOT, page_path, plain
 
 CHECK_MARK = "\u2713"  # print.css draws this mark in the box of a checked item
 CHECKLIST_IDS = [c.id for c in load_guidebook(ROOT / "data", display_root=ROOT).checklists]
@@ -33,7 +33,9 @@ def expected(fragment: str) -> str:
 
 def page_count(pdf) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    match = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    assert match, info
+    return int(match.group(1))
 
 
 def pdf_pages(pdf) -> list[str]:
@@ -69,7 +71,7 @@ def print_page(browser):
 
 
 def url_of(site, base_url, checklist_id) -> str:
-    return base_url + checklist_pages(site)[checklist_id].parent.relative_to(site).as_posix() + "/"
+    return base_url + page_path(site, checklist_id)
 
 
 def site_furniture(page) -> list[str]:
@@ -218,7 +220,8 @@ def test_print_is_black_on_white_in_the_dark_colour_scheme(browser, base_url, si
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         page.emulate_media(media="print")
         colours = page.evaluate("""() => [...document.querySelectorAll(
-                'h1, .gb-meta dt, .gb-meta dd, .gb-meta a, .gb-summary, .gb-notice, .gb-item label, .gb-details, .gb-source-note')]
+                'h1, .gb-meta dt, .gb-meta dd, .gb-meta a, .gb-summary, .gb-notice, .gb-item label, .gb-details, '
+                + '.gb-source-note')]
             .map(el => getComputedStyle(el).color)""")
         assert colours and set(colours) == {"rgb(0, 0, 0)"}, set(colours)
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") in ("rgb(255, 255, 255)",)
@@ -322,7 +325,7 @@ def test_packet_prints_cover_contents_and_each_checklist_on_a_new_page(paper, pr
         starts.append(found[0])
     assert starts == sorted(starts) and starts[0] == 2, "checklists out of order, or not after the contents"
     ends = starts[1:] + [len(pages)]
-    for checklist, start, end in zip(guidebook.checklists, starts, ends):
+    for checklist, start, end in zip(guidebook.checklists, starts, ends, strict=True):
         assert_checklist_printed(" ".join(pages[start:end]), checklist, guidebook)
 
     text = " ".join(pages)
@@ -360,7 +363,7 @@ def test_packet_blank_copy_leaves_every_box_empty(print_page, base_url, guideboo
 
 def test_print_only_parts_stay_off_the_screen(print_page, base_url, site, guidebook):
     page = print_page
-    for path in [checklist_pages(site)[c.id].parent.relative_to(site).as_posix() + "/" for c in guidebook.checklists] \
+    for path in [page_path(site, c.id) for c in guidebook.checklists] \
             + ["packet/"]:
         page.goto(base_url + path)
         shown = page.evaluate("""() => [...document.querySelectorAll('.gb-print-only')]

@@ -243,15 +243,15 @@ def test_without_javascript_the_checklist_still_reads(browser, base_url, site, c
 @pytest.fixture(scope="module")
 def instant_site(tmp_path_factory):
     """The site built with Material's instant navigation switched on."""
-    from tests.browser.conftest import serve
     from tests.support import build, copy_project
+    from tools.server import serve
 
     root = tmp_path_factory.mktemp("instant")
     project = copy_project(root / "project")
     config = project / "mkdocs.yml"
     server, url = serve(root / "site")  # instant navigation needs site_url: serve first to know the port
     text = config.read_text().replace("  features:\n", "  features:\n    - navigation.instant\n")
-    config.write_text(f"site_url: {url}\n" + "\n".join(l for l in text.splitlines() if not l.startswith("site_url:")))
+    config.write_text(f"site_url: {url}\n" + "\n".join(line for line in text.splitlines() if not line.startswith("site_url:")))
     result = build(project, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     yield root / "site", url

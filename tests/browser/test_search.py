@@ -8,7 +8,6 @@ import re
 import pytest
 
 from macros.guidebook.inline import plain_text
-from tests import builds
 from tests.support import checklist_pages
 
 ISSUE_QUERY = "press conference"  # the query of issue 12
@@ -94,8 +93,8 @@ def test_interface_words_and_the_packet_give_no_result(page, base_url, guidebook
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    return builds.offline_edition(tmp_path_factory)["site"]
+def offline_site(offline_edition):
+    return offline_edition["site"]
 
 
 def test_offline_search_opens_the_item_from_disk(page, context, offline_site, site, guidebook):

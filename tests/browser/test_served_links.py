@@ -5,17 +5,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests import builds
-from tests.browser.conftest import serve
-from tests.support import checklist_pages
+from tests.support import RENAMED_FROM, RENAMED_TO, SUBPATH_URL, page_path
+from tools.server import serve
 
-SUBPATH = urlsplit(builds.SUBPATH_URL).path  # /cares/guidebook/
+SUBPATH = urlsplit(SUBPATH_URL).path  # /cares/guidebook/
 
 
 @pytest.fixture(scope="session")
-def subpath_url(tmp_path_factory):
+def subpath_url(tmp_path_factory, subpath_site):
     """The sub-path build, served on loopback at the same path as its SITE_URL."""
-    site = builds.subpath_site(tmp_path_factory)
+    site = subpath_site
     root = tmp_path_factory.mktemp("subpath-root")
     (root / SUBPATH.strip("/")).parent.mkdir(parents=True)
     (root / SUBPATH.strip("/")).symlink_to(site, target_is_directory=True)
@@ -25,16 +24,15 @@ def subpath_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def renamed_url(tmp_path_factory):
-    site = builds.renamed_site(tmp_path_factory)
-    server, url = serve(site)
+def renamed_url(renamed_site):
+    server, url = serve(renamed_site)
     yield url
     server.shutdown()
 
 
 def watch(context, origin: str) -> dict:
     """Record failed loads on the site's origin; block and record anything sent elsewhere."""
-    seen = {"failed": [], "elsewhere": []}
+    seen: dict[str, list[str]] = {"failed": [], "elsewhere": []}
 
     def on_response(response):
         if response.status >= 400:
@@ -43,8 +41,12 @@ def watch(context, origin: str) -> dict:
     context.on("response", on_response)
     context.on("requestfailed", lambda request: seen["failed"].append(f"failed {request.url}")
                if request.url.startswith(origin) else None)
-    context.route(lambda url: not url.startswith(origin),
-                  lambda route: (seen["elsewhere"].append(route.request.url), route.abort()))
+
+    def block(route) -> None:
+        seen["elsewhere"].append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not url.startswith(origin), block)
     return seen
 
 
@@ -69,7 +71,7 @@ def test_navigation_search_and_copy_link_work_under_a_sub_path(page, context, su
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url[: -len(SUBPATH)])
     seen = watch(context, url[: -len(SUBPATH)])
     checklist = guidebook.checklist("police-long-term")
-    path = checklist_pages(site)[checklist.id].parent.relative_to(site).as_posix() + "/"
+    path = page_path(site, checklist.id)
     page.goto(url)
     page.locator(f'.md-content a[href="{path}"]').first.click()
     page.wait_for_url(url + path)
@@ -88,8 +90,8 @@ def test_navigation_search_and_copy_link_work_under_a_sub_path(page, context, su
 
 def test_an_old_address_leads_to_the_renamed_page_and_item(page, renamed_url, guidebook):
     item = guidebook.checklist("police-within-24-hours").items[-1]
-    old = builds.RENAMED_FROM[: -len(".md")] + "/"
-    new = builds.RENAMED_TO[: -len(".md")] + "/"
+    old = RENAMED_FROM
+    new = RENAMED_TO
     page.goto(renamed_url + old + f"#{item.id}")
     page.wait_for_url(renamed_url + new + f"#{item.id}")
     assert page.locator(f"#{item.id}").is_visible()

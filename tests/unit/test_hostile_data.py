@@ -33,6 +33,7 @@ items:
   - id: fixture-item-one
     text: First item.
     details: Some details.
+address: police/fixture/
 """
 CHECKLIST, BOOK = "data/checklists/fixture.yml", "data/guidebook.yml"
 AUTO = -1
@@ -229,6 +230,14 @@ SCHEMA_CASES = [
         "part: part-9",
         "part",
         "no part with the id 'part-9' in data/guidebook.yml",
+    ),
+    checklist(
+        "address-not-relative",
+        Kind.BAD_ADDRESS,
+        "address: police/fixture/",
+        "address: //other.example/x/",
+        "address",
+        "is not a valid address",
     ),
     checklist(
         "link-to-unknown-checklist",

@@ -46,5 +46,5 @@ def test_real_data_loads_with_unique_ids():
 
 def test_missing_guidebook_file_is_reported(tmp_path):
     (tmp_path / "data").mkdir()
-    with pytest.raises(DataError, match="guidebook.yml: the file is missing"):
+    with pytest.raises(DataError, match=r"guidebook\.yml: the file is missing"):
         load_guidebook(tmp_path / "data", display_root=tmp_path)

@@ -1,5 +1,6 @@
 """The checklist template: data in, expected HTML out, apart from any MkDocs build."""
 from pathlib import Path
+from typing import Any
 
 from macros.guidebook import Renderer
 from macros.guidebook.model import Audience, Checklist, Guidebook, Item, Part, Phase, Source
@@ -13,10 +14,10 @@ PHASE = Phase(id="first-day", order=1, name="Within 24 hours", due_within_hours=
 
 
 def make_checklist(**changes) -> Checklist:
-    fields = dict(
+    fields: dict[str, Any] = dict(
         id="sample-checklist", title="Sample <checklist>", part=PART, order=1, source=SOURCE,
         audiences=(Audience(id="a", name="Mayor"), Audience(id="b", name="Police chief")),
-        summary="Do *these* things.", file="data/checklists/sample.yml", phase=PHASE,
+        summary="Do *these* things.", file="data/checklists/sample.yml", address="sample/checklist/", phase=PHASE,
         items=(Item(id="first-item", text="Call <script>alert(1)</script> staff."),
                Item(id="second-item", text="Read [the guide](https://example.org/guide).", details="Details & more.")),
     )

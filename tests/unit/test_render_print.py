@@ -4,7 +4,6 @@ from macros.guidebook import Renderer
 from macros.guidebook.model import Checklist, Guidebook, Item, Part
 from tests.unit.test_render import EXPECTED, PART, PHASE, SOURCE, make_checklist, make_renderer
 
-
 PART_2 = Part(id="part-y", order=2, title="Part Y", summary="Other summary.")
 
 

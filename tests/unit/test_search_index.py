@@ -22,7 +22,8 @@ PART = Part("police", 2, "Part 2", "For police.", notice="Not a *rigid* timeline
 
 def checklist(*items: Item, note: str | None = None) -> Checklist:
     return Checklist("police-within-24-hours", "Within 24 hours", PART, 1, SOURCE, (Audience("chief", "Chief"),),
-                     "Enlist *community* leaders.", items, "data/checklists/x.yml", note=note)
+                     "Enlist *community* leaders.", items, "data/checklists/x.yml", "police/within-24-hours/",
+                     note=note)
 
 
 ITEMS = (Item("notify-leaders", "Notify community leaders."),
@@ -166,19 +167,16 @@ def test_article_html(page, content):
 
 
 def test_rewrite_site_index_without_an_index_does_nothing(tmp_path):
-    rewrite_site_index(tmp_path, None, tmp_path, True)  # type: ignore[arg-type]
+    rewrite_site_index(tmp_path, None, True)
     assert not (tmp_path / "search").exists()
 
 
 @pytest.mark.parametrize("directory_urls, location", [(True, "police/within-24-hours/"),
                                                       (False, "police/within-24-hours.html")])
-def test_checklist_locations_follow_the_page_that_shows_the_checklist(tmp_path, directory_urls, location):
+def test_checklist_locations_follow_the_checklist_address(directory_urls, location):
     from macros.guidebook.model import Guidebook
     from macros.guidebook.search_index import checklist_locations
 
-    (tmp_path / "police").mkdir()
-    (tmp_path / "police" / "within-24-hours.md").write_text('{{ checklist("police-within-24-hours") }}\n')
-    (tmp_path / "packet.md").write_text("{{ packet() }}\n")
     shown = checklist(*ITEMS)
     guidebook = Guidebook(1, "T", None, "P", "2022-06-22", SOURCE, [PART], [], [], [SOURCE], [shown])
-    assert checklist_locations(guidebook, tmp_path, directory_urls) == {location: shown}
+    assert checklist_locations(guidebook, directory_urls) == {location: shown}

@@ -1,8 +1,9 @@
-"""Public addresses from a base address and a page's file, and plain-text descriptions."""
+"""Public addresses from a base address and a page's address, and plain-text descriptions."""
 import pytest
 
+from macros import directory_address
 from macros.guidebook.inline import plain_text
-from macros.guidebook.urls import DEFAULT_SITE_URL, base_url, page_path, public_url
+from macros.guidebook.urls import DEFAULT_SITE_URL, base_url, public_url
 
 
 @pytest.mark.parametrize("src, path", [
@@ -12,14 +13,14 @@ from macros.guidebook.urls import DEFAULT_SITE_URL, base_url, page_path, public_
     ("police/index.md", "police/"),
     ("link-to-this-guidebook.md", "link-to-this-guidebook/"),
 ])
-def test_page_path_is_the_directory_address(src, path):
-    assert page_path(src) == path
+def test_a_page_address_follows_mkdocs_directory_urls(src, path):
+    assert directory_address(src) == path
 
 
 def test_public_url_under_a_sub_path_with_an_item():
-    assert public_url("https://example.org/cares/guidebook", "police/long-term.md", "hold-a-debrief") == \
+    assert public_url("https://example.org/cares/guidebook", "police/long-term/", "hold-a-debrief") == \
         "https://example.org/cares/guidebook/police/long-term/#hold-a-debrief"
-    assert public_url("https://example.org/cares/guidebook/", "index.md") == "https://example.org/cares/guidebook/"
+    assert public_url("https://example.org/cares/guidebook/", "") == "https://example.org/cares/guidebook/"
 
 
 def test_base_url_defaults_and_ends_with_a_slash():

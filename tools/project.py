@@ -1,0 +1,35 @@
+"""Copy the project and build it with the real MkDocs CLI, as a person would."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+
+
+def copy_project(dest: Path, overlay: Path | None = None) -> Path:
+    """A copy of everything the build reads, with `overlay`'s files laid over it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    if overlay is not None:
+        shutil.copytree(overlay, dest, dirs_exist_ok=True)
+    return dest
+
+
+def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` as a person would, returning its exit code and output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
