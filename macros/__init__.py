@@ -70,10 +70,10 @@ def define_env(env):
     except DataError as error:
         _fail(error)
 
-    renderer = Renderer(guidebook)
     pages = {ident: places[0][0] for ident, places in calls.items()}
     env.variables["guidebook"] = guidebook
     site_url = base_url(env.conf["site_url"])
+    renderer = Renderer(guidebook, public_urls={ident: public_url(site_url, page) for ident, page in pages.items()})
     if offline_enabled(env.conf):
         use_local_worker_shim(env.conf)
 

@@ -14,13 +14,17 @@ from markupsafe import Markup
 
 from .inline import render_inline
 from .model import Checklist, Guidebook
+from .qr import qr_data_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials"
 
 
 class Renderer:
-    def __init__(self, guidebook: Guidebook, template_dir: Path = TEMPLATE_DIR):
+    def __init__(self, guidebook: Guidebook, template_dir: Path = TEMPLATE_DIR,
+                 public_urls: dict[str, str] | None = None):
+        """`public_urls` maps a checklist id to its public address: printed with a QR code on paper."""
         self.guidebook = guidebook
+        self.public_urls = public_urls or {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)),
             autoescape=True,
@@ -30,6 +34,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["inline"] = render_inline
+        self.env.filters["qr_data_uri"] = qr_data_uri
 
     def _render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(guidebook=self.guidebook, **context)
@@ -57,7 +62,7 @@ class Renderer:
         incident = urls is not None and checklist.phase is not None
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
                             manifest=self.manifest(urls) if incident else None,
-                            urls=urls or {})
+                            urls=urls or {}, address=self.public_urls.get(checklist.id))
 
     def packet(self, urls: dict[str, str] | None = None) -> str:
         """Every checklist in one printable document: a cover, a contents list, then each
