@@ -1,6 +1,6 @@
 # Tasks for the guidebook site. Every target installs what it needs first.
 #   make serve   install and serve the site at http://127.0.0.1:8000/
-#   make test    install everything (Debian chromium, poppler-utils) and run every test
+#   make test    install everything (Debian chromium, poppler-utils, zbar-tools) and run every test
 #   make build   build the deployable site into site/ (set SITE_URL to its public address)
 #   make offline build the offline edition, build/guidebook-offline.zip (opens from disk)
 #   make bench   print the progress benchmark figures (never a pass/fail test)
@@ -34,6 +34,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 install: $(VENV)/.site-installed
+	bash scripts/install-system-packages.sh site
 
 install-test: $(VENV)/.test-installed
 	bash scripts/install-system-packages.sh

@@ -9,6 +9,7 @@ and exposes the macros the pages call:
     {{ contents() }}                              every part and checklist, linked
     {{ progress_overview() }}                     "My progress": role picker, counts, reset, export, import
     {{ packet() }}                                every checklist in one printable document
+    {{ packet_download() }}                       links to the PDF packets (made by the build, not by serve)
     {{ sources() }}                               the source publications
     {{ checklist_addresses() }}                   every checklist's public address (the link page)
     {{ link_snippet() }}                          a ready-made link for partner sites
@@ -29,7 +30,8 @@ from mkdocs.exceptions import PluginError
 from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.assets import build_assets
 from .guidebook.inline import plain_text
-from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
+from .guidebook.pages import check_pages, find_checklist_pages, page_url, relative_link, relative_url
+from .guidebook.pdf import Packets, pdf_wanted
 from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +75,10 @@ def define_env(env):
     pages = {ident: places[0][0] for ident, places in calls.items()}
     env.variables["guidebook"] = guidebook
     site_url = base_url(env.conf["site_url"])
-    renderer = Renderer(guidebook, public_urls={ident: public_url(site_url, page) for ident, page in pages.items()})
+    public_urls = {ident: public_url(site_url, page) for ident, page in pages.items()}
+    renderer = Renderer(guidebook, public_urls=public_urls)
+    # The PDF packets, made from the data once per build (not under `mkdocs serve`), written by on_post_build.
+    env.variables["packet_pdfs"] = packets = Packets(guidebook, public_urls, site_url, wanted=pdf_wanted())
     if offline_enabled(env.conf):
         use_local_worker_shim(env.conf)
 
@@ -105,6 +110,10 @@ def define_env(env):
                                      f"there is no checklist with the id '{checklist_id}'")]))
         env.page.meta.setdefault("description", escape(plain_text(found.summary)))  # unless the page sets one
         return renderer.checklist(found, heading_level, urls=urls_here())
+
+    @env.macro
+    def packet_download() -> str:
+        return packets.download_html(page_url(current_page(), env.conf["use_directory_urls"]))
 
     @env.macro
     def contents(heading_level: int = 2) -> str:
@@ -147,6 +156,7 @@ def on_post_build(env):
     edition, also copy the Web Worker shim from the npm package into the site, and drop 404.html
     (only a web server shows it; its links are absolute and do not open from disk)."""
     build_assets(Path(env.conf["site_dir"]))
+    env.variables["packet_pdfs"].write(Path(env.conf["site_dir"]))
     if not offline_enabled(env.conf):
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)
