@@ -189,3 +189,29 @@ def test_offline_edition_ships_the_pdf(tmp_path_factory):
     page = (site / "packet.html").read_text(encoding="utf-8")
     hrefs = re.findall(r'<a href="([^"]+\.pdf)" download>', page)
     assert hrefs and all((site / href).is_file() for href in hrefs), hrefs
+
+
+def structure_roles(node, found: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """(role, alt text) of every element of a tagged PDF's structure tree, in reading order."""
+    node = node.get_object()
+    if not hasattr(node, "get"):
+        return found
+    if node.get("/S"):
+        found.append((str(node["/S"]), node.get("/Alt")))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        structure_roles(kid, found)
+    return found
+
+
+def test_tags_give_headings_tables_and_qr_codes_with_alt_text(letter, site, guidebook):
+    roles = structure_roles(PdfReader(letter).trailer["/Root"]["/StructTreeRoot"], [])
+    names = [role for role, _ in roles]
+    parts = [p for p in guidebook.parts if guidebook.checklists_in(p)]
+    assert names.count("/H1") == 1 and names.count("/H2") == len(parts) + 1  # the parts and "Contents"
+    assert names.count("/H3") == len(guidebook.checklists)
+    assert names.count("/Table") == sum(c.layout == "roster" for c in guidebook.checklists), "a roster is a table"
+    site_url = builds.expected_site_url()
+    alts = [str(alt) for role, alt in roles if role == "/Figure"]
+    assert alts == [f"QR code: {site_url}"] + [f"QR code: {public_address(site_url, site, c.id)}"
+                                               for p in parts for c in guidebook.checklists_in(p)]
