@@ -1,5 +1,5 @@
 """QR codes on paper: Chromium prints a checklist page and the packet (print media, US Letter),
-pdftoppm renders the paper as a 150 dpi image and zbarimg (Debian's zbar-tools) reads the codes.
+pdftoppm renders the paper as a 200 dpi image and zbarimg (Debian's zbar-tools) reads the codes.
 On screen the code is never shown. Expected addresses come from the data and the site's address."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def printed_codes(page, tmp_path, name: str) -> list[str]:
     page.emulate_media(media="print")
     page.pdf(path=str(pdf), format="Letter")
     page.emulate_media(media="screen")
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / name)], check=True)
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / name)], check=True)
     codes = []
     for image in sorted(tmp_path.glob(f"{name}-*.png")):
         result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], check=False, capture_output=True, text=True)
