@@ -74,7 +74,11 @@ def packet_html(guidebook: Guidebook, addresses: dict[str, str], home: str, pape
 
 def render_pdf(html: str, paper: str = "letter") -> PacketPdf:
     """HTML -> tagged PDF/UA-1 bytes, fetching nothing but data: URIs."""
-    from weasyprint import HTML, URLFetcher  # needs Pango: only when a PDF is made
+    try:
+        from weasyprint import HTML, URLFetcher  # needs Pango: only when a PDF is made
+    except OSError as error:  # WeasyPrint found no Pango library
+        raise RuntimeError(f"The PDF packet needs Debian's Pango ({error}): run `make install`, "
+                           f"or build without the PDF with {SWITCH}=skip.") from error
 
     fetcher = URLFetcher(allowed_protocols=("data",))
     document = HTML(string=html, base_url=str(HERE), url_fetcher=fetcher).render()
