@@ -35,9 +35,10 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-install: $(VENV)/.site-installed ## install what the site needs (.venv)
+install: $(VENV)/.site-installed ## install what the site needs (.venv; Debian's Pango for the PDF packet)
+	bash scripts/install-system-packages.sh site
 
-install-test: $(VENV)/.test-installed ## install what the tests need, Debian chromium and poppler-utils included
+install-test: $(VENV)/.test-installed ## install what the tests need, Debian chromium, poppler-utils and zbar-tools included
 	bash scripts/install-system-packages.sh
 
 serve: install ## serve the site at http://127.0.0.1:8000/

@@ -12,6 +12,7 @@ and wires the data into MkDocs:
 
     {{ checklist("police-within-24-hours") }}   one checklist, with its heading (each generated page)
     {{ packet() }}                                cover, contents and every checklist, for printing
+    {{ packet_download() }}                       links to the PDF packets (made by the build, not by serve)
     {{ contents() }}                              every part and checklist, linked
     {{ progress_overview() }}                     "My progress": role picker, counts, reset, export, import
     {{ sources() }}                               the source publications
@@ -45,6 +46,7 @@ from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
 from .guidebook.model import Guidebook
 from .guidebook.pages import check_addresses, navigation, page_markdown, page_source, unknown_checklist_calls
+from .guidebook.pdf import Packets, pdf_wanted
 from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import base_url, public_url
@@ -69,6 +71,7 @@ class SiteState:
     renderer: Renderer
     site_url: str
     docs_label: str
+    packets: Packets  # the PDF packets, made from the data once per build (not under `mkdocs serve`)
     pages: dict[str, File] = field(default_factory=dict)  # checklist id -> its generated page
 
 
@@ -123,8 +126,10 @@ def load_state(env) -> SiteState:
         guidebook = load_guidebook(DATA_DIR, display_root=ROOT)
     except DataError as error:
         _fail(error.problems)
-    return SiteState(guidebook, Renderer(guidebook), base_url(env.conf["site_url"]),
-                     Path(env.conf["docs_dir"]).name)
+    site_url = base_url(env.conf["site_url"])
+    public_urls = {c.id: public_url(site_url, c.address) for c in guidebook.checklists}
+    return SiteState(guidebook, Renderer(guidebook, public_urls=public_urls), site_url,
+                     Path(env.conf["docs_dir"]).name, Packets(guidebook, public_urls, site_url, wanted=pdf_wanted()))
 
 
 def define_env(env) -> None:
@@ -175,6 +180,7 @@ def on_post_build(env) -> None:
     site_dir = Path(env.conf["site_dir"])
     build_assets(site_dir)
     rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"])  # content only, per item
+    _state(env).packets.write(site_dir)
     if not offline_enabled(env.conf):
         if "serve" not in sys.argv[1:2]:  # `mkdocs serve` injects an inline live-reload script per request
             add_policies(site_dir)  # a Content Security Policy per page (guidebook/csp.py)
@@ -229,6 +235,10 @@ def packet(env) -> str:
     return _state(env).renderer.packet(urls_here(env))
 
 
+def packet_download(env) -> str:
+    return _state(env).packets.download_html(env.page.file.url)
+
+
 def contents(env, heading_level: int = 2) -> str:
     return _state(env).renderer.contents(links_here(env), heading_level)
 
@@ -258,6 +268,6 @@ def item_address_example(env) -> str:
 
 
 MACROS: tuple[Callable[..., Any], ...] = (
-    checklist, packet, contents, progress_overview, sources, checklist_addresses, link_snippet,
+    checklist, packet, packet_download, contents, progress_overview, sources, checklist_addresses, link_snippet,
     item_address_example,
 )

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .inline import escape_text, heading_text, render_inline
 from .model import Checklist, Guidebook
+from .qr import qr_data_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials"
 _ANCHOR_LINK = re.compile(r'href="#([a-z0-9-]+)"')
@@ -35,8 +36,11 @@ def inline_linked(text: str, urls: dict[str, str] | None = None) -> Markup:
 
 
 class Renderer:
-    def __init__(self, guidebook: Guidebook, template_dir: Path = TEMPLATE_DIR):
+    def __init__(self, guidebook: Guidebook, template_dir: Path = TEMPLATE_DIR,
+                 public_urls: dict[str, str] | None = None):
+        """`public_urls` maps a checklist id to its public address: printed with a QR code on paper."""
         self.guidebook = guidebook
+        self.public_urls = public_urls or {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)),
             autoescape=True,
@@ -48,6 +52,7 @@ class Renderer:
         )
         self.env.filters["inline"] = inline_linked
         self.env.filters["heading"] = heading_text
+        self.env.filters["qr_data_uri"] = qr_data_uri
 
     def _render(self, template: str, **context) -> str:
         for name in ("links", "urls"):  # addresses our code computed: printed as they are, HTML-escaped only
@@ -80,7 +85,7 @@ class Renderer:
         incident = urls is not None and checklist.phase is not None
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
                             manifest=self.manifest(urls or {}) if incident else None,
-                            urls=urls or {})
+                            urls=urls or {}, address=self.public_urls.get(checklist.id))
 
     def packet(self, urls: dict[str, str] | None = None) -> str:
         """Every checklist in one printable document: a cover, a contents list, then each

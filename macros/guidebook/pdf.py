@@ -1,0 +1,127 @@
+"""The downloadable PDF packet: every checklist, from the data alone, made with WeasyPrint.
+
+Plain Python (no MkDocs). The PDF is tagged to PDF/UA-1, with its language and
+title set; its headings give it bookmarks (parts, then checklists), its contents
+page gives page numbers (CSS target-counter), and each checklist shows its
+public address with a QR code under its title. Text from the YAML is escaped by
+the template engine; item text passes through the site's inline renderer.
+
+WeasyPrint needs Debian's Pango (scripts/install-system-packages.sh); it is
+imported only when a PDF is made, so a build that skips the PDF does not need it.
+Nothing is fetched: the only images are data: URIs, and any other address is refused.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import sys
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .inline import render_inline
+from .model import Checklist, Guidebook, Part
+from .qr import qr_data_uri
+
+HERE = Path(__file__).resolve().parent
+TEMPLATE, STYLESHEET = "packet-pdf.html", "packet-pdf.css"
+PAPERS = {"letter": "letter", "a4": "A4"}  # name -> CSS page size
+PACKET_FILES = {"letter": "packet/guidebook-packet.pdf", "a4": "packet/guidebook-packet-a4.pdf"}  # in the site
+SWITCH = "GUIDEBOOK_PDF"  # "skip" or "build"; unset: made by `mkdocs build`, skipped by `mkdocs serve`
+
+
+@dataclass(frozen=True)
+class PacketPdf:
+    paper: str
+    data: bytes
+    pages: int
+
+    @property
+    def kilobytes(self) -> int:
+        return round(len(self.data) / 1024)
+
+
+def pdf_wanted(argv: list[str] | None = None, environ: dict[str, str] | None = None) -> bool:
+    """Whether this build makes the PDF: GUIDEBOOK_PDF=build|skip decides, else every command but `serve`."""
+    argv = sys.argv if argv is None else argv
+    switch = (os.environ if environ is None else environ).get(SWITCH, "").strip().lower()
+    if switch in ("skip", "build"):
+        return switch == "build"
+    return not (len(argv) > 1 and argv[1] == "serve")
+
+
+def _parts(guidebook: Guidebook) -> list[tuple[Part, list[Checklist]]]:
+    ordered = sorted(guidebook.parts, key=lambda part: part.order)
+    return [(part, guidebook.checklists_in(part)) for part in ordered if guidebook.checklists_in(part)]
+
+
+def packet_html(guidebook: Guidebook, addresses: dict[str, str], home: str, paper: str = "letter") -> str:
+    """The packet as one HTML document with its stylesheet inlined; `addresses` maps checklist id -> public address."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["inline"] = render_inline
+    env.filters["qr_data_uri"] = qr_data_uri
+    css = (HERE / STYLESHEET).read_text(encoding="utf-8").replace("size: letter;", f"size: {PAPERS[paper]};")
+    released = date.fromisoformat(guidebook.released)
+    return env.get_template(TEMPLATE).render(
+        guidebook=guidebook, parts=_parts(guidebook), addresses=addresses, home=home,
+        released=f"{released:%B} {released.day}, {released.year}", css=Markup(css))
+
+
+def render_pdf(html: str, paper: str = "letter") -> PacketPdf:
+    """HTML -> tagged PDF/UA-1 bytes, fetching nothing but data: URIs."""
+    try:
+        from weasyprint import HTML, URLFetcher  # needs Pango: only when a PDF is made
+    except OSError as error:  # WeasyPrint found no Pango library
+        raise RuntimeError(f"The PDF packet needs Debian's Pango ({error}): run `make install`, "
+                           f"or build without the PDF with {SWITCH}=skip.") from error
+
+    fetcher = URLFetcher(allowed_protocols=("data",))
+    document = HTML(string=html, base_url=str(HERE), url_fetcher=fetcher).render()
+    data = document.write_pdf(pdf_variant="pdf/ua-1")
+    return PacketPdf(paper, data, len(document.pages))
+
+
+class Packets:
+    """The PDF packets of one build (Letter and A4), each made once, on first use."""
+
+    def __init__(self, guidebook: Guidebook, addresses: dict[str, str], home: str, wanted: bool = True):
+        self.guidebook, self.addresses, self.home, self.wanted = guidebook, addresses, home, wanted
+
+    @cached_property
+    def made(self) -> dict[str, PacketPdf]:
+        if not self.wanted:
+            return {}
+        return {paper: render_pdf(packet_html(self.guidebook, self.addresses, self.home, paper), paper)
+                for paper in PAPERS}
+
+    def write(self, site_dir: Path) -> list[Path]:
+        """Write the PDFs into the built site; returns the files written."""
+        written = []
+        for paper, pdf in self.made.items():
+            target = Path(site_dir) / PACKET_FILES[paper]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(pdf.data)
+            written.append(target)
+        return written
+
+    def download_html(self, page_url: str) -> Markup:
+        """The packet page's download links, relative to the built page at `page_url` (e.g. 'packet/')."""
+        if not self.made:
+            return Markup('<p class="gb-download gb-noprint">The PDF of the packet is not made while previewing '
+                          "(<code>make serve</code>); <code>make build</code> makes it.</p>")
+        here = posixpath.dirname(page_url) if not page_url.endswith("/") else page_url.rstrip("/")
+        links = [_link(posixpath.relpath(PACKET_FILES[paper], here or "."), pdf) for paper, pdf in self.made.items()]
+        return Markup('<div class="gb-download gb-noprint">') + Markup("").join(links) + Markup("</div>")
+
+
+LABELS = {"letter": "Download the packet", "a4": "Download the packet on A4 paper"}
+
+
+def _link(href: str, pdf: PacketPdf) -> Markup:
+    return Markup('<p><a href="{}" download>{} (PDF, {} pages, {} KB)</a></p>').format(
+        href, LABELS[pdf.paper], pdf.pages, pdf.kilobytes)

@@ -1,0 +1,216 @@
+"""The downloadable PDF packet, as the build writes it into the site, read back with poppler
+(pdfinfo, pdftotext, pdftoppm), pypdf and zbarimg. Every expectation comes from data/."""
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from macros.guidebook.inline import render_inline
+from macros.guidebook.pdf import PACKET_FILES
+from tests.support import build, expected_site_url, page_path, plain
+
+PAGE_LIMIT = 14
+PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
+PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
+
+
+def norm(text: str) -> str:
+    """Text as printed: one space between words, a hyphen broken at a line end joined."""
+    return " ".join(re.sub(r"-[ \t]*\n\s*", "-", text).split())
+
+
+def expected(fragment: str) -> str:
+    return norm(plain(render_inline(fragment)))
+
+
+def pdfinfo(pdf: Path, *options: str) -> str:
+    return subprocess.run(["pdfinfo", *options, str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def page_text(pdf: Path, number: int, layout: bool = False) -> str:
+    command = ["pdftotext", *(["-layout"] if layout else []), "-f", str(number), "-l", str(number), str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def info_field(info: str, name: str) -> str:
+    match = re.search(rf"^{name}:\s+(.*)$", info, re.MULTILINE)
+    assert match, f"pdfinfo gives no {name}"
+    return match.group(1).strip()
+
+
+def page_count(pdf: Path) -> int:
+    return int(info_field(pdfinfo(pdf), "Pages"))
+
+
+def decoded_qr_codes(pdf: Path, number: int, tmp_path: Path) -> list[str]:
+    """Every QR code zbarimg reads on one page, rendered at 150 dpi as a printer would."""
+    image = tmp_path / f"page-{number}"
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", "-f", str(number), "-l", str(number),
+                    str(pdf), str(image)], check=True)
+    result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image) + ".png"], check=False, capture_output=True, text=True)
+    return result.stdout.split()
+
+
+def public_address(site_url: str, site: Path, checklist_id: str) -> str:
+    return site_url + page_path(site, checklist_id)
+
+
+@pytest.fixture(scope="session", params=sorted(PACKET_FILES))
+def packet(request, site) -> tuple[str, Path]:
+    return request.param, site / PACKET_FILES[request.param]
+
+
+@pytest.fixture(scope="session")
+def letter(site) -> Path:
+    return site / PACKET_FILES["letter"]
+
+
+def test_pdf_is_tagged_pdf_ua_with_language_title_and_paper(packet, guidebook):
+    paper, pdf = packet
+    info = pdfinfo(pdf)
+    assert info_field(info, "Tagged") == "yes", "the PDF is not tagged"
+    assert guidebook.title in info_field(info, "Title")
+    width, _, height = info_field(info, "Page size").split()[:3]
+    assert (round(float(width)), round(float(height))) == PAPER_POINTS[paper]
+    xmp = ET.fromstring(pdfinfo(pdf, "-meta").strip())
+    parts = [d.get(f"{{{PDFUA_NS}}}part") for d in xmp.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description")]
+    parts += [e.text for e in xmp.iter(f"{{{PDFUA_NS}}}part")]
+    assert "1" in parts, "the XMP metadata does not declare PDF/UA-1 (pdfuaid:part 1)"
+    root = PdfReader(pdf).trailer["/Root"]
+    assert root["/Lang"] == "en-US"
+    assert root["/MarkInfo"]["/Marked"].value is True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True, "PDF/UA: viewers must show the title"
+
+
+def test_pdf_has_at_most_14_pages(packet):
+    assert page_count(packet[1]) <= PAGE_LIMIT
+
+
+def test_bookmarks_hold_each_part_with_its_checklists_in_order(packet, guidebook):
+    outline = PdfReader(packet[1]).outline
+    tree, current = [], None
+    for entry in outline:
+        if isinstance(entry, list):
+            current[1].extend(child.title for child in entry)
+        else:
+            current = (entry.title, [])
+            tree.append(current)
+    want = [(part.title, [c.title for c in guidebook.checklists_in(part)])
+            for part in sorted(guidebook.parts, key=lambda p: p.order) if guidebook.checklists_in(part)]
+    assert [t for t in tree if t[0] != "Contents"] == want
+
+
+def contents_numbers(pdf: Path) -> dict[str, int]:
+    """Title -> page number, from the contents on page 1 ("Title ..... 4")."""
+    numbers = {}
+    for line in page_text(pdf, 1, layout=True).splitlines():
+        match = re.match(r"\s*(.+?)\s*(?:\.\s*){2,}(\d+)\s*$", line)
+        if match:
+            numbers[norm(match.group(1))] = int(match.group(2))
+    return numbers
+
+
+def test_every_contents_page_number_points_to_the_page_with_that_title(packet, guidebook):
+    pdf = packet[1]
+    numbers = contents_numbers(pdf)
+    titles = [p.title for p in guidebook.parts if guidebook.checklists_in(p)] + [c.title for c in guidebook.checklists]
+    assert sorted(numbers) == sorted(norm(t) for t in titles), "the contents must list every part and checklist"
+    for title in titles:
+        number = numbers[norm(title)]
+        assert 1 < number <= page_count(pdf), f"{title}: page {number}"
+        assert norm(title) in norm(page_text(pdf, number)), f"the contents send {title!r} to page {number}"
+
+
+def test_every_item_of_every_checklist_is_in_the_pdf_and_the_part_2_notice_once(packet, guidebook):
+    pdf = packet[1]
+    text = norm(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    for checklist, item in guidebook.items:
+        assert expected(item.text) in text, f"{checklist.id}/{item.id}: item missing from the PDF"
+        if item.details:
+            assert expected(item.details) in text, f"{checklist.id}/{item.id}: details missing"
+    for part in guidebook.parts:
+        if part.notice:
+            assert text.count(expected(part.notice)) == 1, f"{part.id}: the notice must be printed once"
+
+
+def test_each_page_is_numbered(letter):
+    total = page_count(letter)
+    for number in range(1, total + 1):
+        assert f"Page {number} of {total}" in page_text(letter, number)
+
+
+def test_each_checklist_shows_its_address_and_a_qr_code_that_opens_it(letter, site, guidebook, tmp_path):
+    site_url = expected_site_url()
+    numbers = contents_numbers(letter)
+    for checklist in guidebook.checklists:
+        address = public_address(site_url, site, checklist.id)
+        number = numbers[norm(checklist.title)]
+        assert address in norm(page_text(letter, number)), f"{checklist.id}: address not printed on page {number}"
+    decoded = {n: decoded_qr_codes(letter, n, tmp_path) for n in range(1, page_count(letter) + 1)}
+    for checklist in guidebook.checklists:
+        address = public_address(site_url, site, checklist.id)
+        assert address in decoded[numbers[norm(checklist.title)]], f"{checklist.id}: no QR code with {address}"
+    assert site_url in decoded[1], "the cover's QR code opens the guidebook"
+
+
+def test_packet_page_links_the_pdfs_with_true_figures(site):
+    page = (site / "packet" / "index.html").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<a href="([^"]+\.pdf)" download>([^<]+)</a>', page))
+    assert len(links) == len(PACKET_FILES), links
+    for href, label in links.items():
+        pdf = (site / "packet" / href).resolve()
+        assert pdf.is_file(), href
+        pages, kb = re.search(r"\(PDF, (\d+) pages, (\d+) KB\)", label).groups()
+        assert int(pages) == page_count(pdf)
+        assert int(kb) == round(pdf.stat().st_size / 1024)
+    assert "Download the packet (PDF," in page
+
+
+def test_preview_builds_skip_the_pdf_and_say_so(tmp_path):
+    """`make serve` (mkdocs serve) skips the PDF; GUIDEBOOK_PDF=skip does the same for a build."""
+    from tests.support import ROOT
+    site = tmp_path / "site"
+    result = build(ROOT, site, {"GUIDEBOOK_PDF": "skip"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not list(site.rglob("*.pdf"))
+    page = (site / "packet" / "index.html").read_text(encoding="utf-8")
+    assert "The PDF of the packet is not made while previewing" in page
+    assert ".pdf" not in page
+
+
+def test_offline_edition_ships_the_pdf(offline_edition):
+    site = offline_edition["site"]
+    page = (site / "packet.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'<a href="([^"]+\.pdf)" download>', page)
+    assert hrefs and all((site / href).is_file() for href in hrefs), hrefs
+
+
+def structure_roles(node, found: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """(role, alt text) of every element of a tagged PDF's structure tree, in reading order."""
+    node = node.get_object()
+    if not hasattr(node, "get"):
+        return found
+    if node.get("/S"):
+        found.append((str(node["/S"]), node.get("/Alt")))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        structure_roles(kid, found)
+    return found
+
+
+def test_tags_give_headings_tables_and_qr_codes_with_alt_text(letter, site, guidebook):
+    roles = structure_roles(PdfReader(letter).trailer["/Root"]["/StructTreeRoot"], [])
+    names = [role for role, _ in roles]
+    parts = [p for p in guidebook.parts if guidebook.checklists_in(p)]
+    assert names.count("/H1") == 1 and names.count("/H2") == len(parts) + 1  # the parts and "Contents"
+    assert names.count("/H3") == len(guidebook.checklists)
+    assert names.count("/Table") == sum(c.layout == "roster" for c in guidebook.checklists), "a roster is a table"
+    site_url = expected_site_url()
+    alts = [str(alt) for role, alt in roles if role == "/Figure"]
+    assert alts == [f"QR code: {site_url}"] + [f"QR code: {public_address(site_url, site, c.id)}"
+                                               for p in parts for c in guidebook.checklists_in(p)]

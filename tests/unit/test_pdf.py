@@ -1,0 +1,95 @@
+"""The PDF packet's pieces apart from MkDocs: the HTML it is made from (escaping), the
+fetcher that fetches nothing, the switch that skips it under `mkdocs serve`, the links."""
+from __future__ import annotations
+
+import http.server
+import threading
+
+import pytest
+
+from macros.guidebook.model import Guidebook, Item
+from macros.guidebook.pdf import PacketPdf, Packets, packet_html, pdf_wanted, render_pdf
+from tests.unit.test_render import PART, PHASE, SOURCE, make_checklist
+
+HOSTILE = '<script>alert(1)</script><img src="http://127.0.0.1:9/x.png">'
+
+
+def make_book(checklist) -> Guidebook:
+    return Guidebook(version=1, title="Book <b>title</b>", subtitle=None, publisher="CCM & co", released="2022-06-22",
+                     source=SOURCE, parts=[PART], audiences=list(checklist.audiences), phases=[PHASE],
+                     sources=[SOURCE], checklists=[checklist])
+
+
+def test_every_text_from_the_data_is_escaped_in_the_pdf_html():
+    checklist = make_checklist(title=f"Title {HOSTILE}", summary=f"Summary {HOSTILE}", note=f"Note {HOSTILE}",
+                               items=(Item(id="one", text=f"Item {HOSTILE}", details=f"Details {HOSTILE}"),
+                                      Item(id="two", text="Read [the guide](https://example.org/guide).")))
+    html = packet_html(make_book(checklist), {checklist.id: "https://example.org/a/"}, "https://example.org/")
+    assert "<script" not in html and '<img src="http://' not in html
+    # the title (in the contents and as a heading), summary, note, item text and details, each shown as text
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 6
+    assert "<title>Book &lt;b&gt;title&lt;/b&gt;: the checklists</title>" in html
+    assert '<a href="https://example.org/guide">the guide</a>' in html, "inline Markdown links still work"
+
+
+def test_the_pdf_engine_fetches_nothing():
+    """Images, stylesheets and fonts from another address (or from disk) are refused, not requested."""
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    here = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        pdf = render_pdf(f"""<html lang="en"><head><title>T</title>
+            <link rel="stylesheet" href="{here}/style.css">
+            <style>@import url("{here}/import.css"); @font-face {{ font-family: X; src: url("{here}/font.woff"); }}
+            body {{ background: url("{here}/bg.png"); font-family: X; }}</style></head>
+            <body><p>Text</p><img src="{here}/image.png" alt="i"><img src="file:///etc/hostname" alt="f"></body></html>""")
+    finally:
+        server.shutdown()
+    assert requests == []
+    assert pdf.pages == 1 and pdf.data.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("argv, environ, wanted", [
+    (["mkdocs", "build"], {}, True),
+    (["mkdocs", "serve", "--strict"], {}, False),
+    (["mkdocs", "gh-deploy"], {}, True),
+    (["mkdocs", "build"], {"GUIDEBOOK_PDF": "skip"}, False),
+    (["mkdocs", "serve"], {"GUIDEBOOK_PDF": "build"}, True),
+    (["mkdocs", "build"], {"GUIDEBOOK_PDF": "nonsense"}, True),
+])
+def test_the_pdf_is_made_by_builds_and_skipped_by_serve(argv, environ, wanted):
+    assert pdf_wanted(argv, environ) is wanted
+
+
+def made_packets(**made) -> Packets:
+    checklist = make_checklist()
+    packets = Packets(make_book(checklist), {}, "https://example.org/")
+    packets.__dict__["made"] = made  # as if made (the cached property's value)
+    return packets
+
+
+@pytest.mark.parametrize("page_url, href", [
+    ("packet/", "guidebook-packet.pdf"),            # a web server: packet/index.html
+    ("packet.html", "packet/guidebook-packet.pdf"),  # the offline edition
+    ("print/packet/", "../../packet/guidebook-packet.pdf"),
+])
+def test_download_link_is_relative_to_the_page_and_gives_pages_and_size(page_url, href):
+    packets = made_packets(letter=PacketPdf("letter", b"x" * 90_000, 9))
+    html = packets.download_html(page_url)
+    assert f'<a href="{href}" download>Download the packet (PDF, 9 pages, 88 KB)</a>' in html
+
+
+def test_without_the_pdf_the_packet_page_says_so():
+    html = made_packets().download_html("packet/")
+    assert "not made while previewing" in html and "<a" not in html

@@ -1,0 +1,55 @@
+"""QR codes: the SVG that segno makes decodes (zbarimg, from Debian's zbar-tools) to the address,
+and every printed checklist carries one, with alt text, print-only."""
+from __future__ import annotations
+
+import re
+import subprocess
+from urllib.parse import unquote
+
+import pytest
+
+from macros.guidebook.pdf import render_pdf
+from macros.guidebook.qr import qr_data_uri
+from tests.unit.test_render import make_checklist, make_renderer
+
+
+def decode(data_uri: str, tmp_path) -> list[str]:
+    """Print the image (WeasyPrint, 25 mm wide), render the page at 150 dpi (pdftoppm), read it (zbarimg)."""
+    pdf = render_pdf(f'<html lang="en"><title>QR</title><img src="{data_uri}" alt="QR" style="width: 25mm">')
+    (tmp_path / "qr.pdf").write_bytes(pdf.data)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "qr.pdf"), str(tmp_path / "qr")],
+                   check=True)
+    result = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "qr.png")],
+                            check=False, capture_output=True, text=True)
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize("address", [
+    "http://127.0.0.1:8000/police/within-24-hours/",
+    "https://www.ccm-ct.org/cares/guidebook/municipal/crisis-response/",
+])
+def test_qr_code_decodes_to_the_address(address, tmp_path):
+    assert decode(qr_data_uri(address), tmp_path) == [address]
+
+
+def test_qr_code_is_an_svg_that_fetches_nothing():
+    uri = qr_data_uri("https://example.org/a/")
+    assert uri.startswith("data:image/svg+xml;")
+    svg = unquote(uri.split(",", 1)[1])
+    assert svg.startswith("<svg") and "href" not in svg
+    assert re.findall(r"https?://[^'\"]+", svg) == ["http://www.w3.org/2000/svg"], "only the SVG namespace"
+
+
+def test_printed_checklist_carries_the_qr_code_with_alt_text_and_only_on_paper():
+    checklist = make_checklist()
+    renderer = make_renderer(checklist)
+    renderer.public_urls = {checklist.id: 'https://example.org/a"b<c/'}
+    html = renderer.checklist(checklist)
+    element = re.search(r'<p class="gb-qr gb-print-only" hidden>.*?</p>', html).group(0)
+    assert 'alt="QR code: https://example.org/a&#34;b&lt;c/"' in element
+    assert re.search(r'<img src="data:image/svg\+xml;[^"]+"', element)
+
+
+def test_without_a_public_address_there_is_no_qr_code():
+    checklist = make_checklist()
+    assert "gb-qr" not in make_renderer(checklist).checklist(checklist)
