@@ -30,7 +30,7 @@ sys.path.insert(0, str(BENCH))
 from gzip_server import serve_gzip  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.support import ROOT, build, copy_project  # noqa: E402
-from macros.guidebook.assets import SERVED as OWN_ASSETS  # noqa: E402
+from macros.assets import SERVED as OWN_ASSETS  # noqa: E402
 
 
 

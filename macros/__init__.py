@@ -27,10 +27,10 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from .guidebook import DataError, Problem, Renderer, load_guidebook
-from .guidebook.assets import build_assets
 from .guidebook.inline import plain_text
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
 from .guidebook.urls import base_url, public_url
+from .assets import build_assets
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,5 @@
-"""Render the guidebook to HTML with the Jinja templates in overrides/partials/.
+"""Render the guidebook to HTML with the Jinja templates in templates/ beside this file
+(our own Jinja environment; overrides/ holds only the Material theme's overrides).
 
 `urls` arguments map a checklist id to the URL of its page, relative to the
 page being rendered (for links in raw HTML); `links` map it to the page's
@@ -15,7 +16,7 @@ from markupsafe import Markup
 from .inline import render_inline
 from .model import Checklist, Guidebook
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
 class Renderer:

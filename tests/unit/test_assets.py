@@ -2,7 +2,7 @@
 Source in, expected output out, apart from any MkDocs build."""
 import pytest
 
-from macros.guidebook.assets import bundle_print_rules, minify_js
+from macros.assets import bundle_print_rules, minify_js
 
 
 def test_print_rules_follow_the_screen_rules_in_one_stylesheet():
