@@ -30,7 +30,9 @@ from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.inline import plain_text
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
 from .guidebook.urls import base_url, public_url
-from .assets import build_assets
+from . import theme
+from .assets import AssetError
+from .guidebook.messages import load_words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +65,7 @@ def define_env(env):
     docs_dir = Path(env.conf["docs_dir"])
     try:
         guidebook = load_guidebook(data_dir, display_root=ROOT)
+        words = load_words(data_dir, env.conf["theme"]["language"], display_root=ROOT)
         calls = find_checklist_pages(docs_dir)
         problems = check_pages(guidebook, calls, docs_label=docs_dir.name)
         if problems:
@@ -70,7 +73,11 @@ def define_env(env):
     except DataError as error:
         _fail(error)
 
-    renderer = Renderer(guidebook)
+    try:
+        theme.install(env.conf, words)  # the `t` filter and our assets for the theme's templates
+    except AssetError as error:
+        raise PluginError(str(error)) from None
+    renderer = Renderer(guidebook, words)
     pages = {ident: places[0][0] for ident, places in calls.items()}
     env.variables["guidebook"] = guidebook
     site_url = base_url(env.conf["site_url"])
@@ -143,10 +150,9 @@ def on_pre_page_macros(env):
 
 
 def on_post_build(env):
-    """Bundle and minify our own script and stylesheets (readable sources stay in overrides/). In the offline
-    edition, also copy the Web Worker shim from the npm package into the site, and drop 404.html
-    (only a web server shows it; its links are absolute and do not open from disk)."""
-    build_assets(Path(env.conf["site_dir"]))
+    """In the offline edition, copy the Web Worker shim from the npm package into the site, and drop
+    404.html (only a web server shows it; its links are absolute and do not open from disk).
+    Our own script and stylesheet are written by theme.ThemeSupport."""
     if not offline_enabled(env.conf):
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)

@@ -1,6 +1,7 @@
 """Helpers shared by the tests: copy the project, build it with the real MkDocs CLI, read pages."""
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -70,3 +71,15 @@ def built_pages(site: Path) -> list[str]:
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages
+
+
+@functools.lru_cache(maxsize=None)
+def catalogue(language: str = "en"):
+    """The interface words of data/messages/<language>.yml (macros.guidebook.messages.Words)."""
+    from macros.guidebook.messages import load_words
+    return load_words(ROOT / "data", language, display_root=ROOT)
+
+
+def word(key: str, **values) -> str:
+    """The English words named `key` ("count.done"), with values filled in, as the reader sees them."""
+    return catalogue().text(key, **values)

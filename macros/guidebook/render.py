@@ -14,14 +14,17 @@ import jinja2
 from markupsafe import Markup
 
 from .inline import render_inline
+from .messages import Words, load_words
 from .model import Checklist, Guidebook
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 class Renderer:
-    def __init__(self, guidebook: Guidebook, template_dir: Path = TEMPLATE_DIR):
+    def __init__(self, guidebook: Guidebook, words: Words | None = None, template_dir: Path = TEMPLATE_DIR):
         self.guidebook = guidebook
+        self.words = words or load_words(DATA_DIR)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)),
             autoescape=True,
@@ -31,6 +34,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["inline"] = render_inline
+        self.env.filters["t"] = self.words
 
     def _render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(guidebook=self.guidebook, **context)
@@ -64,9 +68,8 @@ class Renderer:
         """Every checklist in one printable document: a cover, a contents list, then each
         checklist in the guidebook's order, rendered like its own page at heading level 2.
         The manifest lets a role view (?role=id) put that role's checklists first."""
-        released = date.fromisoformat(self.guidebook.released)
-        return self._render("gb-packet.html", manifest=self.manifest(urls or {}),
-                            released=f"{released:%B} {released.day}, {released.year}",
+        released = self.words.date(date.fromisoformat(self.guidebook.released))
+        return self._render("gb-packet.html", manifest=self.manifest(urls or {}), released=released,
                             checklists=[(c, Markup(self.checklist(c, heading_level=2))) for c in self.guidebook.checklists])
 
 
