@@ -28,12 +28,13 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(PIP) -r requirements-test.txt
 	touch $@
 
-# npm packages for the offline edition only (package-lock.json pins them exactly).
+# npm packages (package-lock.json pins them exactly): esbuild, which bundles and minifies our
+# script at every build, and the Web Worker shim of the offline edition.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.site-installed
+install: $(VENV)/.site-installed node_modules/.installed
 
 install-test: $(VENV)/.test-installed
 	bash scripts/install-system-packages.sh
@@ -46,7 +47,7 @@ build: install
 	@[ -n "$$SITE_URL" ] || echo "Note: SITE_URL is not set; canonical links and the sitemap name http://127.0.0.1:8000/"
 	$(BIN)/mkdocs build --strict --clean
 
-offline: install node_modules/.installed
+offline: install
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir $(abspath $(OFFLINE_DIR))
 	mkdir -p $(dir $(OFFLINE_ZIP))
 	rm -f $(OFFLINE_ZIP)

@@ -43,7 +43,9 @@ function showPhase(panel, phase, state, now) {
   const { kind, open, due, current } = state;
   const item = parts(panel, "phase").find((li) => li.dataset.phase === phase.id);
   const values = { open, phase: phase.name, due: due && when(due), left: due && span(due - now) };
-  item.className = `gb-phase gb-${kind}${current ? " gb-now" : ""}`;
+  item.classList.remove("gb-done", "gb-open", "gb-overdue", "gb-next");
+  item.classList.add(`gb-${kind}`);
+  item.classList.toggle("gb-now", current);
   setText(part(item, "phase-due"), due ? say("incident.due", values) : "");
   const urgent = kind === "overdue" || kind === "next" ? say(`incident.${kind}`, values) : "";
   setText(part(item, "phase-status"), urgent + openWords(open));

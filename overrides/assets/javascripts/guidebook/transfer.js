@@ -120,7 +120,7 @@ function importText(text, file, out, book, changed) {
 
 function importFile(file, out, book, changed) {
   if (file.size > MAX_BYTES) {
-    out.textContent = say("import.too_big", { size: `${Math.round(file.size / 1024)} KB` });
+    out.textContent = say("import.too_big", { kilobytes: Math.round(file.size / 1024) });
     return;
   }
   const reader = new FileReader();
