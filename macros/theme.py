@@ -62,7 +62,7 @@ class ThemeSupport:
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
         env.filters["css_string"] = css_string
-        env.globals["gb_words"] = script_json(self.words.for_script())
+        env.globals["gb_words"] = str(script_json(self.words.for_script()))  # escaped again in its attribute
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")

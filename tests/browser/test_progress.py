@@ -126,7 +126,7 @@ def test_export_then_import_round_trip(page, open_checklist, checklist, guideboo
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name=word("overview.reset_all")).click()
     message = import_file(page, path)
-    assert "Imported 2 ticked items" in message
+    assert word("import.imported", count=2, file=path.name) in message
     assert page.locator(f'[data-gb="count"][data-checklist="{checklist.id}"]').inner_text() == word("count.done", done=2, total=len(checklist.items))
     open_checklist()
     assert [box(page, i).is_checked() for i in checklist.items] == [i in ticked for i in checklist.items]
@@ -160,24 +160,26 @@ def test_import_ignores_and_reports_unknown_ids(page, base_url, checklist, tmp_p
         ]}))
     page.goto(base_url)
     message = import_file(page, path)
-    assert "Imported 1 ticked items" in message
+    assert word("import.imported", count=1, file=path.name) in message
     assert "an-item-that-was-removed" in message and "a-checklist-that-was-removed" in message
     assert page.locator(f'[data-gb="count"][data-checklist="{checklist.id}"]').inner_text().startswith("1 ")
 
 
-def test_corrupt_storage_is_reset_with_a_notice(page, context, open_checklist, checklist):
+def test_corrupt_storage_is_kept_with_a_notice(page, context, open_checklist, checklist):
     context.add_init_script(f"localStorage.setItem('{KEY}', '{{not json')")
     open_checklist()
     notice = page.locator('[data-gb="storage-notice"]')
-    assert notice.is_visible() and "reset" in notice.inner_text()
-    box(page, checklist.items[0]).check()  # still works
+    assert notice.is_visible() and word("storage.damaged") in notice.inner_text()
+    box(page, checklist.items[0]).check()  # still works, but is not written over the saved text
     assert count_text(page, checklist.id).startswith("1 ")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == "{not json"
 
 
 @pytest.mark.parametrize("script, words", [
     ("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
-     "{get() { throw new DOMException('denied', 'SecurityError'); }});", "blocked"),
-    ("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };", "full"),
+     "{get() { throw new DOMException('denied', 'SecurityError'); }});", word("storage.blocked")),
+    ("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+     word("storage.full")),
 ])
 def test_unusable_storage_keeps_the_page_working(page, context, open_checklist, checklist, script, words):
     context.add_init_script(script)

@@ -1,12 +1,14 @@
 /* The words the script shows, from data/messages/<language>.yml: the page holds
- * them in one JSON block (<script type="application/json" data-gb="words">). */
+ * them in one JSON block (<div data-gb="words" data-words="{...}">, gb-status.html). */
 import { part } from "./dom.js";
 
 let words = new Map();
 
+/** Read the words of the page. Under instant navigation the block may be missing or
+ * being replaced: the words already read (the same on every page) then stay. */
 export function loadWords(root) {
-  const block = part(root, "words");
-  words = new Map(Object.entries(block ? JSON.parse(block.textContent) : {}));
+  const text = part(root, "words")?.dataset.words;
+  if (text) words = new Map(Object.entries(JSON.parse(text)));
 }
 
 /** The words named `key` ("incident.due"), with each {name} replaced by values[name]. */
