@@ -41,7 +41,7 @@ install-test: $(VENV)/.test-installed
 
 serve: install
 	@echo "Serving the guidebook at http://$(HOST):$(PORT)/ (press Ctrl+C to stop)"
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	$(BIN)/mkdocs serve --strict --watch-theme --watch data --watch macros --dev-addr $(HOST):$(PORT)
 
 build: install
 	@[ -n "$$SITE_URL" ] || echo "Note: SITE_URL is not set; canonical links and the sitemap name http://127.0.0.1:8000/"

@@ -26,13 +26,12 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
+from . import theme
 from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.inline import plain_text
+from .guidebook.messages import load_words
 from .guidebook.pages import check_pages, find_checklist_pages, relative_link, relative_url
 from .guidebook.urls import base_url, public_url
-from . import theme
-from .assets import AssetError
-from .guidebook.messages import load_words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,10 +72,7 @@ def define_env(env):
     except DataError as error:
         _fail(error)
 
-    try:
-        theme.install(env.conf, words)  # the `t` filter and our assets for the theme's templates
-    except AssetError as error:
-        raise PluginError(str(error)) from None
+    theme.install(env.conf, words)  # the `t` filter and our assets for the theme's templates
     renderer = Renderer(guidebook, words)
     pages = {ident: places[0][0] for ident, places in calls.items()}
     env.variables["guidebook"] = guidebook

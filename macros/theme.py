@@ -10,8 +10,9 @@ import tempfile
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
-from .assets import Assets, build_assets, write_assets
+from .assets import AssetError, Assets, build_assets, write_assets
 from .guidebook.messages import PLACEHOLDER, Words
 
 PLUGIN_NAME = "guidebook-theme"
@@ -75,5 +76,8 @@ class ThemeSupport:
 
 def install(config, words: Words) -> None:
     """Build our assets and register the theme support for this build."""
-    assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config))
+    try:
+        assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config))
+    except AssetError as error:
+        raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
     config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets)

@@ -17,12 +17,13 @@ from markupsafe import Markup, escape
 
 from .errors import DataError, Problem
 from .schema import check
-from .yamlsource import read_yaml
+from .yamlsource import YamlDocument, read_yaml
 
 MESSAGES_DIR = "messages"
 SCHEMA = "messages.schema.json"
 BASE_LANGUAGE = "en"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 # The groups of words the page script shows (the rest appear only in templates).
 SCRIPT_GROUPS = ("count", "reset", "roles", "import", "storage", "incident", "print", "copy")
 
@@ -64,7 +65,7 @@ def _flatten(data: dict) -> dict[str, str]:
     return {f"{group}.{name}": words for group, names in data.items() for name, words in names.items()}
 
 
-def _read(path: Path, display: str, schema_dir: Path) -> dict[str, str]:
+def _read(path: Path, display: str, schema_dir: Path) -> YamlDocument:
     if not path.is_file():
         raise DataError([Problem(display, None, None, "the file is missing: there are no interface words "
                                  "for this language (mkdocs.yml, theme: language:)")])
@@ -73,20 +74,25 @@ def _read(path: Path, display: str, schema_dir: Path) -> dict[str, str]:
         problems += check(doc, schema_dir / SCHEMA)
     if problems or doc is None:
         raise DataError(problems)
-    return _flatten(doc.data)
+    return doc
 
 
-def _compare(entries: dict[str, str], base: dict[str, str], display: str) -> list[Problem]:
+def _line(doc: YamlDocument, key: str) -> int | None:
+    return doc.line_of(tuple(key.split(".", 1)))
+
+
+def _compare(doc: YamlDocument, base: dict[str, str]) -> list[Problem]:
     """Problems of a catalogue against the English one: missing, unknown or mismatched names."""
-    problems = [Problem(display, None, key, f"the words '{key}' are missing (see {BASE_LANGUAGE}.yml)")
+    entries = _flatten(doc.data)
+    problems = [Problem(doc.name, _line(doc, key), key, f"the words '{key}' are missing (see {BASE_LANGUAGE}.yml)")
                 for key in base if key not in entries]
-    problems += [Problem(display, None, key, f"unknown words '{key}': {BASE_LANGUAGE}.yml has no such name")
+    problems += [Problem(doc.name, _line(doc, key), key, f"unknown words '{key}': {BASE_LANGUAGE}.yml has no such name")
                  for key in entries if key not in base]
-    for key in base.keys() & entries.keys():
+    for key in sorted(base.keys() & entries.keys()):
         want, got = set(PLACEHOLDER.findall(base[key])), set(PLACEHOLDER.findall(entries[key]))
         if want != got:
             names = ", ".join("{" + n + "}" for n in sorted(want)) or "none"
-            problems.append(Problem(display, None, key, f"these words must use the names in braces {names}"))
+            problems.append(Problem(doc.name, _line(doc, key), key, f"these words must use the names in braces {names}"))
     return problems
 
 
@@ -94,6 +100,9 @@ def load_words(data_dir: Path, language: str = BASE_LANGUAGE, display_root: Path
     """Read and check the catalogue for `language`; raise DataError naming every problem."""
     data_dir = Path(data_dir)
     root = Path(display_root) if display_root else data_dir.parent
+    if not isinstance(language, str) or not LANGUAGE.fullmatch(language):
+        raise DataError([Problem("mkdocs.yml", None, "theme.language",
+                                 f"{language!r} is not a language code such as 'en' or 'pt-BR'")])
 
     def display(lang: str) -> str:
         return (data_dir / MESSAGES_DIR / f"{lang}.yml").relative_to(root).as_posix()
@@ -101,14 +110,14 @@ def load_words(data_dir: Path, language: str = BASE_LANGUAGE, display_root: Path
     def path(lang: str) -> Path:
         return data_dir / MESSAGES_DIR / f"{lang}.yml"
 
-    base = _read(path(BASE_LANGUAGE), display(BASE_LANGUAGE), data_dir / "schema")
-    if language == BASE_LANGUAGE:
-        entries = base
-    else:
-        entries = _read(path(language), display(language), data_dir / "schema")
-        problems = _compare(entries, base, display(language))
+    base = _flatten(_read(path(BASE_LANGUAGE), display(BASE_LANGUAGE), data_dir / "schema").data)
+    entries = base
+    if language != BASE_LANGUAGE:
+        doc = _read(path(language), display(language), data_dir / "schema")
+        problems = _compare(doc, base)
         if problems:
             raise DataError(problems)
+        entries = _flatten(doc.data)
     try:
         return Words(language, entries)
     except (ValueError, babel.UnknownLocaleError) as error:

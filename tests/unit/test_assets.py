@@ -1,6 +1,8 @@
 """The build step for our own files: the script's modules are bundled and minified (esbuild), the
 print rules join the screen stylesheet, and each served file is named by its content.
 Source in, expected output out, apart from any MkDocs build."""
+from pathlib import Path
+
 import pytest
 
 from macros.assets import AssetError, Assets, build_assets, bundle_print_rules, bundle_script, write_assets
@@ -71,3 +73,17 @@ def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     written = write_assets(assets, site)
     served = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert served == sorted([assets.script, assets.stylesheet]) == sorted(p.relative_to(site).as_posix() for p in written)
+
+
+def test_mkdocs_serve_is_recognised_by_its_temporary_site_folder(tmp_path):
+    """`mkdocs serve` builds into a fresh tempfile.mkdtemp(prefix='mkdocs_'): there the script is not minified."""
+    import tempfile
+
+    from macros.theme import serving
+
+    served = Path(tempfile.mkdtemp(prefix="mkdocs_"))
+    try:
+        assert serving({"site_dir": str(served)})
+    finally:
+        served.rmdir()
+    assert not serving({"site_dir": str(tmp_path / "site")}) and not serving({"site_dir": "site"})

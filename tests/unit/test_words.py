@@ -51,6 +51,19 @@ def test_a_language_without_a_catalogue_is_named(tmp_path):
         load_words(ROOT / "data", "fr", display_root=ROOT)
 
 
+@pytest.mark.parametrize("language", ["../../etc/passwd", "", "english words"])
+def test_a_language_setting_that_is_not_a_code_is_named(language):
+    with pytest.raises(DataError, match="is not a language code"):
+        load_words(ROOT / "data", language, display_root=ROOT)
+
+
+def test_a_problem_names_the_line(tmp_path):
+    data = _copy_data(tmp_path, "de", "count:\n  done: x\n  extra: y\n")
+    with pytest.raises(DataError) as error:
+        load_words(data, "de", display_root=tmp_path)
+    assert "data/messages/de.yml, line 3, field count.extra: unknown words" in error.value.report()
+
+
 def test_css_values_cannot_end_the_style_block():
     assert css_string('a"</style>') == '"a\\22 \\3c /style\\3e "'
     assert css_content("Page {page} of {pages}", {"page": "counter(page)", "pages": "counter(pages)"}) == \

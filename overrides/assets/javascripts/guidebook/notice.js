@@ -10,7 +10,8 @@ const STARTS_OVER = new Set(["unreadable", "damaged", "newer"]);
 function droppedParts(dropped) {
   const named = dropped.parts.map(({ kind, id }) =>
     kind === "incident" ? say("storage.what_incident") : say(`storage.what_${kind}`, { id }));
-  if (dropped.times) named.push(say("storage.what_times", { count: dropped.times }));
+  if (dropped.times === 1) named.push(say("storage.what_time"));
+  if (dropped.times > 1) named.push(say("storage.what_times", { count: dropped.times }));
   if (dropped.other) named.push(say("storage.what_other", { count: dropped.other }));
   return named;
 }
