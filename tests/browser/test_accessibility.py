@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import word, built_pages
+from tests.support import built_pages, word
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.support import word, page_path
+from tests.support import page_path, word
 
 ZONE = "America/New_York"
+BEGAN = word("incident.began", start="").split("{")[0].rstrip(" .")  # "Incident began"
 NOW = dt.datetime(2026, 11, 23, 9, 24, tzinfo=ZoneInfo(ZONE))
 
 
@@ -55,17 +56,17 @@ def test_two_hours_ten_minutes_in(page, police_page, guidebook):
     timed = phases_with_hours(guidebook)
     for phase in timed:
         due = start + dt.timedelta(hours=phase.due_within_hours)
-        assert text(panel.locator(f'[data-phase="{phase.id}"] [data-gb="phase-due"]')) == f"Due by {clock(due)}"
+        assert text(panel.locator(f'[data-phase="{phase.id}"] [data-gb="phase-due"]')) == word("incident.due", due=clock(due))
     two_hours = next(p for p in timed if p.due_within_hours == 2)
     day = next(p for p in timed if p.due_within_hours == 24)
-    assert text(panel.locator(f'[data-phase="{two_hours.id}"] [data-gb="phase-status"]')).startswith("Overdue:")
+    assert text(panel.locator(f'[data-phase="{two_hours.id}"] [data-gb="phase-status"]')).startswith(word("incident.overdue").strip())
     assert "gb-overdue" in panel.locator(f'[data-phase="{two_hours.id}"]').get_attribute("class")
-    assert text(panel.locator(f'[data-phase="{day.id}"] [data-gb="phase-status"]')).startswith("Due next, in 21 h 50 min")
+    assert text(panel.locator(f'[data-phase="{day.id}"] [data-gb="phase-status"]')).startswith(word("incident.next", left=word("incident.hours_minutes", hours=21, minutes=50)).strip())
     assert "gb-now" in panel.locator(f'[data-phase="{day.id}"]').get_attribute("class")
     summary = text(panel.locator('[data-gb="incident-summary"]'))
-    assert f"Incident began {clock(start)}." in summary
-    assert f"Overdue: {two_hours.name}." in summary
-    assert f"Due next: {day.name}, by {clock(start + dt.timedelta(hours=24))}" in summary
+    assert word("incident.began", start=clock(start)) in summary
+    assert word("incident.summary_overdue", phase=two_hours.name) in summary
+    assert word("incident.summary_next", phase=day.name, due=clock(start + dt.timedelta(hours=24))) in summary
 
 
 def test_the_clock_refreshes_the_phases_without_reading_the_summary_out_again(page, police_page, guidebook):
@@ -78,7 +79,7 @@ def test_the_clock_refreshes_the_phases_without_reading_the_summary_out_again(pa
         new MutationObserver(() => window.summaryChanges++).observe(document.querySelector('[data-gb="incident-summary"]'),
             {childList: true, characterData: true, subtree: true}); }""")
     page.clock.run_for("05:00")
-    assert text(panel.locator(f'[data-phase="{day.id}"] [data-gb="phase-status"]')).startswith("Due next, in 21 h 45 min")
+    assert text(panel.locator(f'[data-phase="{day.id}"] [data-gb="phase-status"]')).startswith(word("incident.next", left=word("incident.hours_minutes", hours=21, minutes=45)).strip())
     assert page.evaluate("window.summaryChanges") == 0
 
 
@@ -88,22 +89,22 @@ def test_a_phase_with_every_item_ticked_is_not_overdue(page, police_page, guideb
     set_start(page, NOW - dt.timedelta(hours=3))
     for item in two_hours.items:
         page.locator(f"#check-{item.id}").check()
-    assert text(panel.locator(f'[data-phase="{two_hours.phase.id}"] [data-gb="phase-status"]')) == "Done"
-    assert "Overdue" not in text(panel.locator('[data-gb="incident-summary"]'))
+    assert text(panel.locator(f'[data-phase="{two_hours.phase.id}"] [data-gb="phase-status"]')) == word("incident.done")
+    assert word("incident.summary_overdue", phase="").split()[0] not in text(panel.locator('[data-gb="incident-summary"]'))
 
 
 def test_clear_and_future_start(page, police_page):
     panel = police_page()
     set_start(page, NOW + dt.timedelta(hours=1))
-    assert "future" in text(panel.locator('[data-gb="incident-error"]'))
+    assert text(panel.locator('[data-gb="incident-error"]')) == word("incident.future")
     set_start(page, NOW - dt.timedelta(hours=1))
-    assert "Incident began" in text(panel.locator('[data-gb="incident-summary"]'))
+    assert BEGAN in text(panel.locator('[data-gb="incident-summary"]'))
     page.once("dialog", lambda d: d.accept())
     panel.get_by_role("button", name=word("incident.clear")).click()
-    assert "Incident began" not in text(panel.locator('[data-gb="incident-summary"]'))
+    assert BEGAN not in text(panel.locator('[data-gb="incident-summary"]'))
     assert all(not text(d) for d in panel.locator('[data-gb="phase-due"]').all())
     page.reload()
-    assert "Incident began" not in text(page.locator('[data-gb="incident-summary"]'))
+    assert BEGAN not in text(page.locator('[data-gb="incident-summary"]'))
 
 
 def test_incident_start_survives_reload_and_export_import(page, police_page, base_url, tmp_path):
@@ -111,7 +112,7 @@ def test_incident_start_survives_reload_and_export_import(page, police_page, bas
     start = NOW - dt.timedelta(minutes=45)
     set_start(page, start)
     page.reload()
-    assert f"Incident began {clock(start)}" in text(page.locator('[data-gb="incident-summary"]'))
+    assert word("incident.began", start=clock(start)) in text(page.locator('[data-gb="incident-summary"]'))
     page.goto(base_url)
     with page.expect_download() as info:
         page.get_by_role("button", name=word("overview.export")).click()
@@ -127,7 +128,7 @@ def test_incident_start_survives_reload_and_export_import(page, police_page, bas
     chooser.value.set_files(str(path))
     page.wait_for_function("document.getElementById('gb-import-status').textContent.length > 0")
     panel = police_page()
-    assert f"Incident began {clock(start)}" in text(panel.locator('[data-gb="incident-summary"]'))
+    assert word("incident.began", start=clock(start)) in text(panel.locator('[data-gb="incident-summary"]'))
 
 
 def order_of(page):
@@ -145,7 +146,7 @@ def test_shared_role_link_puts_that_roles_checklists_first(page, base_url, guide
     assert order[: len(wanted)] == wanted
     assert sorted(order) == sorted(c.id for c in guidebook.checklists)
     assert page.get_by_label(role.name).is_checked()
-    assert role.name in text(page.locator('[data-gb="role-status"]'))
+    assert text(page.locator('[data-gb="role-status"]')) == word("roles.showing", name=role.name)
 
 
 def test_picking_a_role_writes_it_into_the_address(page, base_url, guidebook):
@@ -163,7 +164,7 @@ def test_picking_a_role_writes_it_into_the_address(page, base_url, guidebook):
 def test_unknown_role_shows_everything(page, base_url, guidebook):
     page.goto(base_url + "?role=fire-chief")
     assert order_of(page) == [c.id for c in guidebook.checklists]
-    assert "no role" in text(page.locator('[data-gb="role-status"]'))
+    assert text(page.locator('[data-gb="role-status"]')) == word("roles.unknown", id="fire-chief")
 
 
 def test_shared_role_link_orders_the_packet_too(page, base_url, site, guidebook):

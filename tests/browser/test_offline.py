@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests import builds
-from tests.support import checklist_pages
+from tests.support import checklist_pages, word
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +90,6 @@ def test_copy_link_offline_gives_the_public_address(page, requests_elsewhere, of
     page.goto(offline_page(offline_site, site, checklist.id).as_uri())
     item = checklist.items[1]
     page.locator(f"#{item.id} button.gb-copy").click()
-    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    page.locator("#gb-copy-status").filter(has_text=word("copy.done")).wait_for()
     path = checklist_pages(site)[checklist.id].parent.relative_to(site).as_posix()
     assert page.evaluate("window.__copied") == [f"{builds.expected_site_url()}{path}/#{item.id}"]

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.support import word, page_path
+from tests.support import page_path, word
 
 KEY = "ccm-guidebook.progress"
 

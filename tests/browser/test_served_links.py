@@ -7,7 +7,7 @@ import pytest
 
 from tests import builds
 from tests.browser.conftest import serve
-from tests.support import checklist_pages
+from tests.support import checklist_pages, word
 
 SUBPATH = urlsplit(builds.SUBPATH_URL).path  # /cares/guidebook/
 
@@ -75,7 +75,7 @@ def test_navigation_search_and_copy_link_work_under_a_sub_path(page, context, su
     page.wait_for_url(url + path)
     item = checklist.items[0]
     page.locator(f"#{item.id} button.gb-copy").click()
-    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    page.locator("#gb-copy-status").filter(has_text=word("copy.done")).wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == f"{url}{path}#{item.id}"
     query = page.locator("input[data-md-component='search-query']")
     query.click()

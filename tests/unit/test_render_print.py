@@ -1,8 +1,8 @@
 """What the renderer adds for printing: the Print button, the roster, notes, and the packet page.
 Data in, expected HTML out, apart from any MkDocs build."""
-from tests.support import word
 from macros.guidebook import Renderer
 from macros.guidebook.model import Checklist, Guidebook, Item, Part
+from tests.support import word
 from tests.unit.test_render import EXPECTED, PART, PHASE, SOURCE, make_checklist, make_renderer
 
 
