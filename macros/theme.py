@@ -43,8 +43,12 @@ def css_content(word: str, values: dict[str, str]) -> Markup:
 
 
 def script_json(data) -> Markup:
-    """JSON for a <script type="application/json"> block: '<' escaped, so no '</script>' can end it."""
-    return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
+    """JSON safe inside a single-quoted HTML attribute or a <script>: < > & ' written as \\u escapes
+    (like Jinja's tojson), so nothing in it can end the attribute or the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char in "<>&'":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(text)
 
 
 def serving(config) -> bool:
@@ -63,7 +67,7 @@ class ThemeSupport:
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
         env.filters["css_string"] = css_string
-        env.globals["gb_words"] = str(script_json(self.words.for_script()))  # escaped again in its attribute
+        env.globals["gb_words"] = script_json(self.words.for_script())
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")

@@ -1,5 +1,6 @@
 """The interface words: one catalogue per language, checked like the rest of data/, and no reader-visible
 word anywhere else in the script or the stylesheets."""
+import json
 import re
 import shutil
 
@@ -68,7 +69,9 @@ def test_css_values_cannot_end_the_style_block():
     assert css_string('a"</style>') == '"a\\22 \\3c /style\\3e "'
     assert css_content("Page {page} of {pages}", {"page": "counter(page)", "pages": "counter(pages)"}) == \
         '"Page " counter(page) " of " counter(pages)'
-    assert "</" not in script_json({"k": "</script><script>alert(1)</script>"})
+    hostile = script_json({"k": "</script><script>alert(1)</script>' onmouseover='x' &amp;"})
+    assert not set("<>&'") & set(hostile)
+    assert json.loads(hostile) == {"k": "</script><script>alert(1)</script>' onmouseover='x' &amp;"}
 
 
 def _code_strings(script: str) -> list[str]:
