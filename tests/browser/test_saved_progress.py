@@ -221,16 +221,40 @@ def test_an_import_with_an_impossible_incident_start_keeps_the_checks(page, base
     assert json.loads(stored(page))["incident"] is None
 
 
-def test_a_huge_import_is_refused_quickly_with_a_short_message(page, context, base_url, site, ids, tmp_path):
+@pytest.mark.parametrize("entries, id_length, refusal", [
+    (60000, 40, "import.too_big"),    # over 1 MB
+    (25000, 4, "import.too_many"),    # under 1 MB, over 20,000 entries
+])
+def test_a_huge_import_is_refused_with_a_short_message(page, context, base_url, ids, tmp_path, entries, id_length, refusal):
     before = v2({CHECKLIST: {ids["a"]: {"at": WHEN}}})
     seed(context, KEY, before)
     path = tmp_path / "huge.json"
-    path.write_text(json.dumps(exported([{"id": f"unknown-{n}", "ticked": []} for n in range(60000)])))
+    path.write_text(json.dumps(exported([{"id": f"{n:0{id_length}d}"} for n in range(entries)]), separators=(",", ":")))
     page.goto(base_url)
-    message = import_file(page, path)
-    assert message in (word("import.too_big", kilobytes=round(path.stat().st_size / 1024)),
-                       word("import.too_many", count=60000))
+    message = import_file(page, path, accept=False)
+    expected = {"import.too_big": word("import.too_big", kilobytes=round(path.stat().st_size / 1024)),
+                "import.too_many": word("import.too_many", count=entries)}
+    assert message == expected[refusal]
     assert len(message) < 200 and stored(page) == before
+
+
+def test_an_impossible_saved_incident_start_in_berlin_leaves_clear_and_print_working(browser, base_url, site, ids):
+    """The year +275760 in Europe/Berlin once threw a RangeError at start-up and broke Clear and Print."""
+    context = browser.new_context(timezone_id="Europe/Berlin", locale="de-DE")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    seed(context, LEGACY_KEY, v1({"police-within-24-hours": {}}, "+275760-09-13T00:00:00.000Z"))
+    open_page(page, base_url, site, "police-within-24-hours")
+    assert word("storage.what_incident") in notice(page)
+    assert page.locator('[data-gb="incident-summary"]').inner_text() == word("incident.unset")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name=word("print.blank")).click()
+    assert page.evaluate("window.printed") == 1
+    page.once("dialog", lambda d: d.accept())
+    page.locator('[data-gb="incident"]').get_by_role("button", name=word("incident.clear")).click()
+    assert errors == []
+    context.close()
 
 
 def test_many_unknown_ids_are_named_briefly(page, base_url, ids, tmp_path):
