@@ -119,4 +119,5 @@ def write_assets(assets: Assets, site_dir: Path) -> list[Path]:
 def served_assets(site_dir: Path) -> list[Path]:
     """Our own files in a built site, as a reader's browser fetches them (for the benchmarks)."""
     site = Path(site_dir)
-    return sorted(site.glob("assets/javascripts/guidebook.*.js")) + sorted(site.glob("assets/stylesheets/guidebook.*.css"))
+    scripts = sorted(site.glob("assets/javascripts/guidebook.*.js"))
+    return scripts + sorted(site.glob("assets/stylesheets/guidebook.*.css"))

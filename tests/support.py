@@ -75,7 +75,7 @@ def built_pages(site: Path) -> list[str]:
     return pages
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalogue(language: str = "en"):
     """The interface words of data/messages/<language>.yml (macros.guidebook.messages.Words)."""
     from macros.guidebook.messages import load_words

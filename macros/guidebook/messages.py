@@ -92,7 +92,8 @@ def _compare(doc: YamlDocument, base: dict[str, str]) -> list[Problem]:
         want, got = set(PLACEHOLDER.findall(base[key])), set(PLACEHOLDER.findall(entries[key]))
         if want != got:
             names = ", ".join("{" + n + "}" for n in sorted(want)) or "none"
-            problems.append(Problem(doc.name, _line(doc, key), key, f"these words must use the names in braces {names}"))
+            message = f"these words must use the names in braces {names}"
+            problems.append(Problem(doc.name, _line(doc, key), key, message))
     return problems
 
 

@@ -45,6 +45,14 @@ def set_start(page, start: dt.datetime):
     page.get_by_role("button", name=word("incident.set")).click()
 
 
+def status_of(panel, phase_id) -> str:
+    return text(panel.locator(f'[data-phase="{phase_id}"] [data-gb="phase-status"]'))
+
+
+def due_next_in(hours: int, minutes: int) -> str:
+    return word("incident.next", left=word("incident.hours_minutes", hours=hours, minutes=minutes)).strip()
+
+
 def phases_with_hours(guidebook):
     return [p for p in guidebook.phases if p.due_within_hours]
 
@@ -56,12 +64,13 @@ def test_two_hours_ten_minutes_in(page, police_page, guidebook):
     timed = phases_with_hours(guidebook)
     for phase in timed:
         due = start + dt.timedelta(hours=phase.due_within_hours)
-        assert text(panel.locator(f'[data-phase="{phase.id}"] [data-gb="phase-due"]')) == word("incident.due", due=clock(due))
+        due_text = text(panel.locator(f'[data-phase="{phase.id}"] [data-gb="phase-due"]'))
+        assert due_text == word("incident.due", due=clock(due))
     two_hours = next(p for p in timed if p.due_within_hours == 2)
     day = next(p for p in timed if p.due_within_hours == 24)
-    assert text(panel.locator(f'[data-phase="{two_hours.id}"] [data-gb="phase-status"]')).startswith(word("incident.overdue").strip())
+    assert status_of(panel, two_hours.id).startswith(word("incident.overdue").strip())
     assert "gb-overdue" in panel.locator(f'[data-phase="{two_hours.id}"]').get_attribute("class")
-    assert text(panel.locator(f'[data-phase="{day.id}"] [data-gb="phase-status"]')).startswith(word("incident.next", left=word("incident.hours_minutes", hours=21, minutes=50)).strip())
+    assert status_of(panel, day.id).startswith(due_next_in(21, 50))
     assert "gb-now" in panel.locator(f'[data-phase="{day.id}"]').get_attribute("class")
     summary = text(panel.locator('[data-gb="incident-summary"]'))
     assert word("incident.began", start=clock(start)) in summary
@@ -76,10 +85,11 @@ def test_the_clock_refreshes_the_phases_without_reading_the_summary_out_again(pa
     day = next(p for p in phases_with_hours(guidebook) if p.due_within_hours == 24)
     assert panel.locator('[data-gb="incident-summary"]').get_attribute("aria-live") == "polite"
     page.evaluate("""() => { window.summaryChanges = 0;
-        new MutationObserver(() => window.summaryChanges++).observe(document.querySelector('[data-gb="incident-summary"]'),
+        const summary = document.querySelector('[data-gb="incident-summary"]');
+        new MutationObserver(() => window.summaryChanges++).observe(summary,
             {childList: true, characterData: true, subtree: true}); }""")
     page.clock.run_for("05:00")
-    assert text(panel.locator(f'[data-phase="{day.id}"] [data-gb="phase-status"]')).startswith(word("incident.next", left=word("incident.hours_minutes", hours=21, minutes=45)).strip())
+    assert status_of(panel, day.id).startswith(due_next_in(21, 45))
     assert page.evaluate("window.summaryChanges") == 0
 
 
@@ -90,7 +100,8 @@ def test_a_phase_with_every_item_ticked_is_not_overdue(page, police_page, guideb
     for item in two_hours.items:
         page.locator(f"#check-{item.id}").check()
     assert text(panel.locator(f'[data-phase="{two_hours.phase.id}"] [data-gb="phase-status"]')) == word("incident.done")
-    assert word("incident.summary_overdue", phase="").split()[0] not in text(panel.locator('[data-gb="incident-summary"]'))
+    overdue = word("incident.summary_overdue", phase="").split()[0]
+    assert overdue not in text(panel.locator('[data-gb="incident-summary"]'))
 
 
 def test_clear_and_future_start(page, police_page):

@@ -28,6 +28,10 @@ def count_text(page, checklist_id):
     return page.locator(f'.gb-progress [data-gb="count"][data-checklist="{checklist_id}"]').inner_text()
 
 
+def home_count(page, checklist_id):
+    return page.locator(f'[data-gb="count"][data-checklist="{checklist_id}"]').inner_text()
+
+
 def box(page, item):
     return page.locator(f"#check-{item.id}")
 
@@ -41,7 +45,7 @@ def test_tick_survives_reload_and_navigation(page, open_checklist, checklist, ba
     assert box(page, first).is_checked() and box(page, third).is_checked()
     assert not box(page, checklist.items[1]).is_checked()
     page.goto(base_url)  # the home page shows the same state
-    assert page.locator(f'[data-gb="count"][data-checklist="{checklist.id}"]').inner_text() == word("count.done", done=2, total=len(checklist.items))
+    assert home_count(page, checklist.id) == word("count.done", done=2, total=len(checklist.items))
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert set(stored["checks"][checklist.id]) == {first.id, third.id}
 
@@ -57,7 +61,8 @@ def test_counts_follow_ticks_and_are_announced(page, open_checklist, checklist):
         assert counter.inner_text() == word("count.done", done=n, total=total)
     box(page, checklist.items[0]).uncheck()
     assert counter.inner_text() == word("count.done", done=3, total=total)
-    assert page.locator(f'.gb-progress progress[data-gb="bar"][data-checklist="{checklist.id}"]').evaluate("p => p.value") == 3
+    bar = page.locator(f'.gb-progress progress[data-gb="bar"][data-checklist="{checklist.id}"]')
+    assert bar.evaluate("p => p.value") == 3
 
 
 def test_reset_one_checklist_asks_first(page, open_checklist, checklist, guidebook, base_url, site):
@@ -86,7 +91,7 @@ def test_reset_everything(page, open_checklist, checklist, base_url, guidebook):
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name=word("overview.reset_all")).click()
     for c in guidebook.checklists:
-        assert page.locator(f'[data-gb="count"][data-checklist="{c.id}"]').inner_text() == word("count.done", done=0, total=len(c.items))
+        assert home_count(page, c.id) == word("count.done", done=0, total=len(c.items))
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["checks"] == {}
 
 
@@ -127,7 +132,7 @@ def test_export_then_import_round_trip(page, open_checklist, checklist, guideboo
     page.get_by_role("button", name=word("overview.reset_all")).click()
     message = import_file(page, path)
     assert word("import.imported", count=2, file=path.name) in message
-    assert page.locator(f'[data-gb="count"][data-checklist="{checklist.id}"]').inner_text() == word("count.done", done=2, total=len(checklist.items))
+    assert home_count(page, checklist.id) == word("count.done", done=2, total=len(checklist.items))
     open_checklist()
     assert [box(page, i).is_checked() for i in checklist.items] == [i in ticked for i in checklist.items]
 
@@ -162,7 +167,7 @@ def test_import_ignores_and_reports_unknown_ids(page, base_url, checklist, tmp_p
     message = import_file(page, path)
     assert word("import.imported", count=1, file=path.name) in message
     assert "an-item-that-was-removed" in message and "a-checklist-that-was-removed" in message
-    assert page.locator(f'[data-gb="count"][data-checklist="{checklist.id}"]').inner_text().startswith("1 ")
+    assert home_count(page, checklist.id).startswith("1 ")
 
 
 def test_corrupt_storage_is_kept_with_a_notice(page, context, open_checklist, checklist):

@@ -69,7 +69,8 @@ PARTLY_BAD = [
      ["a", "b"], lambda i: word("storage.what_time")),
     ("a malformed item id", KEY, lambda i: v2({CHECKLIST: {i["a"]: {"at": WHEN}, "Bad Id!": {"at": WHEN}}}),
      ["a"], lambda i: word("storage.what_check", id="Bad Id!")),
-    ("an incident start before 2000", KEY, lambda i: v2({OTHER: {i["o"]: {"at": WHEN}}}, {"start": "1999-12-31T00:00:00Z"}),
+    ("an incident start before 2000", KEY,
+     lambda i: v2({OTHER: {i["o"]: {"at": WHEN}}}, {"start": "1999-12-31T00:00:00Z"}),
      ["o"], lambda i: word("storage.what_incident")),
     ("an incident start in the year +275760", KEY,
      lambda i: v2({CHECKLIST: {i["b"]: {"at": WHEN}}}, {"start": "+275760-09-13T00:00:00.000Z"}),
@@ -147,7 +148,7 @@ def test_a_read_that_succeeds_in_another_tab_lets_writes_resume(context, base_ur
     page = context.new_page()
     open_page(page, base_url, site)
     page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(v2({CHECKLIST: {ids['a']: {'at': WHEN}}}))})")
-    page.evaluate("dispatchEvent(new StorageEvent('storage', {key: %s}))" % json.dumps(KEY))
+    page.evaluate(f"dispatchEvent(new StorageEvent('storage', {{key: {json.dumps(KEY)}}}))")
     page.wait_for_function(f"document.getElementById('check-{ids['a']}').checked")
     page.locator(f"#check-{ids['b']}").click()
     assert set(json.loads(stored(page))["checks"][CHECKLIST]) == {ids["a"], ids["b"]}
@@ -158,7 +159,8 @@ def test_a_read_that_succeeds_in_another_tab_lets_writes_resume(context, base_ur
 @pytest.mark.parametrize("hostile", ["constructor", "__proto__", "toString", "hasOwnProperty"])
 def test_an_item_named_like_an_object_property_is_an_id_like_any_other(page, context, base_url, site, ids, hostile):
     """Saved progress naming ids such as `constructor`: no phantom checks, counts right, and they stay data."""
-    seed(context, KEY, v2({CHECKLIST: {ids["a"]: {"at": WHEN}, hostile: {"at": WHEN}}, hostile: {hostile: {"at": WHEN}}}))
+    checks = {CHECKLIST: {ids["a"]: {"at": WHEN}, hostile: {"at": WHEN}}, hostile: {hostile: {"at": WHEN}}}
+    seed(context, KEY, v2(checks))
     open_page(page, base_url, site)
     first = ids["first"]
     assert [checked(page, i.id) for i in first.items] == [i.id == ids["a"] for i in first.items]
@@ -207,10 +209,12 @@ def import_file(page, path, accept=True):
 
 
 def exported(checklists, incident=None):
-    return {"format": "ccm-guidebook-progress", "format_version": 1, "incident_start": incident, "checklists": checklists}
+    return {"format": "ccm-guidebook-progress", "format_version": 1,
+            "incident_start": incident, "checklists": checklists}
 
 
-@pytest.mark.parametrize("start", ["9999-01-01T00:00:00Z", "+275760-09-13T00:00:00.000Z", "1999-01-01T00:00:00Z", "soon"])
+@pytest.mark.parametrize("start", ["9999-01-01T00:00:00Z", "+275760-09-13T00:00:00.000Z",
+                                   "1999-01-01T00:00:00Z", "soon"])
 def test_an_import_with_an_impossible_incident_start_keeps_the_checks(page, base_url, ids, tmp_path, start):
     path = tmp_path / "progress.json"
     path.write_text(json.dumps(exported([{"id": CHECKLIST, "ticked": [{"id": ids["a"], "ticked_at": WHEN}]}], start)))
@@ -225,7 +229,8 @@ def test_an_import_with_an_impossible_incident_start_keeps_the_checks(page, base
     (60000, 40, "import.too_big"),    # over 1 MB
     (25000, 4, "import.too_many"),    # under 1 MB, over 20,000 entries
 ])
-def test_a_huge_import_is_refused_with_a_short_message(page, context, base_url, ids, tmp_path, entries, id_length, refusal):
+def test_a_huge_import_is_refused_with_a_short_message(page, context, base_url, ids, tmp_path,
+                                                       entries, id_length, refusal):
     before = v2({CHECKLIST: {ids["a"]: {"at": WHEN}}})
     seed(context, KEY, before)
     path = tmp_path / "huge.json"
