@@ -25,8 +25,8 @@ def german_site(tmp_path_factory):
     marked["meta"]["locale"] = "de_DE"
     (project / "data" / "messages" / "de.yml").write_text(yaml.safe_dump(marked, allow_unicode=True), encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  language: en\n" in config, "mkdocs.yml changed shape"
-    (project / "mkdocs.yml").write_text(config.replace("  language: en\n", "  language: de\n"), encoding="utf-8")
+    assert config.count("  language: en ") == 1, "mkdocs.yml changed shape"
+    (project / "mkdocs.yml").write_text(config.replace("  language: en ", "  language: de "), encoding="utf-8")
     result = build(project, work / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return work / "site"
