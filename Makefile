@@ -25,7 +25,8 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(PIP) -r requirements-test.txt
 	touch $@
 
-# npm packages for the offline edition only (package-lock.json pins them exactly).
+# npm packages (package-lock.json pins them exactly): esbuild, which bundles and minifies our
+# script at every build, and the Web Worker shim of the offline edition.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
@@ -35,7 +36,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-install: $(VENV)/.site-installed ## install what the site needs (.venv; Debian's Pango for the PDF packet)
+install: $(VENV)/.site-installed node_modules/.installed ## install what the site needs (.venv, esbuild from npm, Debian's Pango for the PDF packet)
 	bash scripts/install-system-packages.sh site
 
 install-test: $(VENV)/.test-installed ## install what the tests need, Debian chromium, poppler-utils and zbar-tools included
@@ -43,13 +44,13 @@ install-test: $(VENV)/.test-installed ## install what the tests need, Debian chr
 
 serve: install ## serve the site at http://127.0.0.1:8000/
 	@echo "Serving the guidebook at http://$(HOST):$(PORT)/ (press Ctrl+C to stop)"
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	$(BIN)/mkdocs serve --strict --watch-theme --watch data --watch macros --dev-addr $(HOST):$(PORT)
 
 build: install ## build the deployable site into site/ (set SITE_URL to its public address)
 	@[ -n "$$SITE_URL" ] || echo "Note: SITE_URL is not set; canonical links and the sitemap name http://127.0.0.1:8000/"
 	$(BIN)/mkdocs build --strict --clean
 
-offline: install node_modules/.installed ## build the offline edition, build/guidebook-offline.zip (opens from disk)
+offline: install ## build the offline edition, build/guidebook-offline.zip (opens from disk)
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir $(abspath $(OFFLINE_DIR))
 	mkdir -p $(dir $(OFFLINE_ZIP))
 	rm -f $(OFFLINE_ZIP)

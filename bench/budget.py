@@ -30,7 +30,7 @@ sys.path.insert(0, str(BENCH))
 from gzip_server import serve_gzip  # noqa: E402
 from stock import write_stock_project  # noqa: E402
 
-from macros.guidebook.assets import SERVED as OWN_ASSETS  # noqa: E402
+from macros.assets import served_assets  # noqa: E402
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
 from tools.project import ROOT, build, copy_project  # noqa: E402
 
@@ -124,11 +124,11 @@ def site_bytes(site: Path) -> int:
 
 
 def report_own_assets(site: Path, budget: dict) -> None:
-    own = sum(len(gzip.compress((site / a).read_bytes(), 9)) for a in OWN_ASSETS if (site / a).exists())
+    own_assets = served_assets(site)  # guidebook.<hash>.js and .css
+    own = sum(len(gzip.compress(a.read_bytes(), 9)) for a in own_assets)
     limit = budget["own_css_js_gzip_bytes"]["max"]
-    for asset in OWN_ASSETS:
-        if (site / asset).exists():
-            row(f"  {asset} (gzip)", f"{len(gzip.compress((site / asset).read_bytes(), 9))} B")
+    for asset in own_assets:
+        row(f"  {asset.relative_to(site).as_posix()} (gzip)", f"{len(gzip.compress(asset.read_bytes(), 9))} B")
     row("own CSS and JavaScript together (gzip)", f"{own} B / {limit} B", "yes" if own <= limit else f"{own - limit} B over")
 
 

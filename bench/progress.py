@@ -18,11 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from macros.assets import served_assets
 from tools.browser import launch_chromium
 from tools.project import build, copy_project
 from tools.server import serve
 
-KEY = "ccm-guidebook.progress.v1"
+KEY = "ccm-guidebook.progress"
 
 
 def synthetic_project(root: Path, items: int) -> Path:
@@ -48,9 +49,10 @@ def main() -> None:
         result = build(synthetic_project(root, args.items), root / "site")
         if result.returncode != 0:
             sys.exit(result.stdout + result.stderr)
-        script = (root / "site" / "assets" / "javascripts" / "guidebook.js").read_bytes()
+        script = served_assets(root / "site")[0].read_bytes()  # guidebook.<hash>.js
         server, url = serve(root / "site")
-        saved = {"ticks": {"bench-checklist": {f"bench-item-{n}": "2026-01-01T00:00:00Z" for n in range(0, args.items, 2)}}}
+        saved = {"version": 2, "checks": {"bench-checklist": {f"bench-item-{n}": {"at": "2026-01-01T00:00:00Z"}
+                                                             for n in range(0, args.items, 2)}}, "incident": None}
         restore, tick = [], []
         with sync_playwright() as p:
             browser = launch_chromium(p)

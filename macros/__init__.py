@@ -40,10 +40,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from . import theme
 from .guidebook import DataError, Problem, Renderer, load_guidebook
-from .guidebook.assets import build_assets, print_rule_problems
 from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
+from .guidebook.messages import Words, load_words
 from .guidebook.model import Guidebook
 from .guidebook.pages import check_addresses, navigation, page_markdown, page_source, unknown_checklist_calls
 from .guidebook.pdf import Packets, pdf_wanted
@@ -53,7 +54,6 @@ from .guidebook.urls import base_url, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
-PRINT_CSS = "overrides/assets/stylesheets/print.css"
 STATE = "guidebook_site"  # the name under which this build's state sits in env.variables
 
 # The offline edition: Material's offline plugin would load its Web Worker shim
@@ -68,6 +68,7 @@ WORKER_SHIM_URL = "assets/javascripts/iframe-worker/shim.js"  # the name must co
 class SiteState:
     """What one build knows: the guidebook, its renderer, and the generated page of each checklist."""
     guidebook: Guidebook
+    words: Words
     renderer: Renderer
     site_url: str
     docs_label: str
@@ -121,14 +122,15 @@ class ChecklistPages:
 
 
 def load_state(env) -> SiteState:
-    """Load and check the data, or stop the build with every problem listed."""
+    """Load and check the data and the words, or stop the build with every problem listed."""
     try:
         guidebook = load_guidebook(DATA_DIR, display_root=ROOT)
+        words = load_words(DATA_DIR, env.conf["theme"]["language"], display_root=ROOT)
     except DataError as error:
         _fail(error.problems)
     site_url = base_url(env.conf["site_url"])
     public_urls = {c.id: public_url(site_url, c.address) for c in guidebook.checklists}
-    return SiteState(guidebook, Renderer(guidebook, public_urls=public_urls), site_url,
+    return SiteState(guidebook, words, Renderer(guidebook, words, public_urls=public_urls), site_url,
                      Path(env.conf["docs_dir"]).name, Packets(guidebook, public_urls, site_url, wanted=pdf_wanted()))
 
 
@@ -137,10 +139,10 @@ def define_env(env) -> None:
     state = load_state(env)
     nav, problems = navigation(env.conf["nav"], state.guidebook)
     problems += unknown_checklist_calls(Path(env.conf["docs_dir"]), state.guidebook)
-    problems += print_rule_problems(ROOT / PRINT_CSS, PRINT_CSS)  # before anything is written
     if problems:
         _fail(problems)
     env.conf["nav"] = nav
+    theme.install(env.conf, state.words)  # the `t` filter and our assets (built now: before anything is written)
     # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
     # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
@@ -174,11 +176,11 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Bundle and minify our own script and stylesheets (readable sources stay in overrides/). In the offline
-    edition, also copy the Web Worker shim from the npm package into the site, and drop 404.html
-    (only a web server shows it; its links are absolute and do not open from disk)."""
+    """Rewrite the search index (content only) and write the PDF packets. Outside the offline edition, give
+    every page its Content Security Policy; in the offline edition, copy the Web Worker shim from the npm
+    package into the site, and drop 404.html (only a web server shows it; its links are absolute and do not
+    open from disk). Our own script and stylesheet are written by theme.ThemeSupport."""
     site_dir = Path(env.conf["site_dir"])
-    build_assets(site_dir)
     rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"])  # content only, per item
     _state(env).packets.write(site_dir)
     if not offline_enabled(env.conf):

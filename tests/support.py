@@ -94,3 +94,15 @@ def built_pages(site: Path) -> list[str]:
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages
+
+
+@functools.cache
+def catalogue(language: str = "en"):
+    """The interface words of data/messages/<language>.yml (macros.guidebook.messages.Words)."""
+    from macros.guidebook.messages import load_words
+    return load_words(ROOT / "data", language, display_root=ROOT)
+
+
+def word(key: str, **values) -> str:
+    """The English words named `key` ("count.done"), with values filled in, as the reader sees them."""
+    return catalogue().text(key, **values)

@@ -109,9 +109,9 @@ def test_packet_page_holds_every_checklist_once_in_order(site, guidebook):
     assert plain(f"<p>{guidebook.title}</p>") in plain(packet) and guidebook.publisher in plain(packet)
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="packet/"' in home, "the packet page is not in the navigation"
-    assert packet.count("data-gb-print data-gb-js") == 1, "the packet has one Print button"
+    assert packet.count('data-gb="print" data-gb-js') == 1, "the packet has one Print button"
 
 
 def test_every_checklist_page_has_one_print_button(site, guidebook):
     for checklist_id, page in checklist_pages(site).items():
-        assert page.read_text(encoding="utf-8").count("data-gb-print data-gb-js") == 1, checklist_id
+        assert page.read_text(encoding="utf-8").count('data-gb="print" data-gb-js') == 1, checklist_id

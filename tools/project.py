@@ -20,6 +20,8 @@ def copy_project(dest: Path, overlay: Path | None = None) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
+    if (ROOT / "node_modules").is_dir() and not (dest / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")  # esbuild, installed once by `make`
     if overlay is not None:
         shutil.copytree(overlay, dest, dirs_exist_ok=True)
     return dest

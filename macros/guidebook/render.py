@@ -1,4 +1,5 @@
-"""Render the guidebook to HTML with the Jinja templates in overrides/partials/.
+"""Render the guidebook to HTML with the Jinja templates in templates/ beside this file
+(our own Jinja environment; overrides/ holds only the Material theme's overrides).
 
 Every value a template prints passes `escape_text` (the environment's finalize):
 HTML escaped and Markdown's characters as entities, so text from the data is
@@ -19,10 +20,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .inline import escape_text, heading_text, render_inline
+from .messages import Words, load_words
 from .model import Checklist, Guidebook
 from .qr import qr_data_uri
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "partials"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 _ANCHOR_LINK = re.compile(r'href="#([a-z0-9-]+)"')
 
 
@@ -36,10 +39,11 @@ def inline_linked(text: str, urls: dict[str, str] | None = None) -> Markup:
 
 
 class Renderer:
-    def __init__(self, guidebook: Guidebook, template_dir: Path = TEMPLATE_DIR,
+    def __init__(self, guidebook: Guidebook, words: Words | None = None, template_dir: Path = TEMPLATE_DIR,
                  public_urls: dict[str, str] | None = None):
         """`public_urls` maps a checklist id to its public address: printed with a QR code on paper."""
         self.guidebook = guidebook
+        self.words = words or load_words(DATA_DIR)
         self.public_urls = public_urls or {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)),
@@ -53,6 +57,7 @@ class Renderer:
         self.env.filters["inline"] = inline_linked
         self.env.filters["heading"] = heading_text
         self.env.filters["qr_data_uri"] = qr_data_uri
+        self.env.filters["t"] = self.words
 
     def _render(self, template: str, **context) -> str:
         for name in ("links", "urls"):  # addresses our code computed: printed as they are, HTML-escaped only
@@ -91,9 +96,8 @@ class Renderer:
         """Every checklist in one printable document: a cover, a contents list, then each
         checklist in the guidebook's order, rendered like its own page at heading level 2.
         The manifest lets a role view (?role=id) put that role's checklists first."""
-        released = date.fromisoformat(self.guidebook.released)
-        return self._render("gb-packet.html", manifest=self.manifest(urls or {}),
-                            released=f"{released:%B} {released.day}, {released.year}",
+        released = self.words.date(date.fromisoformat(self.guidebook.released))
+        return self._render("gb-packet.html", manifest=self.manifest(urls or {}), released=released,
                             checklists=[(c, Markup(self.checklist(c, heading_level=2))) for c in self.guidebook.checklists])
 
 

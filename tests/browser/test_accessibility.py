@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import built_pages, page_path
+from tests.support import built_pages, page_path, word
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -54,7 +54,7 @@ def test_every_page_has_no_axe_violation(browser, site, base_url, scheme):
 def test_states_the_script_shows_have_no_axe_violation(browser, site, base_url, guidebook, scheme):
     """Incident clock with an overdue phase, a storage notice, a role view, an import message."""
     context = browser.new_context(color_scheme=scheme)
-    context.add_init_script("localStorage.setItem('ccm-guidebook.progress.v1', '{broken')")
+    context.add_init_script("localStorage.setItem('ccm-guidebook.progress', '{broken')")
     page = context.new_page()
     # Transitions at a fifth of their speed: axe would always catch the header's title mid-fade, so this
     # test fails for sure (instead of now and then) if axe_report stops waiting for a settled page.
@@ -63,13 +63,13 @@ def test_states_the_script_shows_have_no_axe_violation(browser, site, base_url, 
     cdp.send("Animation.setPlaybackRate", {"playbackRate": 0.2})
     page.goto(base_url + page_path(site, "police-within-24-hours"))
     page.locator("#gb-incident-start").fill("2020-01-01T08:00")
-    page.get_by_role("button", name="Set incident start").click()
+    page.get_by_role("button", name=word("incident.set")).click()
     page.locator(".gb-overdue").first.wait_for()
-    assert page.locator("#gb-storage-notice").is_visible()
+    assert page.locator('[data-gb="storage-notice"]').is_visible()
     assert axe_report(page) == []
     page.goto(base_url + f"?role={guidebook.roles[0].id}")
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Import progress from a file").click()
+        page.get_by_role("button", name=word("overview.import")).click()
     chooser.value.set_files(files=[{"name": "x.json", "mimeType": "application/json", "buffer": b"nope"}])
     page.wait_for_function("document.getElementById('gb-import-status').textContent.length > 0")
     assert axe_report(page) == []

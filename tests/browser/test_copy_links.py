@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import page_path
+from tests.support import page_path, word
 
 CHECKLIST = "police-within-two-hours"  # any checklist would do: expectations come from its data
 
@@ -25,13 +25,13 @@ def grant_clipboard(context, base_url):
 
 def test_buttons_are_named_visible_and_one_per_item(page, address, checklist):
     page.goto(address)
-    items = page.get_by_role("button", name="Copy link to this item", exact=True)
+    items = page.get_by_role("button", name=word("checklist.copy_item_link"), exact=True)
     assert items.count() == len(checklist.items)
     for n, item in enumerate(checklist.items):
         button = page.locator(f"#{item.id} button.gb-copy")
         assert button.is_visible() and button.get_attribute("data-gb-copy-link") == item.id
         assert items.nth(n).get_attribute("data-gb-copy-link") == item.id
-    whole = page.get_by_role("button", name="Copy link to this checklist", exact=True)
+    whole = page.get_by_role("button", name=word("checklist.copy_link"), exact=True)
     assert whole.count() == 1 and whole.is_visible()
 
 
@@ -42,19 +42,19 @@ def test_copying_an_item_link_puts_its_address_on_the_clipboard(page, context, b
     button = page.locator(f"#{item.id} button.gb-copy")
     button.click()
     status = page.locator("#gb-copy-status")
-    status.filter(has_text="Link copied").wait_for()
+    status.filter(has_text=word("copy.done")).wait_for()
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert page.evaluate("navigator.clipboard.readText()") == f"{address}#{item.id}"
     assert button.locator(".gb-copy__done").is_visible(), "visible feedback on the button"
-    assert page.get_by_role("button", name="Copy link to this item").count() == len(checklist.items), \
+    assert page.get_by_role("button", name=word("checklist.copy_item_link")).count() == len(checklist.items), \
         "the button keeps its name while the feedback shows"
 
 
 def test_copying_the_checklist_link_gives_the_page_address(page, context, base_url, address):
     grant_clipboard(context, base_url)
     page.goto(address)
-    page.get_by_role("button", name="Copy link to this checklist").click()
-    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    page.get_by_role("button", name=word("checklist.copy_link")).click()
+    page.locator("#gb-copy-status").filter(has_text=word("copy.done")).wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == address
 
 
@@ -67,7 +67,7 @@ def test_the_buttons_work_from_the_keyboard(page, context, base_url, address, ch
     focused = page.evaluate("document.activeElement.getAttribute('data-gb-copy-link')")
     assert focused == first.id, "Tab from an item's box reaches its copy button"
     page.keyboard.press("Enter")
-    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    page.locator("#gb-copy-status").filter(has_text=word("copy.done")).wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == f"{address}#{first.id}"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == f"check-{checklist.items[1].id}"
@@ -92,8 +92,8 @@ def test_without_the_clipboard_api_the_link_is_offered_to_copy_by_hand(page, add
     assert len(dialogs) == 1
     kind, message, value = dialogs[0]
     assert kind == "prompt" and value == f"{address}#{item.id}"
-    assert "Copy this link" in message and "Control+C" in message
-    assert "Link copied" not in page.locator("#gb-copy-status").text_content()
+    assert message == word("copy.prompt_link")
+    assert word("copy.done") not in page.locator("#gb-copy-status").text_content()
 
 
 def test_without_javascript_there_are_no_copy_buttons(browser, address):
@@ -112,12 +112,12 @@ def test_without_javascript_there_are_no_copy_buttons(browser, address):
 def test_the_link_page_copies_addresses_and_the_snippet(page, context, base_url, site):
     grant_clipboard(context, base_url)
     page.goto(base_url + "link-to-this-guidebook/")
-    page.get_by_role("button", name="Copy the snippet").click()
-    page.locator("#gb-copy-status").filter(has_text="Snippet copied").wait_for()
+    page.get_by_role("button", name=word("copy.snippet")).click()
+    page.locator("#gb-copy-status").filter(has_text=word("copy.snippet_done")).wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == page.locator("#gb-link-snippet").text_content()
     first = page.locator("[data-gb-copy-url]").nth(1)
     first.click()
-    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    page.locator("#gb-copy-status").filter(has_text=word("copy.done")).wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == first.get_attribute("data-gb-copy-url")
 
 

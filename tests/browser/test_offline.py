@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import expected_site_url, page_path
+from tests.support import expected_site_url, page_path, word
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +89,6 @@ def test_copy_link_offline_gives_the_public_address(page, requests_elsewhere, of
     page.goto(offline_page(offline_site, site, checklist.id).as_uri())
     item = checklist.items[1]
     page.locator(f"#{item.id} button.gb-copy").click()
-    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    page.locator("#gb-copy-status").filter(has_text=word("copy.done")).wait_for()
     path = page_path(site, checklist.id).rstrip("/")
     assert page.evaluate("window.__copied") == [f"{expected_site_url()}{path}/#{item.id}"]

@@ -11,7 +11,7 @@ import pytest
 
 from macros.guidebook import load_guidebook
 from macros.guidebook.inline import render_inline
-from tests.support import ROOT, page_path, plain
+from tests.support import ROOT, page_path, plain, word
 
 CHECK_MARK = "\u2713"  # print.css draws this mark in the box of a checked item
 CHECKLIST_IDS = [c.id for c in load_guidebook(ROOT / "data", display_root=ROOT).checklists]
@@ -99,7 +99,7 @@ def site_furniture(page) -> list[str]:
 def today_stamp() -> str:
     """The date as the running header shows it in US English, e.g. "Printed June 22, 2022"."""
     d = datetime.date.today()
-    return f"Printed {d:%B} {d.day}, {d.year}"
+    return word("print.printed_on", date=f"{d:%B} {d.day}, {d.year}")
 
 
 def assert_checklist_printed(text: str, checklist, guidebook):
@@ -115,7 +115,7 @@ def assert_checklist_printed(text: str, checklist, guidebook):
         if item.details:
             assert expected(item.details) in text, f"{checklist.id}/{item.id}: details not printed"
     last = expected(checklist.items[-1].text)
-    assert "Notes" in text[text.index(last):], f"{checklist.id}: no notes section after the last item"
+    assert word("checklist.notes") in text[text.index(last):], f"{checklist.id}: no notes section after the last item"
 
 
 # ---- each checklist page --------------------------------------------------------
@@ -139,7 +139,7 @@ def test_checklist_prints_every_item_and_none_of_the_site(checklist_id, print_pa
         running = norm(page_text)
         assert url in running, f"page {number}: no page address in the running header"
         assert any(stamp in running for stamp in stamps), f"page {number}: no date printed in the running header"
-        assert f"Page {number} of {len(pages)}" in running
+        assert word("print.page_number", page=number, pages=len(pages)) in running
 
 
 @pytest.mark.parametrize("checklist_id", ["municipal-crisis-response", "community-stakeholders"])
@@ -201,8 +201,8 @@ def test_without_javascript_there_is_no_print_button_and_the_page_prints_cleanly
     context, page = new_page(browser, java_script_enabled=False)
     try:
         page.goto(url_of(site, base_url, checklist.id))
-        assert page.locator("[data-gb-print]").count() == 1
-        assert not page.locator("[data-gb-print]").is_visible()
+        assert page.locator('[data-gb="print"]').count() == 1
+        assert not page.locator('[data-gb="print"]').is_visible()
         assert page.get_by_role("button", name="Print a blank copy").count() == 0
         furniture = site_furniture(page)
         text = norm("\n".join(print_to_pdf(page, tmp_path / "nojs.pdf")))
@@ -210,7 +210,7 @@ def test_without_javascript_there_is_no_print_button_and_the_page_prints_cleanly
         context.close()
     assert_checklist_printed(text, checklist, guidebook)
     assert [label for label in furniture if label in text] == []
-    assert "Printed on ____" in text, "without the script, the date printed is a line to fill in"
+    assert norm(word("print.printed_blank")) in text, "without the script, the date printed is a line to fill in"
 
 
 def test_print_is_black_on_white_in_the_dark_colour_scheme(browser, base_url, site):
@@ -332,7 +332,7 @@ def test_packet_prints_cover_contents_and_each_checklist_on_a_new_page(paper, pr
     assert [label for label in furniture if label in text] == []
     assert CHECK_MARK not in text
     for number, running in enumerate(pages, start=1):
-        assert f"Page {number} of {len(pages)}" in running
+        assert word("print.page_number", page=number, pages=len(pages)) in running
         assert base_url + "packet/" in running
 
 
@@ -340,8 +340,9 @@ def page_body(page_text: str) -> str:
     """A printed page's content from its first line, without the running header and footer
     (page address, date printed, page number)."""
     lines = [norm(line) for line in page_text.splitlines() if norm(line)]
-    return " ".join(line for line in lines if not line.startswith("http") and not line.startswith("Printed ")
-                    and not re.fullmatch(r"Page \d+ of \d+", line))
+    printed, page_number = word("print.printed_on", date=""), word("print.page_number", page=r"\d+", pages=r"\d+")
+    return " ".join(line for line in lines if not line.startswith("http") and not line.startswith(printed)
+                    and not re.fullmatch(page_number, line))
 
 
 def test_packet_blank_copy_leaves_every_box_empty(print_page, base_url, guidebook, tmp_path):
@@ -369,4 +370,4 @@ def test_print_only_parts_stay_off_the_screen(print_page, base_url, site, guideb
         shown = page.evaluate("""() => [...document.querySelectorAll('.gb-print-only')]
             .filter(el => el.getClientRects().length > 0).map(el => el.className)""")
         assert shown == [], f"{path}: print-only parts show on screen"
-        assert page.locator("[data-gb-print]").is_visible(), f"{path}: no Print button"
+        assert page.locator('[data-gb="print"]').is_visible(), f"{path}: no Print button"

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from tests.support import page_path
+from tests.support import page_path, word
 
-KEY = "ccm-guidebook.progress.v1"
+KEY = "ccm-guidebook.progress"
 
 
 @pytest.fixture
@@ -25,7 +25,11 @@ def open_checklist(page, base_url, site, checklist):
 
 
 def count_text(page, checklist_id):
-    return page.locator(f'.gb-progress [data-count-for="{checklist_id}"]').inner_text()
+    return page.locator(f'.gb-progress [data-gb="count"][data-checklist="{checklist_id}"]').inner_text()
+
+
+def home_count(page, checklist_id):
+    return page.locator(f'[data-gb="count"][data-checklist="{checklist_id}"]').inner_text()
 
 
 def box(page, item):
@@ -41,23 +45,24 @@ def test_check_survives_reload_and_navigation(page, open_checklist, checklist, b
     assert box(page, first).is_checked() and box(page, third).is_checked()
     assert not box(page, checklist.items[1]).is_checked()
     page.goto(base_url)  # the home page shows the same state
-    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text() == f"2 of {len(checklist.items)} checked"
+    assert home_count(page, checklist.id) == word("count.done", done=2, total=len(checklist.items))
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
-    assert set(stored["ticks"][checklist.id]) == {first.id, third.id}
+    assert set(stored["checks"][checklist.id]) == {first.id, third.id}
 
 
 def test_counts_follow_checks_and_are_announced(page, open_checklist, checklist):
     open_checklist()
     total = len(checklist.items)
-    counter = page.locator(f'.gb-progress [data-count-for="{checklist.id}"]')
+    counter = page.locator(f'.gb-progress [data-gb="count"][data-checklist="{checklist.id}"]')
     assert counter.get_attribute("aria-live") == "polite"
-    assert counter.inner_text() == f"0 of {total} checked"
+    assert counter.inner_text() == word("count.done", done=0, total=total)
     for n, item in enumerate(checklist.items[:4], start=1):
         box(page, item).check()
-        assert counter.inner_text() == f"{n} of {total} checked"
+        assert counter.inner_text() == word("count.done", done=n, total=total)
     box(page, checklist.items[0]).uncheck()
-    assert counter.inner_text() == f"3 of {total} checked"
-    assert page.locator(f'.gb-progress progress[data-bar-for="{checklist.id}"]').evaluate("p => p.value") == 3
+    assert counter.inner_text() == word("count.done", done=3, total=total)
+    bar = page.locator(f'.gb-progress progress[data-gb="bar"][data-checklist="{checklist.id}"]')
+    assert bar.evaluate("p => p.value") == 3
 
 
 def test_reset_one_checklist_asks_first(page, open_checklist, checklist, guidebook, base_url, site):
@@ -67,14 +72,14 @@ def test_reset_one_checklist_asks_first(page, open_checklist, checklist, guidebo
     open_checklist()
     box(page, checklist.items[0]).check()
     page.once("dialog", lambda d: d.dismiss())
-    page.get_by_role("button", name="Reset this checklist").click()
+    page.get_by_role("button", name=word("checklist.reset")).click()
     assert box(page, checklist.items[0]).is_checked()  # declined: nothing changed
     messages = []
     page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
-    page.get_by_role("button", name="Reset this checklist").click()
+    page.get_by_role("button", name=word("checklist.reset")).click()
     assert checklist.title in messages[0]
     assert not box(page, checklist.items[0]).is_checked()
-    assert count_text(page, checklist.id) == f"0 of {len(checklist.items)} checked"
+    assert count_text(page, checklist.id) == word("count.done", done=0, total=len(checklist.items))
     open_checklist(which=other)
     assert box(page, other.items[0]).is_checked()  # the other checklist is untouched
 
@@ -84,15 +89,15 @@ def test_reset_everything(page, open_checklist, checklist, base_url, guidebook):
     box(page, checklist.items[0]).check()
     page.goto(base_url)
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name="Reset all progress").click()
+    page.get_by_role("button", name=word("overview.reset_all")).click()
     for c in guidebook.checklists:
-        assert page.locator(f'[data-count-for="{c.id}"]').inner_text() == f"0 of {len(c.items)} checked"
-    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"] == {}
+        assert home_count(page, c.id) == word("count.done", done=0, total=len(c.items))
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["checks"] == {}
 
 
 def export_file(page, tmp_path):
     with page.expect_download() as info:
-        page.get_by_role("button", name="Export progress to a file").click()
+        page.get_by_role("button", name=word("overview.export")).click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     return path
@@ -101,7 +106,7 @@ def export_file(page, tmp_path):
 def import_file(page, path, accept=True):
     page.once("dialog", lambda d: d.accept() if accept else d.dismiss())
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Import progress from a file").click()
+        page.get_by_role("button", name=word("overview.import")).click()
     chooser.value.set_files(str(path))
     status = page.locator("#gb-import-status")
     status.wait_for(state="attached")
@@ -124,19 +129,19 @@ def test_export_then_import_round_trip(page, open_checklist, checklist, guideboo
     assert [t["id"] for t in data["checklists"][0]["ticked"]] == [i.id for i in ticked]
 
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name="Reset all progress").click()
+    page.get_by_role("button", name=word("overview.reset_all")).click()
     message = import_file(page, path)
-    assert "Imported 2 checked items" in message
-    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text() == f"2 of {len(checklist.items)} checked"
+    assert word("import.imported", count=2, file=path.name) in message
+    assert home_count(page, checklist.id) == word("count.done", done=2, total=len(checklist.items))
     open_checklist()
     assert [box(page, i).is_checked() for i in checklist.items] == [i in ticked for i in checklist.items]
 
 
 @pytest.mark.parametrize("content, expected", [
-    ("not json at all", "not a progress file"),
-    ('{"some": "other json"}', "not a progress file"),
-    ('{"format": "ccm-guidebook-progress", "format_version": 99, "checklists": []}', "newer version"),
-    ('{"format": "ccm-guidebook-progress", "format_version": 1}', "damaged"),
+    ("not json at all", word("import.foreign")),
+    ('{"some": "other json"}', word("import.foreign")),
+    ('{"format": "ccm-guidebook-progress", "format_version": 99, "checklists": []}', word("import.newer")),
+    ('{"format": "ccm-guidebook-progress", "format_version": 1}', word("import.damaged")),
 ])
 def test_bad_import_file_changes_nothing(page, open_checklist, checklist, base_url, tmp_path, content, expected):
     open_checklist()
@@ -160,32 +165,34 @@ def test_import_ignores_and_reports_unknown_ids(page, base_url, checklist, tmp_p
         ]}))
     page.goto(base_url)
     message = import_file(page, path)
-    assert "Imported 1 checked items" in message
+    assert word("import.imported", count=1, file=path.name) in message
     assert "an-item-that-was-removed" in message and "a-checklist-that-was-removed" in message
-    assert page.locator(f'[data-count-for="{checklist.id}"]').inner_text().startswith("1 of")
+    assert home_count(page, checklist.id).startswith("1 ")
 
 
-def test_corrupt_storage_is_reset_with_a_notice(page, context, open_checklist, checklist):
+def test_corrupt_storage_is_kept_with_a_notice(page, context, open_checklist, checklist):
     context.add_init_script(f"localStorage.setItem('{KEY}', '{{not json')")
     open_checklist()
-    notice = page.locator("#gb-storage-notice")
-    assert notice.is_visible() and "reset" in notice.inner_text()
-    box(page, checklist.items[0]).check()  # still works
-    assert count_text(page, checklist.id).startswith("1 of")
+    notice = page.locator('[data-gb="storage-notice"]')
+    assert notice.is_visible() and word("storage.damaged") in notice.inner_text()
+    box(page, checklist.items[0]).check()  # still works, but is not written over the saved text
+    assert count_text(page, checklist.id).startswith("1 ")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == "{not json"
 
 
 @pytest.mark.parametrize("script, words", [
     ("for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, "
-     "{get() { throw new DOMException('denied', 'SecurityError'); }});", "blocked"),
-    ("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };", "full"),
+     "{get() { throw new DOMException('denied', 'SecurityError'); }});", word("storage.blocked")),
+    ("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+     word("storage.full")),
 ])
 def test_unusable_storage_keeps_the_page_working(page, context, open_checklist, checklist, script, words):
     context.add_init_script(script)
     open_checklist()
     box(page, checklist.items[0]).check()
     assert box(page, checklist.items[0]).is_checked()
-    assert count_text(page, checklist.id).startswith("1 of")
-    notice = page.locator("#gb-storage-notice")
+    assert count_text(page, checklist.id).startswith("1 ")
+    notice = page.locator('[data-gb="storage-notice"]')
     assert notice.is_visible() and words in notice.inner_text()
     # the `page` fixture fails the test on any uncaught JavaScript error
 
@@ -196,7 +203,7 @@ def test_two_tabs_stay_in_step(context, open_checklist, checklist):
     open_checklist(second)
     box(first, checklist.items[2]).check()
     second.wait_for_function(f"document.getElementById('check-{checklist.items[2].id}').checked")
-    assert count_text(second, checklist.id).startswith("1 of")
+    assert count_text(second, checklist.id).startswith("1 ")
     box(second, checklist.items[2]).uncheck()
     first.wait_for_function(f"!document.getElementById('check-{checklist.items[2].id}').checked")
 
@@ -214,7 +221,7 @@ def test_keyboard_only(page, open_checklist, checklist):
     assert page.evaluate("document.activeElement.matches(':focus-visible')") and outline != "none"
     page.keyboard.press("Space")
     assert box(page, checklist.items[0]).is_checked()
-    assert count_text(page, checklist.id).startswith("1 of")
+    assert count_text(page, checklist.id).startswith("1 ")
 
 
 def test_no_cookies_and_no_request_for_state(page, context, open_checklist, checklist, base_url):
@@ -268,11 +275,11 @@ def test_instant_navigation_starts_once_per_page(page, instant_site, guidebook):
     page.wait_for_function(f"!!document.getElementById('check-{second.items[0].id}')")
     assert page.evaluate("window.samePageSinceStart") is True  # instant: no full page load
     box(page, second.items[0]).check()
-    assert count_text(page, second.id) == f"1 of {len(second.items)} checked"  # one handler, one count
+    assert count_text(page, second.id) == word("count.done", done=1, total=len(second.items))  # one handler, one count
     page.locator(f'nav a[href$="{page_path(site, first.id)}"]').first.click()
     page.wait_for_function(f"!!document.getElementById('check-{first.items[0].id}')")
     assert box(page, first.items[0]).is_checked()
-    assert count_text(page, first.id) == f"1 of {len(first.items)} checked"
+    assert count_text(page, first.id) == word("count.done", done=1, total=len(first.items))
     assert page.evaluate("window.samePageSinceStart") is True
     assert page.evaluate("performance.getEntriesByName('gb-progress-restore').length") == 3
 

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support import RENAMED_FROM, RENAMED_TO, SUBPATH_URL, page_path
+from tests.support import RENAMED_FROM, RENAMED_TO, SUBPATH_URL, page_path, word
 from tools.server import serve
 
 SUBPATH = urlsplit(SUBPATH_URL).path  # /cares/guidebook/
@@ -77,7 +77,7 @@ def test_navigation_search_and_copy_link_work_under_a_sub_path(page, context, su
     page.wait_for_url(url + path)
     item = checklist.items[0]
     page.locator(f"#{item.id} button.gb-copy").click()
-    page.locator("#gb-copy-status").filter(has_text="Link copied").wait_for()
+    page.locator("#gb-copy-status").filter(has_text=word("copy.done")).wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == f"{url}{path}#{item.id}"
     query = page.locator("input[data-md-component='search-query']")
     query.click()

@@ -2,6 +2,7 @@
 Data in, expected HTML out, apart from any MkDocs build."""
 from macros.guidebook import Renderer
 from macros.guidebook.model import Checklist, Guidebook, Item, Part
+from tests.support import word
 from tests.unit.test_render import EXPECTED, PART, PHASE, SOURCE, make_checklist, make_renderer
 
 PART_2 = Part(id="part-y", order=2, title="Part Y", summary="Other summary.")
@@ -17,16 +18,17 @@ def make_book(*checklists: Checklist) -> Guidebook:
 def test_page_checklist_has_a_print_button_shown_only_with_the_script():
     checklist = make_checklist()
     html = make_renderer(checklist).checklist(checklist)
-    assert html.count("data-gb-print data-gb-js") == 1
-    assert '<div class="gb-print-controls gb-noprint" role="group" aria-label="Print this checklist" ' \
-           'data-gb-print data-gb-js>' in html
-    assert '<button type="button" class="gb-button" data-print="blank">Print a blank copy</button>' in html
-    assert '<button type="button" class="gb-button" data-print="progress">Print a copy with my progress</button>' in html
+    label = word("print.group", what=word("print.this_checklist"))
+    assert html.count('data-gb="print" data-gb-js') == 1
+    assert f'<div class="gb-print-controls gb-noprint" role="group" aria-label="{label}" ' \
+           'data-gb="print" data-gb-js>' in html
+    assert f'<button type="button" class="gb-button" data-print="blank">{word("print.blank")}</button>' in html
+    assert f'<button type="button" class="gb-button" data-print="progress">{word("print.progress")}</button>' in html
 
 
 def test_checklist_inside_another_page_has_no_print_button_of_its_own():
     checklist = make_checklist()
-    assert "data-gb-print" not in make_renderer(checklist).checklist(checklist, heading_level=2)
+    assert 'data-gb="print"' not in make_renderer(checklist).checklist(checklist, heading_level=2)
 
 
 def test_printed_checklist_names_the_guidebook_and_ends_with_ruled_lines_for_notes():
@@ -67,7 +69,7 @@ def test_packet_holds_cover_contents_and_every_checklist_once_in_order():
     html = renderer.packet()
     cover = html.index('<section class="gb-packet-cover"')
     contents = html.index('<nav class="gb-packet-contents"')
-    assert html.count("data-gb-print data-gb-js") == 1 and html.index("data-gb-print") < cover < contents
+    assert html.count('data-gb="print" data-gb-js') == 1 and html.index('data-gb="print"') < cover < contents
     assert '<p class="gb-cover-title">Book &lt;title&gt;</p>' in html
     assert '<p class="gb-cover-subtitle">A subtitle</p>' in html
     assert '<p class="gb-cover-publisher">CCM &amp; Co</p>' in html

@@ -1,0 +1,37 @@
+/* Finding our parts of the page. Every part the script works with carries
+ * data-gb="<name>" (like Material's data-md-component); data-checklist,
+ * data-item and data-phase say which checklist, item or phase it belongs to. */
+
+export const all = (root, selector) => [...root.querySelectorAll(selector)];
+
+/** Every element of part `name` under `root`. */
+export const parts = (root, name) => all(root, `[data-gb="${name}"]`);
+
+/** The first element of part `name` under `root`, or null. */
+export const part = (root, name) => root.querySelector(`[data-gb="${name}"]`);
+
+/** Changes the text only when it differs: a live region reads out every change. */
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+export function listen(element, type, handler) {
+  element?.addEventListener(type, handler);
+}
+
+/** The guidebook's ids, titles, phases and roles (gb-manifest.html), where the page has them. */
+export function manifest(root) {
+  const element = part(root, "manifest");
+  return element ? JSON.parse(element.dataset.manifest) : null;
+}
+
+/** This page's address: the address bar's on the web; opened from disk (the
+ * offline edition), the public one in <link rel="canonical">. */
+export function address() {
+  const canonical = document.querySelector('link[rel="canonical"]');
+  const onTheWeb = location.protocol.startsWith("http");
+  return onTheWeb || !canonical ? location.origin + location.pathname : canonical.href;
+}
+
+/** The language of the page (<html lang>), for dates and times. */
+export const language = () => document.documentElement.lang || undefined;
