@@ -39,7 +39,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 install: $(VENV)/.site-installed node_modules/.installed ## install what the site needs (.venv, esbuild from npm, Debian's Pango for the PDF packet)
 	bash scripts/install-system-packages.sh site
 
-install-test: $(VENV)/.test-installed ## install what the tests need, Debian chromium, poppler-utils and zbar-tools included
+install-test: install $(VENV)/.test-installed ## install what the tests need, Debian chromium, poppler-utils and zbar-tools included
 	bash scripts/install-system-packages.sh
 
 serve: install ## serve the site at http://127.0.0.1:8000/
