@@ -155,3 +155,20 @@ def test_the_record_is_taken_out_after_printing(record_page, site, base_url, gui
         .map(el => el.textContent).filter(Boolean)""")
     assert filled == [], "the times stayed in the page after printing"
     assert page.locator('[data-gb="print-incident-blank"]').first.evaluate("el => !el.hidden")
+
+
+def test_a_checked_roster_row_keeps_its_columns_to_write_in(record_page, site, base_url, guidebook):
+    checklist = next(c for c in guidebook.checklists if c.layout == "roster")
+    page = record_page
+    saved, checked, _ = stored_progress(checklist, datetime.datetime.now(TZ))
+    page.goto(url_of(site, base_url, checklist.id))
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
+    page.reload()
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as printing a copy with progress does
+    for item_id in checked:
+        row = page.locator(f"#{item_id}")
+        assert row.locator('[data-gb="print-when"]').inner_text().startswith(CHECK_MARK)
+        widths = [row.locator(".gb-roster-cell").nth(n).bounding_box()["width"] for n in range(3)]
+        assert min(widths) > 60, f"{item_id}: a checked row lost its columns to write in ({widths})"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
