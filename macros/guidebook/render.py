@@ -98,6 +98,7 @@ class Renderer:
         The manifest lets a role view (?role=id) put that role's checklists first."""
         released = self.words.date(date.fromisoformat(self.guidebook.released))
         return self._render("gb-packet.html", manifest=self.manifest(urls or {}), released=released,
+                            addresses=self.public_urls,
                             checklists=[(c, Markup(self.checklist(c, heading_level=2))) for c in self.guidebook.checklists])
 
 

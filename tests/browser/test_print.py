@@ -11,7 +11,7 @@ import pytest
 
 from macros.guidebook import load_guidebook
 from macros.guidebook.inline import render_inline
-from tests.support import ROOT, page_path, plain, word
+from tests.support import ROOT, expected_site_url, page_path, plain, word
 
 CHECK_MARK = "\u2713"  # print.css draws this mark in the box of a checked item
 CHECKLIST_IDS = [c.id for c in load_guidebook(ROOT / "data", display_root=ROOT).checklists]
@@ -168,10 +168,12 @@ def test_blank_copy_has_empty_boxes_and_progress_copy_shows_the_checks(checklist
     assert page.evaluate("window.printCalls") == 2
     progress = norm("\n".join(print_to_pdf(page, tmp_path / "progress.pdf")))
     assert_checklist_printed(progress, checklist, guidebook)
-    assert progress.count(CHECK_MARK) == len(ticked), "the copy with progress must show exactly the checked items"
+    # a mark in the box of each checked item, and one before the time it was checked ("✓ 10:42 PM")
+    assert progress.count(CHECK_MARK) == 2 * len(ticked), "the copy with progress must show exactly the checked items"
 
     plain_print = norm("\n".join(print_to_pdf(page, tmp_path / "menu.pdf")))
-    assert plain_print.count(CHECK_MARK) == len(ticked), "the browser's own Print command prints the check marks as they are"
+    assert plain_print.count(CHECK_MARK) == 2 * len(ticked), \
+        "the browser's own Print command prints the checks (and their times) as they are"
 
 
 def test_print_buttons_work_from_the_keyboard(print_page, base_url, site):
@@ -299,7 +301,8 @@ def test_items_are_never_split_and_headings_keep_their_first_item(print_page, ba
 # ---- the packet ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
-def test_packet_prints_cover_contents_and_each_checklist_on_a_new_page(paper, print_page, base_url, guidebook, tmp_path):
+def test_packet_prints_cover_contents_and_each_part_on_a_new_page(paper, print_page, base_url, site, guidebook,
+                                                                  tmp_path):
     page = print_page
     page.goto(base_url + "packet/")
     furniture = site_furniture(page)
@@ -319,14 +322,18 @@ def test_packet_prints_cover_contents_and_each_checklist_on_a_new_page(paper, pr
         assert expected(checklist.title) in contents
 
     starts = []
-    for checklist in guidebook.checklists:
-        found = [n for n, raw in enumerate(raw_pages) if page_body(raw).startswith(expected(checklist.title) + " ")]
-        assert found, f"{checklist.id}: its title does not open a page"
+    for part in (p for p in guidebook.parts if guidebook.checklists_in(p)):
+        found = [n for n, raw in enumerate(raw_pages) if page_body(raw).startswith(norm(part.title) + " ")]
+        assert found, f"{part.id}: its title does not open a page"
         starts.append(found[0])
-    assert starts == sorted(starts) and starts[0] == 2, "checklists out of order, or not after the contents"
-    ends = starts[1:] + [len(pages)]
-    for checklist, start, end in zip(guidebook.checklists, starts, ends, strict=True):
-        assert_checklist_printed(" ".join(pages[start:end]), checklist, guidebook)
+    assert starts == sorted(starts) and starts[0] == 2, "parts out of order, or not after the contents"
+    body = " ".join(pages[2:])
+    at = 0
+    for checklist in guidebook.checklists:  # every checklist whole, in order; short ones share a page
+        first = body.index(expected(checklist.items[0].text), at)
+        title = body.rindex(expected(checklist.title) + " " + expected_site_url() + page_path(site, checklist.id), at, first)
+        assert_checklist_printed(body[title:], checklist, guidebook)
+        at = first
 
     text = " ".join(pages)
     assert [label for label in furniture if label in text] == []
@@ -357,7 +364,8 @@ def test_packet_blank_copy_leaves_every_box_empty(print_page, base_url, guideboo
     page.get_by_role("button", name="Print a blank copy").click()
     assert CHECK_MARK not in " ".join(print_to_pdf(page, tmp_path / "packet-blank.pdf"))
     page.get_by_role("button", name="Print a copy with my progress").click()
-    assert " ".join(print_to_pdf(page, tmp_path / "packet-progress.pdf")).count(CHECK_MARK) == 3
+    # a mark in each checked box, and one before the time each was checked
+    assert " ".join(print_to_pdf(page, tmp_path / "packet-progress.pdf")).count(CHECK_MARK) == 2 * 3
 
 
 # ---- the screen ----------------------------------------------------------------------

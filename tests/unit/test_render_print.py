@@ -36,8 +36,9 @@ def test_printed_checklist_names_the_guidebook_and_ends_with_ruled_lines_for_not
     html = make_renderer(checklist).checklist(checklist)
     assert '<div class="gb-print-only" hidden><dt>Guidebook</dt><dd>Book, CCM, 2022</dd></div>' in html
     notes = html[html.index('<div class="gb-print-notes gb-print-only" hidden>'):]
-    assert notes.count('<span class="gb-print-rule"></span>') == 5
-    assert notes.index("<p>Notes</p>") < notes.index("gb-print-rule")
+    assert notes.count('<span class="gb-print-rule"></span>') >= 20, "enough lines to fill a page (print.css clips the rest)"
+    assert notes.index(f'<p class="gb-print-completed">{word("print.completed_by")}</p>') \
+        < notes.index(f"<p>{word('checklist.notes')}</p>") < notes.index("gb-print-rule")
 
 
 def test_roster_layout_adds_blank_columns_for_each_item():
@@ -76,7 +77,24 @@ def test_packet_holds_cover_contents_and_every_checklist_once_in_order():
     assert "Guidebook released June 22, 2022." in html
     assert '<a href="#sample-checklist">Sample &lt;checklist&gt;</a>' in html
     assert '<a href="#second-checklist">Second</a>' in html
-    at = [html.index(renderer.checklist(c, heading_level=2)) for c in (first, second)]
+    # each checklist as on its page, its public address (when known) printed between its title and the rest
+    at = [html.index(renderer.checklist(c, heading_level=2).split("\n", 1)[1]) for c in (first, second)]
     assert contents < at[0] < at[1]
+    assert html.index('<h2 class="gb-packet-part-title">Part X</h2>') < at[0] \
+        < html.index('<h2 class="gb-packet-part-title">Part Y</h2>') < at[1]
+
+
+def test_packet_prints_each_part_notice_once_and_each_checklist_address_under_its_title():
+    first = make_checklist()
+    also = make_checklist(id="also-checklist", title="Also", items=(Item(id="third-item", text="Another item."),))
+    book = make_book(first, also)
+    renderer = Renderer(book, public_urls={first.id: "https://example.org/a/?x=<b>", also.id: "https://example.org/b/"})
+    html = renderer.packet()
+    notice = f'<aside class="gb-notice gb-print-only" aria-label="{word("checklist.about", title="Part X")}" hidden>'
+    assert html.count(notice) == 1, "the part's notice is printed once, under the part's title"
+    assert html.count('data-gb="print-incident"') == 1, "the incident lines are printed once, for the part"
+    title = html.index('<h2 id="sample-checklist">') if '<h2 id="sample-checklist">' in html else html.index("## Sample")
+    address = html.index('<p class="gb-packet-address gb-print-only" hidden>https://example.org/a/?x=&lt;b&gt;</p>')
+    assert title < address < html.index('<div class="gb-checklist" data-checklist="sample-checklist"')
     for item_id in ("first-item", "second-item", "third-item"):
         assert html.count(f'<li class="gb-item" id="{item_id}">') == 1

@@ -1,13 +1,21 @@
-/* The Print buttons (gb-print.html) print a blank copy, with html.gb-print-blank
- * (print.css then draws every box empty) until "afterprint", or a copy with the
- * boxes as they are checked. The running header shows the page address and the
- * date printed, from --gb-print-url and --gb-print-date set here. Without this
- * script the buttons are not shown and the browser's own Print command prints
- * the page as it is. */
+/* Printing (gb-print.html, gb-print-incident.html, print.css).
+ * The Print buttons print a blank copy, with html.gb-print-blank (print.css then
+ * draws every box empty) until "afterprint", or a copy with the boxes as they
+ * are checked. A copy with progress is a record: just before printing, each
+ * checked item gets the time it was checked ("✓ 10:42 PM", with the date when
+ * not today) and a police checklist the incident start and each phase's due
+ * time; after printing they are taken out again. A blank copy never prints any
+ * of them. The browser's own Print command prints the page as it is, as a copy
+ * with progress. The running header shows the page address and the date
+ * printed, from --gb-print-url and --gb-print-date set here. Without this
+ * script the buttons are not shown and the page prints with blank lines. */
 import { address, all, language, listen, parts } from "./dom.js";
+import { initPacket } from "./packet.js";
+import * as store from "./store.js";
 import { say } from "./words.js";
 
 const html = document.documentElement;
+const HOUR = 3600 * 1000;
 
 function stamp() {
   const printed = say("print.printed_on", { date: new Date().toLocaleDateString(language(), { dateStyle: "long" }) });
@@ -16,8 +24,58 @@ function stamp() {
   for (const element of parts(document, "print-date")) element.textContent = printed;
 }
 
+const sameDay = (a, b) => a.toDateString() === b.toDateString();
+
+/** A time as printed: "10:42 PM" today, "Nov 23, 10:42 PM" on another day (the year too in another year). */
+export function printedTime(date, now = new Date()) {
+  const options = { hour: "numeric", minute: "2-digit" };
+  if (sameDay(date, now)) return date.toLocaleTimeString(language(), options);
+  const year = date.getFullYear() === now.getFullYear() ? {} : { year: "numeric" };
+  return date.toLocaleString(language(), { month: "short", day: "numeric", ...year, ...options });
+}
+
+function fillChecks() {
+  for (const span of parts(document, "print-when")) {
+    const { checklist, item } = span.dataset;
+    const at = store.isChecked(checklist, item) ? store.checkTime(checklist, item) : null;
+    span.textContent = at ? say("print.checked_at", { time: printedTime(new Date(at)) }) : "";
+  }
+}
+
+function fillIncident(start) {
+  for (const block of parts(document, "print-incident")) {
+    const [blank] = parts(block, "print-incident-blank");
+    const [set] = parts(block, "print-incident-set");
+    blank.hidden = Boolean(start);
+    set.hidden = !start;
+    set.textContent = start ? say("print.incident_began", { start: printedTime(start, new Date(0)) }) : "";
+    for (const cell of parts(block, "print-due")) {
+      cell.textContent = start ? printedTime(new Date(start.getTime() + Number(cell.dataset.hours) * HOUR), new Date(0)) : "";
+    }
+  }
+}
+
+/** Put the record in (a copy with progress) or take it out (a blank copy, and after printing). */
+function showRecord(on) {
+  const start = on && store.incidentStart() ? new Date(store.incidentStart()) : null;
+  if (on) fillChecks();
+  else for (const span of parts(document, "print-when")) span.textContent = "";
+  fillIncident(start);
+}
+
+function beforePrint() {
+  stamp();
+  showRecord(!html.classList.contains("gb-print-blank"));
+}
+
+function afterPrint() {
+  html.classList.remove("gb-print-blank");
+  showRecord(false);
+}
+
 export function initPrint(root) {
   stamp();
+  initPacket(root);
   for (const button of all(root, '[data-gb="print"] [data-print]')) {
     listen(button, "click", () => {
       html.classList.toggle("gb-print-blank", button.dataset.print === "blank");
@@ -26,5 +84,5 @@ export function initPrint(root) {
   }
 }
 
-addEventListener("beforeprint", stamp);
-addEventListener("afterprint", () => html.classList.remove("gb-print-blank"));
+addEventListener("beforeprint", beforePrint);
+addEventListener("afterprint", afterPrint);

@@ -1,0 +1,80 @@
+/* The packet page (gb-packet.html): what to print. The reader chooses all
+ * checklists, one part, one role's checklists or checklists one by one; the
+ * packet then holds only those, in the guidebook's order, each part's title
+ * (and the Part 2 notice) once before its first checklist, and the contents
+ * list shows the same. ?role=id in the address chooses that role at first.
+ * Parts, checklists and roles come from the page and its manifest. */
+import { all, listen, manifest, part, parts } from "./dom.js";
+import { say } from "./words.js";
+
+function wanted(choice, sections, book) {
+  const [kind, id] = choice.split(":");
+  const ids = sections.map((section) => section.dataset.checklist);
+  if (kind === "part") return new Set(sections.filter((s) => s.dataset.part === id).map((s) => s.dataset.checklist));
+  if (kind === "role") {
+    const role = book.roles.find((r) => r.id === id);
+    const serves = (s) => s.dataset.audiences.split(" ").some((a) => role?.audiences.includes(a));
+    return new Set(sections.filter(serves).map((s) => s.dataset.checklist));
+  }
+  return new Set(ids);
+}
+
+/** Put each chosen checklist under its part's title, in the guidebook's order; hide the rest. */
+function arrange(packet, chosen) {
+  const heads = parts(packet, "packet-part");
+  const sections = parts(packet, "packet-checklist");
+  const body = heads[0].parentElement;
+  const hiddenOnes = [];
+  for (const head of heads) {
+    const own = sections.filter((s) => s.dataset.part === head.dataset.part);
+    head.hidden = !own.some((s) => chosen.has(s.dataset.checklist));
+    body.append(head);
+    for (const section of own) {
+      section.hidden = !chosen.has(section.dataset.checklist);
+      if (section.hidden) hiddenOnes.push(section);
+      else body.append(section);
+    }
+  }
+  body.append(...hiddenOnes);
+}
+
+function showContents(packet, chosen) {
+  for (const entry of parts(packet, "contents-entry")) entry.hidden = !chosen.has(entry.dataset.checklist);
+  for (const group of parts(packet, "contents-part")) {
+    group.hidden = !parts(group, "contents-entry").some((entry) => !entry.hidden);
+  }
+}
+
+function choose(packet, form, book, choice) {
+  const sections = parts(packet, "packet-checklist");
+  const boxes = all(form, 'input[type="checkbox"]');
+  const chosen = choice === "pick"
+    ? new Set(boxes.filter((box) => box.checked).map((box) => box.value))
+    : wanted(choice, sections, book);
+  for (const box of boxes) box.checked = chosen.has(box.value);
+  for (const radio of all(form, 'input[type="radio"]')) radio.checked = radio.value === choice;
+  arrange(packet, chosen);
+  showContents(packet, chosen);
+  part(form, "packet-status").textContent = chosen.size
+    ? say("print.packet_count", { count: chosen.size, total: sections.length })
+    : say("print.packet_none");
+}
+
+function firstChoice(form) {
+  const role = new URLSearchParams(location.search).get("role");
+  const values = all(form, 'input[type="radio"]').map((radio) => radio.value);
+  return values.includes(`role:${role}`) ? `role:${role}` : "all";
+}
+
+export function initPacket(root) {
+  const form = part(root, "packet-choice");
+  const book = manifest(root);
+  if (!form || !book) return;
+  const packet = form.parentElement;
+  choose(packet, form, book, firstChoice(form));
+  for (const radio of all(form, 'input[type="radio"]')) {
+    listen(radio, "change", () => choose(packet, form, book, radio.value));
+  }
+  for (const box of all(form, 'input[type="checkbox"]')) listen(box, "change", () => choose(packet, form, book, "pick"));
+  listen(form, "submit", (event) => event.preventDefault());
+}

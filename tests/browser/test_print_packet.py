@@ -1,0 +1,89 @@
+"""The packet you choose: All, one part, one role's checklists, or checklists one by one. Chromium
+prints the packet page (US Letter) after each choice and pdftotext reads it back: only the chosen
+checklists are printed, in the order the printed contents list shows, each with its own address under
+its title, the Part 2 notice once, and page numbers through the whole packet. Expectations come from
+the data (guidebook, roles) and the catalogue of words."""
+from __future__ import annotations
+
+import pytest
+
+from macros.guidebook import load_guidebook
+from tests.browser.test_print import CHECK_MARK, expected, norm, page_body, print_to_pdf
+from tests.support import ROOT, expected_site_url, page_path, word
+
+BOOK = load_guidebook(ROOT / "data", display_root=ROOT)
+CHOICES = (
+    [("all", word("packet.all"), [c.id for c in BOOK.checklists])]
+    + [(p.id, p.title, [c.id for c in BOOK.checklists_in(p)]) for p in BOOK.parts if BOOK.checklists_in(p)]
+    + [(f"role-{r.id}", word("packet.for_role", name=r.name), [c.id for c in BOOK.checklists_for(r)]) for r in BOOK.roles]
+)
+PICKED = [BOOK.checklists[-1].id, BOOK.checklists[len(BOOK.checklists) // 2].id]  # chosen out of order on purpose
+
+
+def in_order(text: str, needles: list[str]) -> bool:
+    at = 0
+    for needle in needles:
+        at = text.find(needle, at)
+        if at < 0:
+            return False
+        at += len(needle)
+    return True
+
+
+def assert_packet_holds(pages: list[str], raw_pages: list[str], wanted: list[str], site, guidebook) -> None:
+    chosen = [guidebook.checklist(i) for i in sorted(wanted, key=[c.id for c in guidebook.checklists].index)]
+    contents = pages[1]
+    assert page_body(raw_pages[1]).startswith(word("packet.contents") + " ")
+    for checklist in guidebook.checklists:
+        audiences = "; ".join(a.name for a in checklist.audiences)
+        listed = expected(checklist.title) + " " + norm(word("packet.for", audiences=audiences))
+        assert (listed in contents) == (checklist in chosen), f"{checklist.id}: contents list does not follow the choice"
+    assert in_order(contents, [expected(c.title) for c in chosen]), "contents out of order"
+    body = " ".join(pages[2:])
+    for checklist in guidebook.checklists:
+        for item in checklist.items:
+            assert (expected(item.text) in body) == (checklist in chosen), \
+                f"{checklist.id}/{item.id}: printed although not chosen, or missing although chosen"
+    firsts = [expected(c.items[0].text) for c in chosen]
+    assert in_order(body, firsts), "the checklists are not printed in the order of the contents list"
+    for checklist in chosen:  # its own address under its title
+        address = expected_site_url() + page_path(site, checklist.id)
+        title_at = body.index(expected(checklist.title) + " " + address)
+        assert title_at < body.index(expected(checklist.items[0].text))
+    part_2 = next(p for p in guidebook.parts if p.notice)
+    notice = expected(part_2.notice)
+    assert body.count(notice) == (1 if any(c.part.id == part_2.id for c in chosen) else 0), "the Part 2 notice"
+    assert CHECK_MARK not in body
+    for number, running in enumerate(pages, start=1):
+        assert word("print.page_number", page=number, pages=len(pages)) in running
+
+
+@pytest.mark.parametrize("name, label, wanted", CHOICES, ids=[c[0] for c in CHOICES])
+def test_the_packet_prints_only_what_was_chosen(name, label, wanted, page, base_url, site, guidebook, tmp_path):
+    page.goto(base_url + "packet/")
+    page.get_by_role("radio", name=label, exact=True).check()
+    status = page.locator('[data-gb="packet-status"]')
+    assert status.text_content() == word("print.packet_count", count=len(wanted), total=len(guidebook.checklists))
+    raw = print_to_pdf(page, tmp_path / f"{name}.pdf")
+    print(f"\n{name}: {len(raw)} Letter pages")
+    assert_packet_holds([norm(t) for t in raw], raw, wanted, site, guidebook)
+
+
+def test_the_packet_prints_single_checklists_chosen_one_by_one(page, base_url, site, guidebook, tmp_path):
+    page.goto(base_url + "packet/")
+    page.get_by_role("radio", name=word("packet.pick"), exact=True).check()
+    for checklist in guidebook.checklists:  # uncheck all, then check the chosen ones
+        page.get_by_role("checkbox", name=checklist.title, exact=True).uncheck()
+    assert page.locator('[data-gb="packet-status"]').text_content() == word("print.packet_none")
+    for checklist_id in PICKED:
+        page.get_by_role("checkbox", name=guidebook.checklist(checklist_id).title, exact=True).check()
+    raw = print_to_pdf(page, tmp_path / "picked.pdf")
+    assert_packet_holds([norm(t) for t in raw], raw, PICKED, site, guidebook)
+
+
+def test_a_role_in_the_address_chooses_that_role(page, base_url, site, guidebook, tmp_path):
+    role = next(r for r in guidebook.roles if r.id == "police")
+    page.goto(base_url + f"packet/?role={role.id}")
+    assert page.get_by_role("radio", name=word("packet.for_role", name=role.name), exact=True).is_checked()
+    raw = print_to_pdf(page, tmp_path / "role.pdf")
+    assert_packet_holds([norm(t) for t in raw], raw, [c.id for c in guidebook.checklists_for(role)], site, guidebook)
