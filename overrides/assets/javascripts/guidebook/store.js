@@ -16,6 +16,7 @@ let progress = emptyProgress();
 let storage = null; // localStorage, or null when this browser blocks it
 let writable = false; // false after a failed read, until a read succeeds or the reader starts over
 let legacyFound = false;
+let deleted = false; // the reader deleted every record on this device
 
 /** What the storage notice shows: { problem, dropped } (see notice.js). */
 export const status = { problem: null, dropped: null };
@@ -68,8 +69,12 @@ function succeed(read) {
 }
 
 /** Write the progress, when the last read succeeded. Returns false when it was not written. */
+const isEmpty = () => !progress.checks.size && !progress.log.length && !progress.incident && !progress.archive.length;
+
 export function save() {
   if (!writable || !storage) return false;
+  if (deleted && isEmpty()) return true; // after deleteAll(), nothing is written until there is something to keep
+  deleted = false;
   const text = serialize(progress);
   try {
     storage.setItem(KEY, text);
@@ -187,15 +192,15 @@ export function replaceAll(checks, incident, log = []) {
 /** Past incidents, newest first (read only): { archived, incident, checks, log }. */
 export const archived = () => progress.archive;
 
-/** Archive the current incident: its record (the incident, the checks of incident checklists, the log)
- * goes first in the archive, and those checks, the log and the incident are cleared; checks of
- * preparation checklists stay. `isIncident(checklistId)` says which checklists belong to an incident.
+/** Archive the current incident: its record (the incident, every check as it stands, the log) goes
+ * first in the archive; then the checks of incident checklists, the log and the incident are cleared,
+ * and checks of preparation checklists stay. `isIncident(checklistId)` says which checklists belong to an incident.
  * When the result cannot be saved (storage full), nothing changes: returns false. */
 export function archiveIncident(isIncident, archivedAt = new Date().toISOString()) {
   if (!writable || !storage) return false;
   const before = progress;
-  const incidentChecks = new Map([...before.checks].filter(([id]) => isIncident(id)));
-  const record = { archived: archivedAt, incident: before.incident, checks: incidentChecks, log: before.log };
+  const copy = new Map([...before.checks].map(([id, items]) => [id, new Map(items)])); // preparation checks too
+  const record = { archived: archivedAt, incident: before.incident, checks: copy, log: before.log };
   progress = {
     checks: new Map([...before.checks].filter(([id]) => !isIncident(id))),
     log: [],
@@ -224,6 +229,75 @@ export function deleteAll() {
     return false;
   }
   writable = storage !== null;
+  deleted = true;
   Object.assign(status, { problem: storage ? null : "blocked", dropped: null });
   return true;
+}
+
+// ---- handover: another device's incident, replaced or merged (handover.js) ---------------------------------
+
+/** Replace the current incident (its checks, log and incident) with `incoming` ({ checks, incident, log });
+ * checks of preparation checklists stay. */
+export function replaceIncident(incoming, isIncident) {
+  const kept = [...progress.checks].filter(([id]) => !isIncident(id));
+  const taken = [...incoming.checks].filter(([id]) => isIncident(id));
+  progress.checks = new Map([...kept, ...taken]);
+  progress.log = [...incoming.log];
+  progress.incident = incoming.incident;
+}
+
+const timeOf = (iso) => (iso ? Date.parse(iso) : -Infinity);
+
+function lastUndone(log, checklist, item) {
+  return log.reduce((last, e) => (e.checklist === checklist && e.item === item ? Math.max(last, timeOf(e.undone)) : last), -Infinity);
+}
+
+/** The later of two states of an item: a check ({ at }) or its last undoing. Returns the check to keep or null. */
+function laterState(mine, theirs, myUndone, theirUndone) {
+  const undone = Math.max(myUndone, theirUndone);
+  const best = [mine, theirs].filter(Boolean).sort((a, b) => timeOf(b.at) - timeOf(a.at))[0] ?? null;
+  return best && timeOf(best.at) >= undone ? best : null;
+}
+
+const logKey = (e) => `${e.checklist}|${e.item}|${e.at}|${e.undone}`;
+
+function mergeLogs(mine, theirs) {
+  const seen = new Set(mine.map(logKey));
+  return [...mine, ...theirs.filter((e) => !seen.has(logKey(e)))].sort((a, b) => timeOf(a.undone) - timeOf(b.undone));
+}
+
+function keepUndone(log, entry) {
+  if (!log.some((e) => logKey(e) === logKey(entry))) log.push(entry);
+}
+
+function mergeIncidentFields(mine, theirs) {
+  if (!theirs) return mine;
+  const roles = [...new Set([...(mine?.roles ?? []), ...(theirs.roles ?? [])])];
+  const merged = { start: mine?.start ?? theirs.start ?? null };
+  const name = mine?.name ?? theirs.name;
+  if (name) merged.name = name;
+  if (roles.length) merged.roles = roles;
+  return merged;
+}
+
+/** Merge `incoming` into the current incident: per item, the latest change (a check or its undoing) wins.
+ * A check of this device that loses to a later undoing goes to the log. */
+export function mergeIncident(incoming, isIncident) {
+  const log = mergeLogs(progress.log, incoming.log);
+  const ids = new Set([...progress.checks.keys(), ...incoming.checks.keys()].filter(isIncident));
+  for (const checklist of ids) {
+    const mine = progress.checks.get(checklist) ?? new Map();
+    const theirs = incoming.checks.get(checklist) ?? new Map();
+    const result = new Map();
+    for (const item of new Set([...mine.keys(), ...theirs.keys()])) {
+      const undone = [lastUndone(progress.log, checklist, item), lastUndone(incoming.log, checklist, item)];
+      const kept = laterState(mine.get(item), theirs.get(item), ...undone);
+      if (kept) result.set(item, { ...kept });
+      else if (mine.has(item)) keepUndone(log, { checklist, item, ...mine.get(item), undone: new Date(Math.max(...undone)).toISOString() });
+    }
+    if (result.size) progress.checks.set(checklist, result);
+    else progress.checks.delete(checklist);
+  }
+  progress.log = log;
+  progress.incident = mergeIncidentFields(progress.incident, incoming.incident);
 }
