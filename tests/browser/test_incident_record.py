@@ -99,7 +99,7 @@ def test_the_record_shows_the_log_and_the_open_items(clocked, base_url, site, gu
     text = lambda item: plain_text(item.text)  # noqa: E731
     assert [r[0] for r in rows] == ["+0:30", "+0:30", "+0:40", "+0:45", "+0:50"]
     assert rows[0][3] == text(guidebook.checklist(PREPARATION).items[0])  # every checklist is in the log
-    assert rows[1][1:] == ["Nov 20, 2026, 2:00 PM", police.title, text(police.items[0]), word("record.event_checked"),
+    assert rows[1][1:] == ["Nov 20, 2:00 PM", police.title, text(police.items[0]), word("record.event_checked"),
                            "J.S.", NOTE]
     assert rows[2][2:6] == [municipal.title, text(municipal.items[0]), word("record.event_checked"), "Mayor Lee"]
     assert rows[4][3:5] == [text(municipal.items[1]), word("record.event_undone")]

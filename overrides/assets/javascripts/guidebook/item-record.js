@@ -25,7 +25,7 @@ function showOne(box) {
   if (!check) return;
   setText(parts(box, "record-time")[0], check.at ? say("record.done_at", { time: shortTime(check.at) }) : "");
   const said = [check.who && say("record.by", { who: check.who }), check.note].filter(Boolean).join(" · ");
-  setText(parts(box, "record-said")[0], said ? ` · ${said}` : "");
+  setText(parts(box, "record-said")[0], said);
   fill(parts(box, "record-who")[0], check.who ?? "");
   fill(parts(box, "record-note")[0], check.note ?? "");
 }

@@ -15,6 +15,11 @@ const when = (iso) => new Date(iso).toLocaleString(language(), {
   year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
 });
 
+/** A log entry's time, shorter: "Nov 20, 2:00 PM". */
+const logTime = (iso) => new Date(iso).toLocaleString(language(), {
+  month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
+});
+
 /** "+1:05" (hours:minutes since the start), "-0:10" before it, "" without a start or time. */
 export function elapsed(at, start) {
   if (!at || !start) return "";
@@ -50,7 +55,7 @@ export function eventCells(event, record, book, texts) {
   const checklist = book.checklists.find((c) => c.id === event.checklist);
   return {
     elapsed: elapsed(event.at, record.incident?.start),
-    time: event.at ? when(event.at) : "",
+    time: event.at ? logTime(event.at) : "",
     checklist: checklist?.title ?? event.checklist,
     item: texts[event.checklist]?.[event.item] ?? event.item,
     event: say(`record.event_${event.event}`),
