@@ -11,14 +11,21 @@ import { ARCHIVE_KEPT } from "./saved.js";
 
 let viewing = null; // index in store.archived() of the past incident shown, or null for the current one
 
-const when = (iso) => new Date(iso).toLocaleString(language(), {
-  year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
-});
+const formats = new Map(); // one Intl.DateTimeFormat per style: making one per entry is slow
+
+function formatted(iso, style) {
+  if (!formats.has(style)) {
+    const options = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" };
+    formats.set(style, new Intl.DateTimeFormat(language(), style === "long" ? { year: "numeric", ...options } : options));
+  }
+  return formats.get(style).format(new Date(iso));
+}
+
+/** "Nov 20, 2026, 2:00 PM". */
+const when = (iso) => formatted(iso, "long");
 
 /** A log entry's time, shorter: "Nov 20, 2:00 PM". */
-const logTime = (iso) => new Date(iso).toLocaleString(language(), {
-  month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
-});
+const logTime = (iso) => formatted(iso, "short");
 
 /** "+1:05" (hours:minutes since the start), "-0:10" before it, "" without a start or time. */
 export function elapsed(at, start) {
