@@ -217,3 +217,20 @@ def test_delete_all_data_on_this_device(clocked, base_url, site, guidebook):
     assert page.locator('[data-gb="delete-all-status"]').inner_text() == word("privacy.deleted_all")
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('ccm-guidebook'))") == []
     assert log_rows(page) == []
+
+
+def test_a_warning_comes_before_storage_runs_out(page, context, base_url, site, guidebook):
+    """Saved progress past the warning size (many past incidents with long notes) still saves, and says so."""
+    police = guidebook.checklist(POLICE)
+    note = "n" * 450
+    checks = {POLICE: {f"item-{n}": {"at": "2026-11-20T18:00:00.000Z", "note": note} for n in range(180)}}
+    archive = [{"archived": "2026-11-20T19:00:00.000Z", "incident": {"start": None, "name": f"Past {n}"},
+                "checks": checks, "log": []} for n in range(20)]
+    text = json.dumps({"version": 3, "checks": {}, "log": [], "incident": None, "archive": archive})
+    assert len(text) > 1_500_000
+    context.add_init_script(f"if (!localStorage.getItem('{KEY}')) localStorage.setItem('{KEY}', {json.dumps(text)})")
+    go(page, base_url, page_path(site, POLICE))
+    page.locator(f"#check-{police.items[0].id}").check()
+    assert page.locator('[data-gb="storage-notice"]').inner_text().strip() == word("storage.nearly_full")
+    assert page.get_by_role("button", name=word("storage.start_over")).is_hidden()
+    assert police.items[0].id in json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["checks"][POLICE]
