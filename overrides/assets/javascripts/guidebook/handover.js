@@ -188,3 +188,9 @@ export function initHandover(root, changed) {
   listen(part(page, "handover-cancel"), "click", () => cancel(page));
   if (location.hash.includes(PREFIX)) openLink(page, location.hash);
 }
+
+/* A link opened in the tab that already shows the record page changes only the fragment. */
+addEventListener("hashchange", () => {
+  const page = part(document, "record-page");
+  if (page && part(page, "handover-make") && location.hash.includes(PREFIX)) openLink(page, location.hash);
+});
