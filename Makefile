@@ -73,6 +73,7 @@ test: install-test lint ## lint, then every test (what CI runs)
 bench: install-test ## print the progress benchmark figures (never a pass/fail test)
 	$(BIN)/python bench/progress.py
 	$(BIN)/python bench/search_index.py
+	$(BIN)/python bench/record.py
 
 budget: install-test bench/node_modules/.installed ## print the performance budget figures, Lighthouse included
 	$(BIN)/python bench/budget.py

@@ -16,6 +16,7 @@ and wires the data into MkDocs:
     {{ contents() }}                              every part and checklist, linked
     {{ progress_overview() }}                     "My progress": role picker, counts, reset, export, import
     {{ sources() }}                               the source publications
+    {{ incident_record() }}                       the incident record: log, open items, exports, archive, handover
     {{ checklist_addresses() }}                   every checklist's public address (the link page)
     {{ link_snippet() }}                          a ready-made link for partner sites
     {{ item_address_example() }}                  the public address of one item
@@ -249,6 +250,10 @@ def progress_overview(env) -> str:
     return _state(env).renderer.progress_overview(links_here(env), urls_here(env))
 
 
+def incident_record(env) -> str:
+    return _state(env).renderer.record(urls_here(env))
+
+
 def sources(env) -> str:
     return _state(env).renderer.sources()
 
@@ -271,5 +276,5 @@ def item_address_example(env) -> str:
 
 MACROS: tuple[Callable[..., Any], ...] = (
     checklist, packet, packet_download, contents, progress_overview, sources, checklist_addresses, link_snippet,
-    item_address_example,
+    item_address_example, incident_record,
 )

@@ -18,9 +18,10 @@ from tests.support import ROOT, checklist_pages, plain
 
 
 def phrases(text: str) -> set[str]:
-    """Literal runs of two words or more, between {placeholders}."""
+    """A whole message of two words or more, or the runs of three words or more between its {placeholders}."""
     runs = re.split(r"\{\w+\}|\"", text)
-    return {" ".join(r.split()).strip(" .,:;?()") for r in runs if len(re.findall(r"[A-Za-z]{2,}", r)) >= 2}
+    least = 2 if len(runs) == 1 else 3
+    return {" ".join(r.split()).strip(" .,:;?()") for r in runs if len(re.findall(r"[A-Za-z]{2,}", r)) >= least}
 
 
 def interface_phrases() -> set[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .inline import escape_text, heading_text, render_inline
+from .inline import escape_text, heading_text, plain_text, render_inline
 from .messages import Words, load_words
 from .model import Checklist, Guidebook
 from .qr import qr_data_uri
@@ -56,6 +56,7 @@ class Renderer:
         )
         self.env.filters["inline"] = inline_linked
         self.env.filters["heading"] = heading_text
+        self.env.filters["plain"] = plain_text
         self.env.filters["qr_data_uri"] = qr_data_uri
         self.env.filters["t"] = self.words
 
@@ -78,6 +79,7 @@ class Renderer:
             "checklists": [{
                 "id": c.id, "title": c.title, "url": urls.get(c.id, ""),
                 "phase": c.phase.id if c.phase else None,
+                "part": c.part.id, "scope": getattr(c, "scope", None),
                 "audiences": [a.id for a in c.audiences],
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
@@ -109,6 +111,12 @@ class Renderer:
     def progress_overview(self, links: dict[str, str], urls: dict[str, str]) -> str:
         """The home page's "My progress" section: role picker, counts, reset, export and import."""
         return self._render("gb-progress.html", links=links, manifest=self.manifest(urls))
+
+    def record(self, urls: dict[str, str]) -> str:
+        """The incident record page: the page script fills it from the reader's browser. `texts` gives the
+        words of every item, without markup, for the log, the open items and the exports."""
+        texts = {c.id: {i.id: plain_text(i.text) for i in c.items} for c in self.guidebook.checklists}
+        return self._render("gb-record.html", manifest=self.manifest(urls), texts=texts)
 
     def sources(self) -> str:
         return self._render("gb-sources.html")

@@ -92,3 +92,24 @@ def test_copy_link_offline_gives_the_public_address(page, requests_elsewhere, of
     page.locator("#gb-copy-status").filter(has_text=word("copy.done")).wait_for()
     path = page_path(site, checklist.id).rstrip("/")
     assert page.evaluate("window.__copied") == [f"{expected_site_url()}{path}/#{item.id}"]
+
+
+def test_a_handover_link_works_in_the_offline_edition(page, requests_elsewhere, offline_site, guidebook):
+    """Made from disk, the link names the public record page; its data opens (pasted or in the address) from disk."""
+    record = (offline_site / "record.html").as_uri()
+    item = guidebook.checklist("police-within-two-hours").items[0]
+    page.goto(record)
+    page.evaluate("""id => localStorage.setItem('ccm-guidebook.progress', JSON.stringify({version: 3,
+        checks: {'police-within-two-hours': {[id]: {at: '2026-11-20T18:00:00.000Z', who: 'J.S.'}}},
+        log: [], incident: {start: '2026-11-20T17:00:00.000Z'}, archive: []}))""", item.id)
+    page.reload()
+    page.get_by_role("button", name=word("handover.make")).click()
+    page.locator('[data-gb="handover-link"]').wait_for(state="visible")
+    link = page.locator('[data-gb="handover-link"]').input_value()
+    assert link.startswith(expected_site_url() + "record/#handover=1.")
+    page.evaluate("localStorage.clear()")
+    page.goto(record + link[link.index("#"):])
+    page.get_by_role("button", name=word("handover.replace")).click()
+    assert word("handover.replaced", count=1) == page.locator('[data-gb="handover-status"]').inner_text()
+    page.goto((offline_site / "police" / "within-two-hours.html").as_uri())
+    assert page.locator(f"#check-{item.id}").is_checked()

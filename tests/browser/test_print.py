@@ -255,7 +255,7 @@ def test_stakeholder_checklist_prints_as_a_roster(print_page, base_url, site, gu
         row = page.locator(f"#{item.id}")
         cells = row.locator(".gb-roster-cell")
         assert cells.count() == 3
-        label_box = row.locator("label").bounding_box()
+        label_box = row.locator(f'label[for="check-{item.id}"]').bounding_box()
         for n in range(3):
             cell = cells.nth(n)
             box = cell.bounding_box()

@@ -91,7 +91,7 @@ def test_a_bad_part_drops_only_itself(page, context, base_url, site, ids, name, 
     box = page.locator(f"#check-{ids['o' if kept == ['o'] else 'a']}")
     box.click()  # a change: the valid checks are written back in the new format, the bad part left out
     saved_now = json.loads(stored(page))
-    assert saved_now["version"] == 2
+    assert saved_now["version"] == 3
     for letter in kept:
         if letter != ("o" if kept == ["o"] else "a"):
             group = OTHER if letter == "o" else CHECKLIST
@@ -135,7 +135,7 @@ def test_unreadable_saved_text_is_kept_as_it_is(page, context, base_url, site, i
 
 
 def test_a_newer_format_is_shown_but_not_overwritten(page, context, base_url, site, ids):
-    saved = json.dumps({"version": 3, "checks": {CHECKLIST: {ids["a"]: {"at": WHEN}}}, "incident": None})
+    saved = json.dumps({"version": 4, "checks": {CHECKLIST: {ids["a"]: {"at": WHEN}}}, "incident": None})
     seed(context, KEY, saved)
     open_page(page, base_url, site)
     assert checked(page, ids["a"]) and word("storage.newer") in notice(page)
@@ -188,13 +188,28 @@ def test_todays_saved_format_is_migrated_keeping_every_check(page, context, base
     open_page(page, base_url, site, OTHER)
     page.locator(f"#check-{guidebook.checklist(OTHER).items[1].id}").click()
     migrated = json.loads(stored(page))
-    assert migrated["version"] == 2 and migrated["incident"] == {"start": WHEN} and migrated["archive"] == []
+    assert migrated["version"] == 3 and migrated["incident"] == {"start": WHEN} and migrated["archive"] == []
     for c in guidebook.checklists:
         expected = set(ticks[c.id]) | ({c.items[1].id} if c.id == OTHER else set())
         assert set(migrated["checks"][c.id]) == expected
         new = {c.items[1].id} if c.id == OTHER else set()
         assert all(check["at"] == WHEN for item, check in migrated["checks"][c.id].items() if item not in new)
     assert stored(page, LEGACY_KEY) is None, "the old key is removed once the new one is written"
+
+
+def test_format_2_is_migrated_to_format_3_keeping_every_check(page, context, base_url, site, guidebook):
+    """A state in exactly format 2 (issue 13): every check, its time and the incident start are kept."""
+    checks = {c.id: {item.id: {"at": WHEN} for item in c.items[1::2]} for c in guidebook.checklists}
+    seed(context, KEY, v2(checks, {"start": WHEN}))
+    open_page(page, base_url, site, OTHER)
+    extra = guidebook.checklist(OTHER).items[0].id
+    page.locator(f"#check-{extra}").click()
+    migrated = json.loads(stored(page))
+    assert migrated["version"] == 3 and migrated["incident"] == {"start": WHEN}
+    assert migrated["archive"] == [] and migrated["log"] == []
+    for c in guidebook.checklists:
+        kept = {item: check for item, check in migrated["checks"].get(c.id, {}).items() if item != extra}
+        assert kept == checks[c.id], f"a check of {c.id} was lost or changed in migration"
 
 
 # ---- bounded imports ---------------------------------------------------------------------------------

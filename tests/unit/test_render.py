@@ -76,7 +76,7 @@ def test_manifest_lists_ids_phases_and_roles():
     manifest = make_renderer(checklist).manifest({"sample-checklist": "x/"})
     assert manifest["checklists"] == [{
         "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
-        "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
+        "part": "part-x", "scope": None, "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
     assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]
 
 

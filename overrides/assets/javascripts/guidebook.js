@@ -4,6 +4,9 @@
  *   guidebook/store.js, saved.js   saved progress (checks, incident start), never lost
  *   guidebook/progress.js          boxes, counts, bars, reset; notice.js the storage notice
  *   guidebook/transfer.js          export and import
+ *   guidebook/item-record.js       beside each checked item: its time, who and note
+ *   guidebook/record.js, scope.js  the incident record page; which checklists belong to an incident
+ *   guidebook/handover.js          handover by link (compressed, in the fragment)
  *   guidebook/incident.js          the incident clock
  *   guidebook/roles.js             role views
  *   guidebook/print.js             the Print buttons and the running header
@@ -11,6 +14,9 @@
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  * start() runs once per page, also under Material's instant navigation. */
 import { initIncident, showIncident } from "./guidebook/incident.js";
+import { initItemRecords, showItemRecords } from "./guidebook/item-record.js";
+import { initHandover } from "./guidebook/handover.js";
+import { initRecord, showRecord } from "./guidebook/record.js";
 import { manifest } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
@@ -24,6 +30,8 @@ import { loadWords } from "./guidebook/words.js";
 function show() {
   showProgress(document);
   showIncident(document);
+  showItemRecords(document);
+  showRecord(document);
 }
 
 /** After a change on this page: save it, then show it everywhere on the page. */
@@ -39,7 +47,10 @@ function start() {
   initProgress(document, changed);
   show();
   performance.measure("gb-progress-restore", "gb-start");
+  initItemRecords(document, changed);
   initTransfer(document, changed);
+  initRecord(document, changed);
+  initHandover(document, changed);
   initIncident(document, changed);
   initRoles(document);
   initPrint(document);

@@ -1,13 +1,14 @@
 /* Saved progress: its format, and reading it back field by field.
  *
- * Stored in localStorage under KEY as JSON, format version 2:
- *   { "version": 2,
- *     "checks": { "<checklist-id>": { "<item-id>": { "at": "<ISO time checked>" } } },
- *     "incident": { "start": "<ISO time the incident began>" } or null,
- *     "archive": [] }
- * A check is an object so that it can later carry who checked it and a note;
- * "archive" is kept for past incidents. Other fields of a check are kept as
- * they are when they are short text.
+ * Stored in localStorage under KEY as JSON, format version 3:
+ *   { "version": 3,
+ *     "checks": { "<checklist-id>": { "<item-id>": { "at": "<ISO time>", "who"?: "...", "note"?: "..." } } },
+ *     "log": [ { "checklist", "item", "at", "undone": "<ISO time unchecked>", "who"?, "note"? } ],
+ *     "incident": { "start": "<ISO time>" or null, "name"?: "...", "roles"?: ["<role-id>"] } or null,
+ *     "archive": [ { "archived": "<ISO time>", "incident", "checks", "log" } ]  (newest first, at most ARCHIVE_KEPT) }
+ * "log" keeps every check that was undone during the current incident, so the
+ * record never silently loses that an item had been done.
+ * Version 2 (until November 2026) is version 3 without "log", with "archive" always [].
  * Version 1 (LEGACY_KEY, until November 2026):
  *   { "ticks": { "<checklist-id>": { "<item-id>": "<ISO time>" } }, "incident": "<ISO time>" or null }
  *
@@ -16,12 +17,13 @@
 
 export const KEY = "ccm-guidebook.progress";
 export const LEGACY_KEY = "ccm-guidebook.progress.v1";
-export const VERSION = 2;
+export const VERSION = 3;
+export const ARCHIVE_KEPT = 20; // past incidents kept on this device; the oldest goes when one more is archived
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EARLIEST = Date.UTC(2000, 0, 1);
 const CLOCK_SKEW = 5 * 60 * 1000; // a time this far ahead of this device's clock still counts as now
-export const LIMITS = { checklists: 1000, checks: 20000, text: 2000 };
+export const LIMITS = { checklists: 1000, checks: 20000, text: 2000, log: 5000, who: 100, note: 500, name: 200 };
 
 export const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -35,7 +37,10 @@ export function isTime(value, now = Date.now()) {
 }
 
 /** An empty progress: checks is a Map of checklist id -> Map of item id -> check. */
-export const emptyProgress = () => ({ checks: new Map(), incident: null, archive: [] });
+export const emptyProgress = () => ({ checks: new Map(), log: [], incident: null, archive: [] });
+
+/** A short text: a string of at most `limit` characters. */
+export const isText = (value, limit) => typeof value === "string" && value.length <= limit;
 
 /** Version 1 -> version 2: each tick time becomes a check {at}, the incident start {start}.
  * Parts of the wrong type are passed on as they are, for the reading below to report. */
@@ -53,7 +58,8 @@ function readCheck(value, dropped, now) {
   const check = { at: isTime(value.at, now) ? value.at : null };
   for (const [field, content] of Object.entries(value)) {
     if (field === "at") continue;
-    if (typeof content === "string" && content.length <= LIMITS.text) check[field] = content;
+    const limit = LIMITS[field] ?? LIMITS.text; // who and note have their own, shorter limits
+    if (typeof content === "string" && content.length <= limit && content !== "") check[field] = content;
     else dropped.other += 1;
   }
   return { check, badTime: check.at === null && value.at !== undefined };
@@ -96,12 +102,72 @@ function readChecks(saved, dropped, now) {
   return checks;
 }
 
-function readIncident(saved, dropped, now) {
-  const incident = saved.incident;
+/** { start, name?, roles? } or null. A bad start drops only the start; a bad name or role list only itself. */
+export function readIncident(incident, dropped, now) {
   if (incident === null || incident === undefined) return null;
-  if (isObject(incident) && isTime(incident.start, now)) return incident.start;
-  dropped.parts.push({ kind: "incident" });
-  return null;
+  if (!isObject(incident)) {
+    dropped.parts.push({ kind: "incident" });
+    return null;
+  }
+  const read = { start: null };
+  if (isTime(incident.start, now)) read.start = incident.start;
+  else if (incident.start !== null && incident.start !== undefined) dropped.parts.push({ kind: "incident" });
+  if (isText(incident.name, LIMITS.name) && incident.name.trim()) read.name = incident.name;
+  else if (incident.name !== undefined) dropped.other += 1;
+  if (Array.isArray(incident.roles) && incident.roles.length <= 50 && incident.roles.every(isId)) {
+    read.roles = [...incident.roles];
+  } else if (incident.roles !== undefined) dropped.other += 1;
+  return read.start || read.name || read.roles ? read : null;
+}
+
+function readLogEntry(entry, now) {
+  if (!isObject(entry) || !isId(entry.checklist) || !isId(entry.item)) return null;
+  if (!isTime(entry.undone, now) || !(entry.at === null || isTime(entry.at, now))) return null;
+  const read = { checklist: entry.checklist, item: entry.item, at: entry.at, undone: entry.undone };
+  if (isText(entry.who, LIMITS.who) && entry.who) read.who = entry.who;
+  if (isText(entry.note, LIMITS.note) && entry.note) read.note = entry.note;
+  return read;
+}
+
+/** The undone checks of an incident, oldest first, at most LIMITS.log (the newest kept). */
+export function readLog(log, dropped, now) {
+  if (log === undefined) return [];
+  if (!Array.isArray(log)) {
+    dropped.other += 1;
+    return [];
+  }
+  const read = [];
+  for (const entry of log.slice(-LIMITS.log)) {
+    const valid = readLogEntry(entry, now);
+    if (valid) read.push(valid);
+    else dropped.other += 1;
+  }
+  return read;
+}
+
+function readArchived(record, dropped, now) {
+  if (!isObject(record) || !isTime(record.archived, now)) return null;
+  return {
+    archived: record.archived,
+    incident: readIncident(record.incident, dropped, now),
+    checks: readChecks(record, dropped, now),
+    log: readLog(record.log, dropped, now),
+  };
+}
+
+function readArchive(archive, dropped, now) {
+  if (archive === undefined) return [];
+  if (!Array.isArray(archive)) {
+    dropped.other += 1;
+    return [];
+  }
+  const read = [];
+  for (const record of archive.slice(0, ARCHIVE_KEPT)) {
+    const valid = readArchived(record, dropped, now);
+    if (valid) read.push(valid);
+    else dropped.other += 1;
+  }
+  return read;
 }
 
 /** Saved JSON text -> { progress, dropped, problem }. `problem` is "damaged" (nothing readable: keep the
@@ -119,16 +185,29 @@ export function readSaved(text, { legacy = false, now = Date.now() } = {}) {
   const newer = typeof saved.version === "number" && saved.version > VERSION;
   const progress = {
     checks: readChecks(saved, dropped, now),
-    incident: readIncident(saved, dropped, now),
-    archive: Array.isArray(saved.archive) ? saved.archive : [],
+    log: readLog(saved.log, dropped, now),
+    incident: readIncident(saved.incident, dropped, now),
+    archive: readArchive(saved.archive, dropped, now),
   };
   return { progress, dropped, problem: newer ? "newer" : null };
 }
 
-/** The progress as stored (version 2). */
+/** checklist id -> Map of checks, as a plain object for JSON. */
+export function checksObject(checks) {
+  const plain = {};
+  for (const [checklist, items] of checks) plain[checklist] = Object.fromEntries(items);
+  return plain;
+}
+
+const archivedObject = (record) => ({ ...record, checks: checksObject(record.checks) });
+
+/** The progress as stored (version 3). */
 export function serialize(progress) {
-  const checks = {};
-  for (const [checklist, items] of progress.checks) checks[checklist] = Object.fromEntries(items);
-  const incident = progress.incident ? { start: progress.incident } : null;
-  return JSON.stringify({ version: VERSION, checks, incident, archive: progress.archive });
+  return JSON.stringify({
+    version: VERSION,
+    checks: checksObject(progress.checks),
+    log: progress.log,
+    incident: progress.incident,
+    archive: progress.archive.map(archivedObject),
+  });
 }

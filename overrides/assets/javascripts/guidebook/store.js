@@ -6,12 +6,17 @@
  *    was left out;
  *  - blocked or full storage keeps the page working, and says so.
  * The format and the reading field by field are in saved.js. */
-import { KEY, LEGACY_KEY, emptyProgress, readSaved, serialize } from "./saved.js";
+import { ARCHIVE_KEPT, KEY, LEGACY_KEY, emptyProgress, readSaved, serialize } from "./saved.js";
+
+/** Saved text longer than this (characters) warns that storage may soon run out: browsers
+ * give a site about 5 MB (2.5 million UTF-16 characters) of localStorage. */
+export const WARN_CHARS = 1_500_000;
 
 let progress = emptyProgress();
 let storage = null; // localStorage, or null when this browser blocks it
 let writable = false; // false after a failed read, until a read succeeds or the reader starts over
 let legacyFound = false;
+let deleted = false; // the reader deleted every record on this device
 
 /** What the storage notice shows: { problem, dropped } (see notice.js). */
 export const status = { problem: null, dropped: null };
@@ -64,16 +69,22 @@ function succeed(read) {
 }
 
 /** Write the progress, when the last read succeeded. Returns false when it was not written. */
+const isEmpty = () => !progress.checks.size && !progress.log.length && !progress.incident && !progress.archive.length;
+
 export function save() {
   if (!writable || !storage) return false;
+  if (deleted && isEmpty()) return true; // after deleteAll(), nothing is written until there is something to keep
+  deleted = false;
+  const text = serialize(progress);
   try {
-    storage.setItem(KEY, serialize(progress));
+    storage.setItem(KEY, text);
   } catch {
     status.problem = "full";
     return false;
   }
   if (legacyFound) removeLegacy();
-  if (status.problem === "full") status.problem = null;
+  if (status.problem === "full" || status.problem === "nearly_full") status.problem = null;
+  if (text.length > WARN_CHARS) status.problem = "nearly_full";
   return true;
 }
 
@@ -101,31 +112,192 @@ export const checkedItems = (checklist) => [...(progress.checks.get(checklist)?.
 
 export const checkTime = (checklist, item) => progress.checks.get(checklist)?.get(item)?.at ?? null;
 
+/** The check of an item ({ at, who?, note? }), or null. */
+export const checkOf = (checklist, item) => progress.checks.get(checklist)?.get(item) ?? null;
+
+/** Every check: Map of checklist id -> Map of item id -> check (read only). */
+export const allChecks = () => progress.checks;
+
+/** The checks undone during the current incident, oldest first (read only). */
+export const undoneLog = () => progress.log;
+
+/** A check that is undone goes to the log: the record keeps that the item had been done. */
+function logUndone(checklist, item, check, undone) {
+  progress.log.push({ checklist, item, ...check, undone });
+}
+
 export function setChecked(checklist, item, checked, at = new Date().toISOString()) {
   const items = progress.checks.get(checklist) ?? new Map();
   if (checked) items.set(item, { at });
-  else items.delete(item);
+  else if (items.has(item)) {
+    logUndone(checklist, item, items.get(item), at);
+    items.delete(item);
+  }
   if (items.size) progress.checks.set(checklist, items);
   else progress.checks.delete(checklist);
 }
 
-export function clearChecklist(checklist) {
+/** Set who checked an item and its note ("" for none); only on a checked item. */
+export function setCheckRecord(checklist, item, { who, note }) {
+  const check = checkOf(checklist, item);
+  if (!check) return false;
+  for (const [field, value] of Object.entries({ who, note })) {
+    if (value === undefined) continue;
+    if (value.trim()) check[field] = value.trim();
+    else delete check[field];
+  }
+  return true;
+}
+
+export function clearChecklist(checklist, at = new Date().toISOString()) {
+  for (const [item, check] of progress.checks.get(checklist) ?? []) logUndone(checklist, item, check, at);
   progress.checks.delete(checklist);
 }
 
-export function clearAll() {
-  progress.checks.clear();
+export function clearAll(at = new Date().toISOString()) {
+  for (const checklist of [...progress.checks.keys()]) clearChecklist(checklist, at);
   progress.incident = null;
 }
 
-export const incidentStart = () => progress.incident;
+export const incidentStart = () => progress.incident?.start ?? null;
+
+/** The current incident: { start, name?, roles? } or null (read only). */
+export const incident = () => progress.incident;
 
 export function setIncidentStart(start) {
-  progress.incident = start;
+  setIncident({ start });
 }
 
-/** Replace every check and the incident start (an import): checks is a Map like progress.checks. */
-export function replaceAll(checks, incident) {
+/** Change the incident's start, name or roles (fields left undefined stay as they are). */
+export function setIncident(fields) {
+  const next = { start: null, ...progress.incident };
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (value === null || value === "" || (Array.isArray(value) && !value.length)) {
+      if (field === "start") next.start = null;
+      else delete next[field];
+    } else next[field] = value;
+  }
+  progress.incident = next.start || next.name || next.roles ? next : null;
+}
+
+/** Replace every check and the incident (an import): checks is a Map like progress.checks;
+ * incident is { start, name?, roles? }, a start time (older files) or null. */
+export function replaceAll(checks, incident, log = []) {
   progress.checks = checks;
-  progress.incident = incident;
+  progress.incident = typeof incident === "string" ? { start: incident } : incident;
+  progress.log = log;
+}
+
+/** Past incidents, newest first (read only): { archived, incident, checks, log }. */
+export const archived = () => progress.archive;
+
+/** Archive the current incident: its record (the incident, every check as it stands, the log) goes
+ * first in the archive; then the checks of incident checklists, the log and the incident are cleared,
+ * and checks of preparation checklists stay. `isIncident(checklistId)` says which checklists belong to an incident.
+ * When the result cannot be saved (storage full), nothing changes: returns false. */
+export function archiveIncident(isIncident, archivedAt = new Date().toISOString()) {
+  if (!writable || !storage) return false;
+  const before = progress;
+  const copy = new Map([...before.checks].map(([id, items]) => [id, new Map(items)])); // preparation checks too
+  const record = { archived: archivedAt, incident: before.incident, checks: copy, log: before.log };
+  progress = {
+    checks: new Map([...before.checks].filter(([id]) => !isIncident(id))),
+    log: [],
+    incident: null,
+    archive: [record, ...before.archive].slice(0, ARCHIVE_KEPT),
+  };
+  if (save()) return true;
+  progress = before; // the current incident stays as it was, on this page and in storage
+  return false;
+}
+
+/** Delete one past incident (its index in archived()). Returns whether it was saved. */
+export function deleteArchived(index) {
+  progress.archive = progress.archive.filter((_, i) => i !== index);
+  return save();
+}
+
+/** Delete every record of the guidebook on this device (both storage keys). */
+export function deleteAll() {
+  progress = emptyProgress();
+  storage = openStorage();
+  try {
+    storage?.removeItem(KEY);
+    storage?.removeItem(LEGACY_KEY);
+  } catch {
+    return false;
+  }
+  writable = storage !== null;
+  deleted = true;
+  Object.assign(status, { problem: storage ? null : "blocked", dropped: null });
+  return true;
+}
+
+// ---- handover: another device's incident, replaced or merged (handover.js) ---------------------------------
+
+/** Replace the current incident (its checks, log and incident) with `incoming` ({ checks, incident, log });
+ * checks of preparation checklists stay. */
+export function replaceIncident(incoming, isIncident) {
+  const kept = [...progress.checks].filter(([id]) => !isIncident(id));
+  const taken = [...incoming.checks].filter(([id]) => isIncident(id));
+  progress.checks = new Map([...kept, ...taken]);
+  progress.log = [...incoming.log];
+  progress.incident = incoming.incident;
+}
+
+const timeOf = (iso) => (iso ? Date.parse(iso) : -Infinity);
+
+function lastUndone(log, checklist, item) {
+  return log.reduce((last, e) => (e.checklist === checklist && e.item === item ? Math.max(last, timeOf(e.undone)) : last), -Infinity);
+}
+
+/** The later of two states of an item: a check ({ at }) or its last undoing. Returns the check to keep or null. */
+function laterState(mine, theirs, myUndone, theirUndone) {
+  const undone = Math.max(myUndone, theirUndone);
+  const best = [mine, theirs].filter(Boolean).sort((a, b) => timeOf(b.at) - timeOf(a.at))[0] ?? null;
+  return best && timeOf(best.at) >= undone ? best : null;
+}
+
+const logKey = (e) => `${e.checklist}|${e.item}|${e.at}|${e.undone}`;
+
+function mergeLogs(mine, theirs) {
+  const seen = new Set(mine.map(logKey));
+  return [...mine, ...theirs.filter((e) => !seen.has(logKey(e)))].sort((a, b) => timeOf(a.undone) - timeOf(b.undone));
+}
+
+function keepUndone(log, entry) {
+  if (!log.some((e) => logKey(e) === logKey(entry))) log.push(entry);
+}
+
+function mergeIncidentFields(mine, theirs) {
+  if (!theirs) return mine;
+  const roles = [...new Set([...(mine?.roles ?? []), ...(theirs.roles ?? [])])];
+  const merged = { start: mine?.start ?? theirs.start ?? null };
+  const name = mine?.name ?? theirs.name;
+  if (name) merged.name = name;
+  if (roles.length) merged.roles = roles;
+  return merged;
+}
+
+/** Merge `incoming` into the current incident: per item, the latest change (a check or its undoing) wins.
+ * A check of this device that loses to a later undoing goes to the log. */
+export function mergeIncident(incoming, isIncident) {
+  const log = mergeLogs(progress.log, incoming.log);
+  const ids = new Set([...progress.checks.keys(), ...incoming.checks.keys()].filter(isIncident));
+  for (const checklist of ids) {
+    const mine = progress.checks.get(checklist) ?? new Map();
+    const theirs = incoming.checks.get(checklist) ?? new Map();
+    const result = new Map();
+    for (const item of new Set([...mine.keys(), ...theirs.keys()])) {
+      const undone = [lastUndone(progress.log, checklist, item), lastUndone(incoming.log, checklist, item)];
+      const kept = laterState(mine.get(item), theirs.get(item), ...undone);
+      if (kept) result.set(item, { ...kept });
+      else if (mine.has(item)) keepUndone(log, { checklist, item, ...mine.get(item), undone: new Date(Math.max(...undone)).toISOString() });
+    }
+    if (result.size) progress.checks.set(checklist, result);
+    else progress.checks.delete(checklist);
+  }
+  progress.log = log;
+  progress.incident = mergeIncidentFields(progress.incident, incoming.incident);
 }

@@ -1,28 +1,32 @@
 /* Export the progress to a JSON file, and import one (home page, gb-progress.html).
- * The file format: { format, format_version: 1, guidebook, guidebook_version, exported_at,
- *   incident_start, checklists: [{ id, title, ticked: [{ id, ticked_at }] }] }.
+ * The file format: { format, format_version: 2, guidebook, guidebook_version, exported_at,
+ *   incident_start, incident: { start, name?, roles? },
+ *   checklists: [{ id, title, ticked: [{ id, ticked_at, who?, note? }] }],
+ *   undone: [{ checklist, item, at, undone, who?, note? }] }.
+ * Version 1 files (no who, note, incident name, roles or undone checks) are read too.
+ * The incident record page and handover links (record.js, handover.js) use the same format.
  * An import is bounded (size, number of entries, times between 2000 and now),
  * keeps every known check and names what it leaves out, briefly. */
 import { listen, manifest, part } from "./dom.js";
-import { isObject, isTime } from "./saved.js";
+import { LIMITS, isObject, isText, isTime, readIncident, readLog } from "./saved.js";
 import * as store from "./store.js";
 import { say, shortList } from "./words.js";
 
 const FORMAT = "ccm-guidebook-progress";
-const FORMAT_VERSION = 1;
-const MAX_BYTES = 1024 * 1024;
+const FORMAT_VERSION = 2;
+export const MAX_BYTES = 1024 * 1024;
 const MAX_ENTRIES = 20000;
 
-class ImportProblem extends Error {
+export class ImportProblem extends Error {
   constructor(key, values = {}) {
     super(key);
     this.values = values;
   }
 }
 
-function download(name, text) {
+export function download(name, text, type = "application/json") {
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  link.href = URL.createObjectURL(new Blob([text], { type }));
   link.download = name;
   document.body.append(link);
   link.click();
@@ -30,25 +34,36 @@ function download(name, text) {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-export function exportFile(book) {
-  const now = new Date().toISOString();
+const tickOf = (id, check) => ({
+  id, ticked_at: check.at, ...(check.who ? { who: check.who } : {}), ...(check.note ? { note: check.note } : {}),
+});
+
+/** A record ({ checks, incident, log }, as in store.js) in the file format, for a file or a handover link. */
+export function exportData(book, record, now = new Date().toISOString()) {
   const checklists = book.checklists
-    .map((c) => ({ c, checked: c.items.filter((item) => store.isChecked(c.id, item)) }))
+    .map((c) => ({ c, checked: c.items.filter((item) => record.checks.get(c.id)?.has(item)) }))
     .filter(({ checked }) => checked.length)
     .map(({ c, checked }) => ({
-      id: c.id,
-      title: c.title,
-      ticked: checked.map((id) => ({ id, ticked_at: store.checkTime(c.id, id) })),
+      id: c.id, title: c.title, ticked: checked.map((id) => tickOf(id, record.checks.get(c.id).get(id))),
     }));
-  const data = {
+  return {
     format: FORMAT, format_version: FORMAT_VERSION,
     guidebook: book.title, guidebook_version: book.version,
-    exported_at: now, incident_start: store.incidentStart(), checklists,
+    exported_at: now, incident_start: record.incident?.start ?? null, incident: record.incident ?? null,
+    checklists, undone: record.log ?? [],
   };
+}
+
+/** The current progress as the store holds it. */
+export const currentRecord = () => ({ checks: store.allChecks(), incident: store.incident(), log: store.undoneLog() });
+
+export function exportFile(book) {
+  const now = new Date().toISOString();
+  const data = exportData(book, currentRecord(), now);
   download(`guidebook-progress-${now.slice(0, 10)}.json`, JSON.stringify(data, null, 2));
 }
 
-function parseFile(text) {
+export function parseFile(text) {
   let data;
   try {
     data = JSON.parse(text);
@@ -58,7 +73,8 @@ function parseFile(text) {
   if (!isObject(data) || data.format !== FORMAT) throw new ImportProblem("import.foreign");
   if (!(data.format_version <= FORMAT_VERSION)) throw new ImportProblem("import.newer");
   if (!Array.isArray(data.checklists)) throw new ImportProblem("import.damaged");
-  const entries = data.checklists.reduce((n, c) => n + 1 + (Array.isArray(c?.ticked) ? c.ticked.length : 0), 0);
+  const undone = Array.isArray(data.undone) ? data.undone.length : 0;
+  const entries = data.checklists.reduce((n, c) => n + 1 + (Array.isArray(c?.ticked) ? c.ticked.length : 0), undone);
   if (entries > MAX_ENTRIES) throw new ImportProblem("import.too_many", { count: entries });
   return data;
 }
@@ -72,14 +88,30 @@ function readChecklist(entry, known, checks, ignored, now) {
       continue;
     }
     const at = isObject(tick) && isTime(tick.ticked_at, now) ? tick.ticked_at : null;
-    items.set(id, { at });
+    const check = { at };
+    if (isObject(tick) && isText(tick.who, LIMITS.who) && tick.who) check.who = tick.who;
+    if (isObject(tick) && isText(tick.note, LIMITS.note) && tick.note) check.note = tick.note;
+    items.set(id, check);
   }
   if (items.size) checks.set(known.id, items);
 }
 
-/** An exported file's text -> { checks, incident, ignored, badStart }; throws an ImportProblem. */
+const knownItem = (book, entry) => book.checklists.find((c) => c.id === entry.checklist)?.items.includes(entry.item);
+
+/** The incident of a file: { start, name?, roles? } (format 2) or from incident_start (format 1). */
+function importIncident(data, now) {
+  const dropped = { parts: [], times: 0, other: 0 };
+  const incident = isObject(data.incident) ? readIncident(data.incident, dropped, now) : null;
+  return incident ?? (isTime(data.incident_start, now) ? { start: data.incident_start } : null);
+}
+
+/** An exported file's text -> { checks, incident, log, ignored, badStart }; throws an ImportProblem. */
 export function readImport(text, book, now = Date.now()) {
-  const data = parseFile(text);
+  return readData(parseFile(text), book, now);
+}
+
+/** Parsed file data -> { checks, incident, log, ignored, badStart }. */
+export function readData(data, book, now = Date.now()) {
   const checks = new Map();
   const ignored = [];
   for (const entry of data.checklists) {
@@ -89,7 +121,8 @@ export function readImport(text, book, now = Date.now()) {
   }
   const start = data.incident_start ?? null;
   const badStart = start !== null && !isTime(start, now);
-  return { checks, incident: badStart ? null : start, ignored, badStart: badStart ? String(start).slice(0, 40) : null };
+  const log = readLog(data.undone, { parts: [], times: 0, other: 0 }, now).filter((entry) => knownItem(book, entry));
+  return { checks, incident: importIncident(data, now), log, ignored, badStart: badStart ? String(start).slice(0, 40) : null };
 }
 
 const countChecks = (checks) => [...checks.values()].reduce((n, items) => n + items.size, 0);
@@ -108,7 +141,7 @@ function importText(text, file, out, book, changed) {
     out.textContent = say("import.cancelled");
     return;
   }
-  store.replaceAll(result.checks, result.incident);
+  store.replaceAll(result.checks, result.incident, result.log);
   changed();
   const notes = [say("import.imported", values)];
   if (result.ignored.length) {
