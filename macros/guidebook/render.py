@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .inline import escape_text, heading_text, render_inline
+from .inline import escape_text, heading_text, plain_text, render_inline
 from .messages import Words, load_words
 from .model import Checklist, Guidebook
 from .qr import qr_data_uri
@@ -56,6 +56,7 @@ class Renderer:
         )
         self.env.filters["inline"] = inline_linked
         self.env.filters["heading"] = heading_text
+        self.env.filters["plain"] = plain_text
         self.env.filters["qr_data_uri"] = qr_data_uri
         self.env.filters["t"] = self.words
 
