@@ -70,6 +70,7 @@ class Checklist:
     phase: Phase | None = None
     note: str | None = None
     layout: str = "list"
+    scope: str = "incident"         # "incident": cleared for a new incident; "preparation": kept
 
 
 @dataclass

@@ -79,6 +79,7 @@ class Renderer:
             "checklists": [{
                 "id": c.id, "title": c.title, "url": urls.get(c.id, ""),
                 "phase": c.phase.id if c.phase else None,
+                "scope": c.scope,
                 "audiences": [a.id for a in c.audiences],
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
@@ -88,7 +89,7 @@ class Renderer:
         """Markdown heading plus an HTML block: the heading feeds MkDocs' page title and table of contents.
 
         With `urls`, a checklist that has a phase also gets the incident clock and timeline."""
-        incident = urls is not None and checklist.phase is not None
+        incident = urls is not None and checklist.phase is not None and checklist.scope == "incident"
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
                             manifest=self.manifest(urls or {}) if incident else None,
                             urls=urls or {}, address=self.public_urls.get(checklist.id))

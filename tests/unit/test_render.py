@@ -75,7 +75,7 @@ def test_manifest_lists_ids_phases_and_roles():
     checklist = make_checklist()
     manifest = make_renderer(checklist).manifest({"sample-checklist": "x/"})
     assert manifest["checklists"] == [{
-        "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
+        "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day", "scope": "incident",
         "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
     assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]
 

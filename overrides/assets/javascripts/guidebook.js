@@ -4,13 +4,15 @@
  *   guidebook/store.js, saved.js   saved progress (checks, incident start), never lost
  *   guidebook/progress.js          boxes, counts, bars, reset; notice.js the storage notice
  *   guidebook/transfer.js          export and import
- *   guidebook/incident.js          the incident clock
+ *   guidebook/incident.js          the incident clock (phases as windows; duration.js says how long)
+ *   guidebook/incidentbar.js       the incident bar on every page, and starting a new incident
  *   guidebook/roles.js             role views
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  * start() runs once per page, also under Material's instant navigation. */
 import { initIncident, showIncident } from "./guidebook/incident.js";
+import { initIncidentBar, showIncidentBar } from "./guidebook/incidentbar.js";
 import { manifest } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
@@ -24,6 +26,7 @@ import { loadWords } from "./guidebook/words.js";
 function show() {
   showProgress(document);
   showIncident(document);
+  showIncidentBar(document);
 }
 
 /** After a change on this page: save it, then show it everywhere on the page. */
@@ -41,6 +44,7 @@ function start() {
   performance.measure("gb-progress-restore", "gb-start");
   initTransfer(document, changed);
   initIncident(document, changed);
+  initIncidentBar(document, changed);
   initRoles(document);
   initPrint(document);
 }
@@ -52,7 +56,10 @@ addEventListener("storage", (event) => {
   show();
 });
 
-setInterval(() => showIncident(document, manifest(document)), 30000);
+setInterval(() => {
+  showIncident(document, manifest(document));
+  showIncidentBar(document);
+}, 30000);
 
 /* Material announces each page on document$ (also under instant navigation);
  * without it, this script (the last in the page) runs on the page at once. */

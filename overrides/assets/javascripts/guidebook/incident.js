@@ -114,6 +114,11 @@ export function initIncident(root, changed) {
     store.setIncidentStart(start.toISOString());
     changed();
   });
+  listen(part(panel, "incident-now"), "click", () => {
+    error.textContent = "";
+    store.setIncidentStart(new Date().toISOString());
+    changed();
+  });
   listen(part(panel, "incident-clear"), "click", () => {
     if (!confirm(say("incident.clear_confirm"))) return;
     store.setIncidentStart(null);

@@ -129,3 +129,12 @@ export function replaceAll(checks, incident) {
   progress.checks = checks;
   progress.incident = incident;
 }
+
+/** A new incident (or the end of one): clear the incident start and the checks of the incident's
+ * checklists; preparation checklists keep theirs. `state` is the progress ({ checks, incident }). Kept
+ * separate so that an archive of the ending incident can wrap it. */
+export function startNewIncident(incidentChecklistIds, state = progress) {
+  for (const id of incidentChecklistIds) state.checks.delete(id);
+  state.incident = null;
+  return state;
+}
