@@ -96,7 +96,7 @@ def test_a_new_incident_offers_to_save_first_and_keeps_preparation(page, bar, ba
     assert saved(page)["checks"].keys() == checks.keys(), "nothing cleared before the reader confirms"
     with page.expect_download() as download:
         save.click()
-    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    exported = json.loads(download.value.path().read_text(encoding="utf-8"))
     assert {c["id"] for c in exported["checklists"]} == set(checks)
     confirm.click()
     after = saved(page)
