@@ -14,6 +14,7 @@ and wires the data into MkDocs:
     {{ packet() }}                                cover, contents and every checklist, for printing
     {{ packet_download() }}                       links to the PDF packets (made by the build, not by serve)
     {{ contents() }}                              every part and checklist, linked
+    {{ way_in() }}                                the home page's "Responding right now?" and "Preparing ahead"
     {{ progress_overview() }}                     "My progress": role picker, counts, reset, export, import
     {{ sources() }}                               the source publications
     {{ checklist_addresses() }}                   every checklist's public address (the link page)
@@ -246,6 +247,10 @@ def contents(env, heading_level: int = 2) -> str:
     return _state(env).renderer.contents(links_here(env), heading_level)
 
 
+def way_in(env) -> str:
+    return _state(env).renderer.way_in(links_here(env))
+
+
 def progress_overview(env) -> str:
     return _state(env).renderer.progress_overview(links_here(env), urls_here(env))
 
@@ -271,6 +276,6 @@ def item_address_example(env) -> str:
 
 
 MACROS: tuple[Callable[..., Any], ...] = (
-    checklist, packet, packet_download, contents, progress_overview, sources, checklist_addresses, link_snippet,
+    checklist, packet, packet_download, contents, way_in, progress_overview, sources, checklist_addresses, link_snippet,
     item_address_example,
 )

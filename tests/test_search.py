@@ -27,7 +27,7 @@ def interface_phrases() -> set[str]:
     """Every phrase of the interface's catalogue (data/messages/en.yml): buttons, labels, messages."""
     catalogue = yaml.safe_load((ROOT / "data" / "messages" / "en.yml").read_text(encoding="utf-8"))
     fragments = ("what_", "more")  # parts of a sentence ("the check ...", "and 3 more"), not phrases of their own
-    content = ("meta", "addresses", "sources", "snippet")  # words that label content (the link page's list)
+    content = ("meta", "addresses", "sources", "snippet", "wayin")  # words that label content (the link page, the home page)
     return {p for group, names in catalogue.items() if group not in content for name, words in names.items()
             if not name.startswith(fragments) for p in phrases(str(words))}
 

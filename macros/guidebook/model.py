@@ -28,6 +28,7 @@ class Role:
     id: str
     name: str
     audiences: tuple[Audience, ...]
+    respond_with: str | None = None  # the id of the checklist this role opens first in an incident
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,13 @@ class Renderer:
         """Every part with its checklists, for the home page."""
         return self._render("gb-contents.html", links=links, level=part_heading_level)
 
+    def way_in(self, links: dict[str, str]) -> str:
+        """The home page's first screen: "Responding right now?", one entry per role, then "Preparing ahead"."""
+        by_id = {c.id: c for c in self.guidebook.checklists}
+        entries = [(role, by_id[role.respond_with]) for role in self.guidebook.roles if role.respond_with]
+        preparing = [c for c in self.guidebook.checklists if c.scope == "preparation"]
+        return self._render("gb-way-in.html", links=links, entries=entries, preparing=preparing)
+
     def progress_overview(self, links: dict[str, str], urls: dict[str, str]) -> str:
         """The home page's "My progress" section: role picker, counts, reset, export and import."""
         return self._render("gb-progress.html", links=links, manifest=self.manifest(urls))
