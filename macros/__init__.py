@@ -14,6 +14,7 @@ and wires the data into MkDocs:
     {{ packet() }}                                cover, contents and every checklist, for printing
     {{ packet_download() }}                       links to the PDF packets (made by the build, not by serve)
     {{ contents() }}                              every part and checklist, linked
+    {{ way_in() }}                                the home page's "Responding right now?" and "Preparing ahead"
     {{ progress_overview() }}                     "My progress": role picker, counts, reset, export, import
     {{ sources() }}                               the source publications
     {{ incident_record() }}                       the incident record: log, open items, exports, archive, handover
@@ -143,7 +144,8 @@ def define_env(env) -> None:
     if problems:
         _fail(problems)
     env.conf["nav"] = nav
-    theme.install(env.conf, state.words)  # the `t` filter and our assets (built now: before anything is written)
+    site_manifest = state.renderer.manifest({c.id: c.address for c in state.guidebook.checklists})
+    theme.install(env.conf, state.words, site_manifest)  # the `t` filter and our assets (built now: before anything is written)
     # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
     # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
@@ -246,6 +248,10 @@ def contents(env, heading_level: int = 2) -> str:
     return _state(env).renderer.contents(links_here(env), heading_level)
 
 
+def way_in(env) -> str:
+    return _state(env).renderer.way_in(links_here(env))
+
+
 def progress_overview(env) -> str:
     return _state(env).renderer.progress_overview(links_here(env), urls_here(env))
 
@@ -275,6 +281,6 @@ def item_address_example(env) -> str:
 
 
 MACROS: tuple[Callable[..., Any], ...] = (
-    checklist, packet, packet_download, contents, progress_overview, sources, checklist_addresses, link_snippet,
-    item_address_example, incident_record,
+    checklist, packet, packet_download, contents, way_in, progress_overview, sources, checklist_addresses,
+    link_snippet, item_address_example, incident_record,
 )

@@ -61,9 +61,10 @@ def serving(config) -> bool:
 class ThemeSupport:
     """A plugin object (MkDocs calls its on_* methods) that serves the theme templates."""
 
-    def __init__(self, words: Words, assets: Assets):
+    def __init__(self, words: Words, assets: Assets, manifest: dict):
         self.words = words
         self.assets = assets
+        self.manifest = manifest
 
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
@@ -72,6 +73,7 @@ class ThemeSupport:
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")
+        env.globals["gb_manifest"] = script_json(self.manifest)  # for the incident bar: addresses from the site root
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet}
         return env
 
@@ -79,10 +81,10 @@ class ThemeSupport:
         write_assets(self.assets, Path(config["site_dir"]))
 
 
-def install(config, words: Words) -> None:
+def install(config, words: Words, manifest: dict) -> None:
     """Build our assets and register the theme support for this build."""
     try:
         assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config))
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
-    config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets)
+    config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifest)

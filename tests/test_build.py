@@ -31,7 +31,8 @@ def test_every_item_is_on_its_checklist_page(site, guidebook):
         for item in checklist.items:
             label = re.search(rf'<label for="check-{re.escape(item.id)}">(.*?)</label>', page, re.S)
             assert label, f"{checklist.id}/{item.id}: no label for the checkbox"
-            assert plain(label.group(1)) == plain(render_inline(item.text)), f"{item.id}: wrong text"
+            number = f"{checklist.items.index(item) + 1}. "
+            assert plain(label.group(1)) == number + plain(render_inline(item.text)), f"{item.id}: wrong text"
             box = re.search(rf'<input type="checkbox"[^>]*id="check-{re.escape(item.id)}"[^>]*>', page)
             assert box and f'data-checklist="{checklist.id}"' in box.group(0) and f'data-item="{item.id}"' in box.group(0)
             if item.details:
@@ -92,7 +93,7 @@ def test_item_text_is_escaped_in_the_built_page(tmp_path):
     page = (tmp_path / "site" / "police" / "within-24-hours" / "index.html").read_text(encoding="utf-8")
     label = re.search(r'<label for="check-escaping-probe">(.*?)</label>', page, re.DOTALL)
     assert label and "a &lt; b &amp; c &gt; d" in label.group(1) and "<em>" not in label.group(1)
-    assert plain(label.group(1)) == "Warn when a < b & c > d, say 'no' or \"yes\", 2*3"
+    assert plain(label.group(1)).split(". ", 1)[1] == "Warn when a < b & c > d, say 'no' or \"yes\", 2*3"
     index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "a &lt; b &amp; c &gt; d" in index and "a < b" not in index, "Material shows search titles as HTML"
 

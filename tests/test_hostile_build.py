@@ -158,6 +158,6 @@ def test_allowed_but_tricky_text_is_shown_as_typed_after_markdown(guidebook):
     parsed = _Markup()
     parsed.feed(label.group(1))
     assert parsed.addresses == ["https://example.org/a_b?x=1&y=2"] and parsed.handlers == []
-    assert plain(label.group(1)) == SHOWN
+    assert plain(label.group(1)) == "1. " + SHOWN
     heading = re.search(rf'<h1 id="{first.id}">(.*?)</h1>', html)
     assert heading is not None and plain(heading.group(1)) == tricky.title

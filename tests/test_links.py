@@ -27,6 +27,7 @@ from tests.support import (
     copy_project,
     expected_site_url,
     page_path,
+    word,
 )
 
 
@@ -240,12 +241,16 @@ def test_every_checklist_and_item_has_a_copy_link_button(site, guidebook):
         page = pages[checklist.id].read_text(encoding="utf-8")
         buttons = re.findall(r'<button type="button" class="gb-copy[^"]*"[^>]*>.*?</button>', page, re.S)
         anchors = [re.search(r'data-gb-copy-link="([^"]*)"', b).group(1) for b in buttons]
-        assert anchors == [""] + [item.id for item in checklist.items], checklist.id
+        assert anchors == [item.id for item in checklist.items] + [""], "items first, then the whole checklist"
         for b in buttons:
             assert " data-gb-js>" in b, "shown only when the script runs"
             assert "gb-noprint" in b, "marked as not printing"
-        assert 'class="gb-copy__label">Copy link to this checklist<' in buttons[0]
-        assert all('class="gb-copy__label">Copy link to this item<' in b for b in buttons[1:])
+        assert 'class="gb-copy__label">Copy link to this checklist<' in buttons[-1]
+        for number, (item, b) in enumerate(zip(checklist.items, buttons[:-1], strict=True), start=1):
+            name = word("checklist.copy_item_link", number=number, text=plain_text(item.text))
+            label = re.search(r'class="gb-copy__label">(.*?)<', b).group(1)
+            assert html.unescape(label) == name, item.id
+            assert 'tabindex="-1"' in b, "item links do not double the Tab order"
         for item in checklist.items:
             li = re.search(rf'<li class="gb-item" id="{re.escape(item.id)}">(.*?)</li>', page, re.S).group(1)
             assert f'data-gb-copy-link="{item.id}"' in li

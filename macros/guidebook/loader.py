@@ -136,6 +136,7 @@ class GuidebookLoader:
             Role(
                 id=entry["id"],
                 name=entry["name"],
+                respond_with=entry.get("respond_with"),
                 audiences=tuple(
                     a
                     for k in range(len(entry["audiences"]))
@@ -184,6 +185,17 @@ class GuidebookLoader:
                             what="checklist", ident=ident, defined_in="data/checklists/",
                             known=", ".join(sorted(known)) or "none"))
 
+    def check_role_checklists(self, book: YamlDocument, roles: list[Role], checklists: list[Checklist]) -> None:
+        """A role's `respond_with` names a checklist of the guidebook."""
+        known = {c.id for c in checklists}
+        for n, role in enumerate(roles):
+            if role.respond_with and role.respond_with not in known:
+                path = ("roles", n, "respond_with")
+                self.problems.append(Problem.of(
+                    Kind.UNKNOWN_REFERENCE, book.name, book.line_of(path), format_field(path),
+                    what="checklist", ident=role.respond_with, defined_in="data/checklists/",
+                    known=", ".join(sorted(known)) or "none"))
+
     # -- the whole load -------------------------------------------------------------------------
     def load(self) -> Guidebook:
         book_path = self.data_dir / GUIDEBOOK_FILE
@@ -200,6 +212,7 @@ class GuidebookLoader:
             if checklist:
                 checklists.append(checklist)
         self.check_checklist_links(docs, checklists)
+        self.check_role_checklists(book, tables["roles"], checklists)
         if self.problems:
             raise DataError(self.problems)
         return self.assemble(book, tables, checklists)

@@ -28,6 +28,7 @@ class Role:
     id: str
     name: str
     audiences: tuple[Audience, ...]
+    respond_with: str | None = None  # the id of the checklist this role opens first in an incident
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Checklist:
     phase: Phase | None = None
     note: str | None = None
     layout: str = "list"
+    scope: str = "incident"         # "incident": cleared for a new incident; "preparation": kept
 
 
 @dataclass

@@ -79,7 +79,7 @@ class Renderer:
             "checklists": [{
                 "id": c.id, "title": c.title, "url": urls.get(c.id, ""),
                 "phase": c.phase.id if c.phase else None,
-                "part": c.part.id, "scope": getattr(c, "scope", None),
+                "part": c.part.id, "scope": c.scope,
                 "audiences": [a.id for a in c.audiences],
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
@@ -89,7 +89,7 @@ class Renderer:
         """Markdown heading plus an HTML block: the heading feeds MkDocs' page title and table of contents.
 
         With `urls`, a checklist that has a phase also gets the incident clock and timeline."""
-        incident = urls is not None and checklist.phase is not None
+        incident = urls is not None and checklist.phase is not None and checklist.scope == "incident"
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
                             manifest=self.manifest(urls or {}) if incident else None,
                             urls=urls or {}, address=self.public_urls.get(checklist.id))
@@ -107,6 +107,13 @@ class Renderer:
     def contents(self, links: dict[str, str], part_heading_level: int = 2) -> str:
         """Every part with its checklists, for the home page."""
         return self._render("gb-contents.html", links=links, level=part_heading_level)
+
+    def way_in(self, links: dict[str, str]) -> str:
+        """The home page's first screen: "Responding right now?", one entry per role, then "Preparing ahead"."""
+        by_id = {c.id: c for c in self.guidebook.checklists}
+        entries = [(role, by_id[role.respond_with]) for role in self.guidebook.roles if role.respond_with]
+        preparing = [c for c in self.guidebook.checklists if c.scope == "preparation"]
+        return self._render("gb-way-in.html", links=links, entries=entries, preparing=preparing)
 
     def progress_overview(self, links: dict[str, str], urls: dict[str, str]) -> str:
         """The home page's "My progress" section: role picker, counts, reset, export and import."""

@@ -52,7 +52,7 @@ def test_every_page_has_no_axe_violation(browser, site, base_url, scheme):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_states_the_script_shows_have_no_axe_violation(browser, site, base_url, guidebook, scheme):
-    """Incident clock with an overdue phase, a storage notice, a role view, an import message."""
+    """Incident clock with a window past, a storage notice, a role view, an import message."""
     context = browser.new_context(color_scheme=scheme)
     context.add_init_script("localStorage.setItem('ccm-guidebook.progress', '{broken')")
     page = context.new_page()
@@ -64,7 +64,7 @@ def test_states_the_script_shows_have_no_axe_violation(browser, site, base_url, 
     page.goto(base_url + page_path(site, "police-within-24-hours"))
     page.locator("#gb-incident-start").fill("2020-01-01T08:00")
     page.get_by_role("button", name=word("incident.set")).click()
-    page.locator(".gb-overdue").first.wait_for()
+    page.locator(".gb-past").first.wait_for()
     assert page.locator('[data-gb="storage-notice"]').is_visible()
     assert axe_report(page) == []
     page.goto(base_url + f"?role={guidebook.roles[0].id}")
@@ -73,4 +73,23 @@ def test_states_the_script_shows_have_no_axe_violation(browser, site, base_url, 
     chooser.value.set_files(files=[{"name": "x.json", "mimeType": "application/json", "buffer": b"nope"}])
     page.wait_for_function("document.getElementById('gb-import-status').textContent.length > 0")
     assert axe_report(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_incident_bar_and_its_controls_have_no_axe_violation(browser, site, base_url, scheme):
+    """The bar on the home page and a checklist, with its Change controls and the new-incident question open."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate("""() => localStorage.setItem('ccm-guidebook.progress', JSON.stringify({version: 2, checks: {},
+        incident: {start: new Date(Date.now() - 30 * 3600e3).toISOString()}, archive: []}))""")
+    for path in ["", page_path(site, "municipal-crisis-response")]:
+        page.goto(base_url + path)
+        bar = page.locator('[data-gb="incident-bar"]')
+        assert bar.is_visible()
+        assert axe_report(page) == [], path or "home"
+        bar.locator("summary").click()
+        bar.get_by_role("button", name=word("status.new")).click()
+        assert axe_report(page) == [], path or "home"
     context.close()

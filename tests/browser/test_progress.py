@@ -65,21 +65,33 @@ def test_counts_follow_checks_and_are_announced(page, open_checklist, checklist)
     assert bar.evaluate("p => p.value") == 3
 
 
-def test_reset_one_checklist_asks_first(page, open_checklist, checklist, guidebook, base_url, site):
+def test_reset_one_checklist_offers_undo_instead_of_asking(page, open_checklist, checklist, guidebook):
     other = guidebook.checklist("police-long-term")
     open_checklist(which=other)
     box(page, other.items[0]).check()
     open_checklist()
     box(page, checklist.items[0]).check()
-    page.once("dialog", lambda d: d.dismiss())
-    page.get_by_role("button", name=word("checklist.reset")).click()
-    assert box(page, checklist.items[0]).is_checked()  # declined: nothing changed
-    messages = []
-    page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
-    page.get_by_role("button", name=word("checklist.reset")).click()
-    assert checklist.title in messages[0]
+    box(page, checklist.items[2]).check()
+    saved_time = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).checks")[checklist.id][checklist.items[2].id]
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    reset = page.get_by_role("button", name=word("checklist.reset"))
+    assert reset.evaluate("b => b.compareDocumentPosition(document.querySelector('.gb-items')) & 2"), \
+        "reset comes after the list"
+    reset.click()
+    assert dialogs == [], "no confirmation dialog"
     assert not box(page, checklist.items[0]).is_checked()
     assert count_text(page, checklist.id) == word("count.done", done=0, total=len(checklist.items))
+    status = page.get_by_role("status").filter(has_text=word("undo.reset_one", title=checklist.title))
+    assert status.is_visible()
+    page.get_by_role("button", name=word("undo.undo"), exact=True).click()
+    assert box(page, checklist.items[0]).is_checked() and box(page, checklist.items[2]).is_checked()
+    stored = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).checks")[checklist.id]
+    assert stored[checklist.items[2].id] == saved_time, "undo gives back the time of each check"
+    assert page.get_by_role("button", name=word("undo.undo"), exact=True).count() == 0
+    reset.click()
+    page.reload()
+    assert not box(page, checklist.items[0]).is_checked(), "without undo, the reset is saved"
     open_checklist(which=other)
     assert box(page, other.items[0]).is_checked()  # the other checklist is untouched
 

@@ -76,7 +76,7 @@ def test_manifest_lists_ids_phases_and_roles():
     manifest = make_renderer(checklist).manifest({"sample-checklist": "x/"})
     assert manifest["checklists"] == [{
         "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
-        "part": "part-x", "scope": None, "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
+        "part": "part-x", "scope": "incident", "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
     assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]
 
 
@@ -88,7 +88,8 @@ def test_copy_link_buttons_for_the_checklist_and_each_item():
     for item in checklist.items:
         li = html.split(f'<li class="gb-item" id="{item.id}">')[1].split("</li>")[0]
         assert f'data-gb-copy-link="{item.id}" data-gb-js>' in li
-        assert '<span class="gb-copy__label">Copy link to this item</span>' in li
+        number = checklist.items.index(item) + 1
+        assert f'<span class="gb-copy__label">Copy link to item {number}: ' in li and 'tabindex="-1"' in li
 
 
 def test_addresses_and_snippet_are_escaped():

@@ -7,7 +7,8 @@
  *   guidebook/item-record.js       beside each checked item: its time, who and note
  *   guidebook/record.js, scope.js  the incident record page; which checklists belong to an incident
  *   guidebook/handover.js          handover by link (compressed, in the fragment)
- *   guidebook/incident.js          the incident clock
+ *   guidebook/incident.js          the incident clock (phases as windows; duration.js says how long)
+ *   guidebook/incidentbar.js       the incident bar on every page, and starting a new incident
  *   guidebook/roles.js             role views
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
@@ -17,6 +18,7 @@ import { initIncident, showIncident } from "./guidebook/incident.js";
 import { initItemRecords, showItemRecords } from "./guidebook/item-record.js";
 import { initHandover } from "./guidebook/handover.js";
 import { initRecord, showRecord } from "./guidebook/record.js";
+import { initIncidentBar, showIncidentBar } from "./guidebook/incidentbar.js";
 import { manifest } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
@@ -32,6 +34,7 @@ function show() {
   showIncident(document);
   showItemRecords(document);
   showRecord(document);
+  showIncidentBar(document);
 }
 
 /** After a change on this page: save it, then show it everywhere on the page. */
@@ -52,6 +55,7 @@ function start() {
   initRecord(document, changed);
   initHandover(document, changed);
   initIncident(document, changed);
+  initIncidentBar(document, changed);
   initRoles(document);
   initPrint(document);
 }
@@ -63,7 +67,10 @@ addEventListener("storage", (event) => {
   show();
 });
 
-setInterval(() => showIncident(document, manifest(document)), 30000);
+setInterval(() => {
+  showIncident(document, manifest(document));
+  showIncidentBar(document);
+}, 30000);
 
 /* Material announces each page on document$ (also under instant navigation);
  * without it, this script (the last in the page) runs on the page at once. */

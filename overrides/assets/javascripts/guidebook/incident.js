@@ -1,55 +1,69 @@
 /* The incident clock (gb-incident.html, police phase pages). The incident
- * start is kept with the progress. Each phase with due-within hours falls due
- * that long after the start; the clock shows what is done, open, overdue and
- * due next, and which phase is current ("Now"). */
+ * start is kept with the progress. The phases are suggested windows, never
+ * deadlines (the CRS checklist is a guide, not a rigid timeline): each timed
+ * phase runs from the end of the one before to its own hours after the start,
+ * the last one ("Long term") from there on. The clock shows which window the
+ * incident is in now, what is still open in earlier windows, and when later
+ * windows start, with durations as people say them (duration.js). */
 import { language, listen, manifest, part, parts, setText } from "./dom.js";
+import { duration } from "./duration.js";
 import { isTime } from "./saved.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
 const HOUR = 3600 * 1000;
 
-function when(date) {
+export function when(date) {
   return date.toLocaleString(language(), {
     weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
   });
 }
 
-function span(ms) {
-  const minutes = Math.max(0, Math.round(ms / 60000));
-  const hours = Math.floor(minutes / 60);
-  return hours ? say("incident.hours_minutes", { hours, minutes: minutes % 60 }) : say("incident.minutes", { minutes });
-}
+export const spoken = (ms) => duration(ms, say);
 
-function openItems(book, phase) {
+export function openItems(book, phase) {
   const checklists = book.checklists.filter((c) => c.phase === phase.id);
   return checklists.reduce((open, c) => open + c.items.filter((item) => !store.isChecked(c.id, item)).length, 0);
 }
 
-/** One phase's state: done (nothing open), open (no due time, or another phase is due first), overdue or next. */
-function phaseKind(open, due, now, nextTaken) {
-  if (!open) return "done";
-  if (!due) return "open";
-  if (due <= now) return "overdue";
-  return nextTaken ? "open" : "next";
+/** Each phase's window in hours after the start: { from, to }; null for a phase before the incident. */
+export function windows(phases) {
+  let from = null;
+  return phases.map((phase) => {
+    if (phase.hours) {
+      const window = { from: from ?? 0, to: phase.hours };
+      from = phase.hours;
+      return window;
+    }
+    return from === null ? null : { from, to: Infinity };
+  });
 }
 
-function openWords(open) {
+/** Where the incident stands for one phase: "now", "past", "ahead", or "" (no start, or before the incident). */
+export function standing(window, elapsedHours) {
+  if (!window || elapsedHours === null) return "";
+  if (elapsedHours < window.from) return "ahead";
+  return elapsedHours < window.to ? "now" : "past";
+}
+
+export function openWords(open) {
   if (open > 1) return say("incident.open_items", { open });
   return open === 1 ? say("incident.open_item") : say("incident.done");
 }
 
-function showPhase(panel, phase, state, now) {
-  const { kind, open, due, current } = state;
+function phaseText(where, open, startsIn) {
+  if (where === "ahead") return say("incident.starts_in", { left: spoken(startsIn) });
+  if (where === "past" && open) return say("incident.still_open", { open: openWords(open) });
+  return openWords(open);
+}
+
+function showPhase(panel, phase, state) {
+  const { where, open, startsIn } = state;
   const item = parts(panel, "phase").find((li) => li.dataset.phase === phase.id);
-  const values = { open, phase: phase.name, due: due && when(due), left: due && span(due - now) };
-  item.classList.remove("gb-done", "gb-open", "gb-overdue", "gb-next");
-  item.classList.add(`gb-${kind}`);
-  item.classList.toggle("gb-now", current);
-  setText(part(item, "phase-due"), due ? say("incident.due", values) : "");
-  const urgent = kind === "overdue" || kind === "next" ? say(`incident.${kind}`, values) : "";
-  setText(part(item, "phase-status"), urgent + openWords(open));
-  return urgent ? say(`incident.summary_${kind}`, values) : null;
+  item.classList.remove("gb-done", "gb-open", "gb-now", "gb-past", "gb-ahead");
+  item.classList.add(open ? "gb-open" : "gb-done");
+  if (where) item.classList.add(`gb-${where}`);
+  setText(part(item, "phase-status"), phaseText(where, open, startsIn));
 }
 
 function startDate() {
@@ -61,21 +75,16 @@ export function showIncident(root, book = manifest(root)) {
   const panel = part(root, "incident");
   if (!panel || !book) return;
   const start = startDate();
-  const now = new Date();
+  const elapsed = start ? (Date.now() - start.getTime()) / HOUR : null;
   const summary = [start ? say("incident.began", { start: when(start) }) : say("incident.unset")];
-  let nextTaken = false;
-  let currentTaken = false;
-  for (const phase of book.phases) {
-    const open = openItems(book, phase);
-    const due = start && phase.hours ? new Date(start.getTime() + phase.hours * HOUR) : null;
-    const kind = phaseKind(open, due, now, nextTaken);
-    const current = Boolean(due && due > now && !currentTaken);
-    nextTaken ||= kind === "next";
-    currentTaken ||= current;
-    const line = showPhase(panel, phase, { kind, open, due, current }, now);
-    if (line) summary.push(line);
-  }
-  setText(part(panel, "incident-summary"), summary.join(" ")); // read out when a phase changes state
+  windows(book.phases).forEach((window, index) => {
+    const phase = book.phases[index];
+    const where = standing(window, elapsed);
+    const startsIn = where === "ahead" ? (window.from - elapsed) * HOUR : 0;
+    showPhase(panel, phase, { where, open: openItems(book, phase), startsIn });
+    if (where === "now") summary.push(say("incident.now_in", { phase: phase.name }));
+  });
+  setText(part(panel, "incident-summary"), summary.join(" ")); // read out when the window changes
   showStartInput(part(panel, "incident-start"), start);
 }
 
@@ -103,6 +112,11 @@ export function initIncident(root, changed) {
     error.textContent = startError(start);
     if (error.textContent) return;
     store.setIncidentStart(start.toISOString());
+    changed();
+  });
+  listen(part(panel, "incident-now"), "click", () => {
+    error.textContent = "";
+    store.setIncidentStart(new Date().toISOString());
     changed();
   });
   listen(part(panel, "incident-clear"), "click", () => {

@@ -30,9 +30,54 @@ export function showProgress(root) {
   showNotice(root);
 }
 
-function resetQuestion(button) {
-  const title = button.dataset.title;
-  return button.dataset.checklist ? say("reset.confirm_one", { title }) : say("reset.confirm_all");
+const UNDO_SECONDS = 10;
+
+/** What a reset takes away, to give it back on Undo: the checks (with their times) and the incident start. */
+function snapshot(ids) {
+  const checks = ids.map((id) => [id, store.checkedItems(id).map((item) => [item, store.checkTime(id, item)])]);
+  return { checks, incident: store.incidentStart() };
+}
+
+function restore(saved) {
+  for (const [id, items] of saved.checks) {
+    for (const [item, at] of items) store.setChecked(id, item, true, at ?? undefined);
+  }
+  store.setIncidentStart(saved.incident);
+}
+
+/** Reset one checklist (or, on the home page, all), then offer Undo for a few seconds. */
+function reset(root, button, changed) {
+  const one = button.dataset.checklist;
+  const ids = one ? [one] : (manifest(root)?.checklists.map((c) => c.id) ?? []);
+  if (!one && !confirm(say("reset.confirm_all"))) return;
+  const saved = snapshot(ids);
+  if (one) store.clearChecklist(one);
+  else store.clearAll();
+  changed();
+  offerUndo(root, one ? say("undo.reset_one", { title: button.dataset.title }) : say("undo.reset_all"), () => {
+    restore(saved);
+    changed();
+  });
+}
+
+function offerUndo(root, message, undo) {
+  const bar = part(root, "undo");
+  if (!bar) return;
+  const button = part(bar, "undo-button");
+  setText(part(bar, "undo-message"), message);
+  button.hidden = false;
+  clearTimeout(bar.gbTimer);
+  const close = (words = "") => {
+    button.hidden = true;
+    button.onclick = null;
+    setText(part(bar, "undo-message"), words);
+  };
+  button.onclick = () => {
+    clearTimeout(bar.gbTimer);
+    undo();
+    close(say("undo.undone"));
+  };
+  bar.gbTimer = setTimeout(() => close(), UNDO_SECONDS * 1000);
 }
 
 /** Wire the boxes and reset buttons; `changed` shows the new state everywhere. */
@@ -44,12 +89,7 @@ export function initProgress(root, changed) {
     });
   }
   for (const button of parts(root, "reset")) {
-    listen(button, "click", () => {
-      if (!confirm(resetQuestion(button))) return;
-      if (button.dataset.checklist) store.clearChecklist(button.dataset.checklist);
-      else store.clearAll();
-      changed();
-    });
+    listen(button, "click", () => reset(root, button, changed));
   }
   listen(part(root, "start-over"), "click", () => {
     if (!confirm(say("storage.start_over_confirm"))) return;

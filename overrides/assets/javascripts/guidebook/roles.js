@@ -1,6 +1,8 @@
 /* Role views (gb-roles.html): ?role=id in the address puts the checklists for
- * that role's audiences first in every data-gb="role-sort" list, and links
- * marked data-gb="keep-role" carry the role on. Roles come from the manifest. */
+ * that role's audiences first in every data-gb="role-sort" list (the home
+ * page's entries too), and links marked data-gb="keep-role" carry the role on.
+ * The role chosen is kept for this tab (sessionStorage, never sent anywhere),
+ * so that it stays while the reader moves around the site. Roles come from the manifest. */
 import { all, listen, manifest, part, parts } from "./dom.js";
 import { say } from "./words.js";
 
@@ -31,7 +33,8 @@ function roleStatus(role, id) {
 
 /** Show the page for role `id` (or everyone); returns the role, or undefined. */
 export function applyRole(root, id) {
-  const book = manifest(root);
+  const bar = part(root, "incident-bar"); // every page has the bar, and with it the roles
+  const book = manifest(root) ?? (bar && JSON.parse(bar.dataset.manifest));
   if (!book) return undefined;
   const role = book.roles.find((r) => r.id === id);
   const matches = (element) => Boolean(role) && element.dataset.audiences.split(" ").some((a) => role.audiences.includes(a));
@@ -43,12 +46,25 @@ export function applyRole(root, id) {
   return role;
 }
 
+const ROLE_KEY = "ccm-guidebook.role";
+
+function keptRole(id) {
+  try {
+    if (id !== null) sessionStorage.setItem(ROLE_KEY, id);
+    return sessionStorage.getItem(ROLE_KEY);
+  } catch {
+    return id; // storage blocked: the address alone carries the role
+  }
+}
+
 export function initRoles(root) {
-  applyRole(root, new URLSearchParams(location.search).get("role"));
+  const role = applyRole(root, keptRole(new URLSearchParams(location.search).get("role")));
+  if (role && !location.search.includes("role=")) history.replaceState(history.state, "", withRole(location.href, role));
   for (const radio of all(root, 'input[name="gb-role"]')) {
     listen(radio, "change", () => {
-      const role = applyRole(root, radio.value);
-      history.replaceState(history.state, "", withRole(location.href, role));
+      const chosen = applyRole(root, radio.value);
+      keptRole(chosen?.id ?? "");
+      history.replaceState(history.state, "", withRole(location.href, chosen));
     });
   }
 }
