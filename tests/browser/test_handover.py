@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import expect
@@ -122,7 +123,7 @@ def bomb(link):
     return link.split("#")[0] + "#handover=1." + base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
-BAD_LINKS = [
+BAD_LINKS: list[tuple[str, Callable[[str], str], str, dict | None]] = [
     ("tampered", tampered, "handover.damaged", {}),
     ("truncated", lambda link: link[: len(link) * 2 // 3], "handover.damaged", {}),
     ("not base64", lambda link: link.split("#")[0] + "#handover=1.<script>", "handover.damaged", {}),
