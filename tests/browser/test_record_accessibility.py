@@ -40,6 +40,7 @@ def test_the_record_page_and_new_controls_have_no_axe_violation(browser, base_ur
     page = context.new_page()
     page.goto(base_url + "record/")
     page.get_by_role("button", name=word("handover.make")).click()
+    page.locator('[data-gb="handover-made"]').wait_for(state="visible")  # the link is made asynchronously
     link = page.locator('[data-gb="handover-link"]').input_value()
     page.get_by_label(word("handover.paste_label")).fill(link)
     page.get_by_role("button", name=word("handover.open")).click()
