@@ -5,6 +5,7 @@ import pytest
 
 from macros.guidebook.inline import plain_text
 from tests.support import page_path, word
+from tools.browser import wait_until
 
 CHECKLIST = "police-within-two-hours"  # any checklist would do: expectations come from its data
 
@@ -91,7 +92,7 @@ def test_without_the_clipboard_api_the_link_is_offered_to_copy_by_hand(page, add
     dialogs = []
     page.once("dialog", lambda d: (dialogs.append((d.type, d.message, d.default_value)), d.dismiss()))
     page.locator(f"#{item.id} button.gb-copy").click()
-    page.wait_for_function("() => true")  # let the click's promise settle
+    wait_until(page, "() => true")  # let the click's promise settle
     page.wait_for_timeout(100)
     assert len(dialogs) == 1
     kind, message, value = dialogs[0]

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.support import page_path, word
+from tools.browser import wait_until
 
 ZONE = "America/New_York"
 BEGAN = word("incident.began", start="").split("{")[0].rstrip(" .")  # "Incident began"
@@ -135,7 +136,7 @@ def test_incident_start_survives_reload_and_export_import(page, police_page, bas
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name=word("overview.import")).click()
     chooser.value.set_files(str(path))
-    page.wait_for_function("document.getElementById('gb-import-status').textContent.length > 0")
+    wait_until(page, "document.getElementById('gb-import-status').textContent.length > 0")
     panel = police_page()
     assert word("incident.began", start=clock(start)) in text(panel.locator('[data-gb="incident-summary"]'))
 
@@ -186,9 +187,9 @@ def test_shared_role_link_orders_the_packet_too(page, base_url, site, guidebook)
     role = next(r for r in guidebook.roles if guidebook.checklists_for(r)[0] != guidebook.checklists[0])
     wanted = [c.id for c in guidebook.checklists_for(role)]
     page.goto(base_url + f"?role={role.id}")
-    page.locator('a[data-gb="keep-role"]').click()
+    page.locator('a[data-gb="keep-role"][href*="packet/"]').click()
     assert page.url.endswith(f"packet/?role={role.id}")
-    page.wait_for_function("performance.getEntriesByName('gb-progress-restore').length > 0")  # the script has run
+    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")  # the script has run
     order = page.locator('[data-gb="role-sort"] > section').evaluate_all(
         "sections => sections.map(s => s.querySelector('.gb-checklist').dataset.checklist)")
     assert order[: len(wanted)] == wanted

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support import expected_site_url, page_path, word
+from tools.browser import wait_until
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +75,7 @@ def test_offline_edition_keeps_checks_across_a_reload(page, requests_elsewhere, 
     before = storage(page)
     page.locator(f"#check-{item.id}").check()
     assert page.locator(f"#check-{item.id}").is_checked(), "the check took"
-    page.wait_for_function(f"before => {OUR_STORAGE} !== before", arg=before, timeout=5_000)
+    wait_until(page, f"before => {OUR_STORAGE} !== before", arg=before, timeout=5_000)
     page.reload()
     assert page.locator(f"#check-{item.id}").is_checked(), "the check was saved but not restored after a reload"
     assert requests_elsewhere == []

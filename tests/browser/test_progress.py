@@ -6,6 +6,7 @@ import json
 import pytest
 
 from tests.support import page_path, word
+from tools.browser import wait_until
 
 KEY = "ccm-guidebook.progress"
 
@@ -19,7 +20,7 @@ def checklist(guidebook):
 def open_checklist(page, base_url, site, checklist):
     def go(target=page, which=checklist):
         target.goto(base_url + page_path(site, which.id))
-        target.wait_for_function("performance.getEntriesByName('gb-progress-restore').length > 0")
+        wait_until(target, "performance.getEntriesByName('gb-progress-restore').length > 0")
         return target
     return go
 
@@ -122,7 +123,7 @@ def import_file(page, path, accept=True):
     chooser.value.set_files(str(path))
     status = page.locator("#gb-import-status")
     status.wait_for(state="attached")
-    page.wait_for_function("document.getElementById('gb-import-status').textContent.length > 0")
+    wait_until(page, "document.getElementById('gb-import-status').textContent.length > 0")
     return status.inner_text()
 
 
@@ -214,10 +215,10 @@ def test_two_tabs_stay_in_step(context, open_checklist, checklist):
     open_checklist(first)
     open_checklist(second)
     box(first, checklist.items[2]).check()
-    second.wait_for_function(f"document.getElementById('check-{checklist.items[2].id}').checked")
+    wait_until(second, f"document.getElementById('check-{checklist.items[2].id}').checked")
     assert count_text(second, checklist.id).startswith("1 ")
     box(second, checklist.items[2]).uncheck()
-    first.wait_for_function(f"!document.getElementById('check-{checklist.items[2].id}').checked")
+    wait_until(first, f"!document.getElementById('check-{checklist.items[2].id}').checked")
 
 
 def test_keyboard_only(page, open_checklist, checklist):
@@ -284,12 +285,12 @@ def test_instant_navigation_starts_once_per_page(page, instant_site, guidebook):
     box(page, first.items[0]).check()
     page.evaluate("window.samePageSinceStart = true")
     page.locator(f'nav a[href$="{page_path(site, second.id)}"]').first.click()
-    page.wait_for_function(f"!!document.getElementById('check-{second.items[0].id}')")
+    wait_until(page, f"!!document.getElementById('check-{second.items[0].id}')")
     assert page.evaluate("window.samePageSinceStart") is True  # instant: no full page load
     box(page, second.items[0]).check()
     assert count_text(page, second.id) == word("count.done", done=1, total=len(second.items))  # one handler, one count
     page.locator(f'nav a[href$="{page_path(site, first.id)}"]').first.click()
-    page.wait_for_function(f"!!document.getElementById('check-{first.items[0].id}')")
+    wait_until(page, f"!!document.getElementById('check-{first.items[0].id}')")
     assert box(page, first.items[0]).is_checked()
     assert count_text(page, first.id) == word("count.done", done=1, total=len(first.items))
     assert page.evaluate("window.samePageSinceStart") is True

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from tests.support import page_path, word
+from tools.browser import wait_until
 
 KEY, LEGACY_KEY = "ccm-guidebook.progress", "ccm-guidebook.progress.v1"
 CHECKLIST = "municipal-crisis-response"
@@ -37,7 +38,7 @@ def seed(context, key, text):
 
 def open_page(page, base_url, site, checklist_id=CHECKLIST):
     page.goto(base_url + page_path(site, checklist_id))
-    page.wait_for_function("performance.getEntriesByName('gb-progress-restore').length > 0")
+    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
 
 
 def checked(page, item_id):
@@ -149,7 +150,7 @@ def test_a_read_that_succeeds_in_another_tab_lets_writes_resume(context, base_ur
     open_page(page, base_url, site)
     page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(v2({CHECKLIST: {ids['a']: {'at': WHEN}}}))})")
     page.evaluate(f"dispatchEvent(new StorageEvent('storage', {{key: {json.dumps(KEY)}}}))")
-    page.wait_for_function(f"document.getElementById('check-{ids['a']}').checked")
+    wait_until(page, f"document.getElementById('check-{ids['a']}').checked")
     page.locator(f"#check-{ids['b']}").click()
     assert set(json.loads(stored(page))["checks"][CHECKLIST]) == {ids["a"], ids["b"]}
 
@@ -178,7 +179,7 @@ def test_todays_saved_format_is_migrated_keeping_every_check(page, context, base
     ticks = {c.id: {item.id: WHEN for item in c.items[::2]} for c in guidebook.checklists}
     seed(context, LEGACY_KEY, v1(ticks, WHEN))
     page.goto(base_url)
-    page.wait_for_function("performance.getEntriesByName('gb-progress-restore').length > 0")
+    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
     for c in guidebook.checklists:
         counter = page.locator(f'[data-gb="count"][data-checklist="{c.id}"]')
         assert counter.inner_text() == word("count.done", done=len(ticks[c.id]), total=len(c.items))
@@ -219,7 +220,7 @@ def import_file(page, path, accept=True):
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name=word("overview.import")).click()
     chooser.value.set_files(str(path))
-    page.wait_for_function("document.getElementById('gb-import-status').textContent.length > 0")
+    wait_until(page, "document.getElementById('gb-import-status').textContent.length > 0")
     return page.locator("#gb-import-status").inner_text()
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from macros.guidebook.inline import plain_text
 from tests.support import checklist_pages
+from tools.browser import wait_until
 
 ISSUE_QUERY = "press conference"  # the query of issue 12
 
@@ -59,7 +60,7 @@ def assert_landed_on(page, item_id: str):
     item = page.locator(f"li#{item_id}")
     assert page.evaluate("document.querySelector(':target')?.id") == item_id
     item.wait_for()
-    page.wait_for_function(
+    wait_until(page,
         """id => { const r = document.getElementById(id).getBoundingClientRect();
                    return r.top >= 0 && r.bottom <= innerHeight; }""", arg=item_id, timeout=5_000)
     background = page.evaluate("id => getComputedStyle(document.getElementById(id)).backgroundColor", item_id)
