@@ -35,6 +35,7 @@ def _failed_build(tmp_path: Path, change) -> str:
     return log
 
 
+@pytest.mark.build  # a build of its own, or slow: `make test` runs it, `make test-fast` does not
 def test_a_template_payload_in_a_page_stops_the_build_without_running(tmp_path):
     def change(project: Path) -> None:
         with (project / "docs" / "resources.md").open("a", encoding="utf-8") as page:
@@ -45,6 +46,7 @@ def test_a_template_payload_in_a_page_stops_the_build_without_running(tmp_path):
     assert "PWNED-42" not in log
 
 
+@pytest.mark.build  # a build of its own, or slow: `make test` runs it, `make test-fast` does not
 def test_a_title_that_closes_the_title_element_stops_the_build(tmp_path):
     def change(project: Path) -> None:
         path = project / "data" / "checklists" / "police-long-term.yml"

@@ -13,6 +13,8 @@ from babel.dates import format_date
 
 from tests.support import ROOT, build, copy_project, word
 
+pytestmark = pytest.mark.build  # a build of its own, with a fake second catalogue
+
 MARK = "«de»"
 
 

@@ -144,6 +144,7 @@ def test_each_page_is_numbered(letter):
         assert f"Page {number} of {total}" in page_text(letter, number)
 
 
+@pytest.mark.build  # a build of its own, or slow: `make test` runs it, `make test-fast` does not
 def test_each_checklist_shows_its_address_and_a_qr_code_that_opens_it(letter, site, guidebook, tmp_path):
     site_url = expected_site_url()
     numbers = contents_numbers(letter)
@@ -171,6 +172,7 @@ def test_packet_page_links_the_pdfs_with_true_figures(site):
     assert "Download the packet (PDF," in page
 
 
+@pytest.mark.build  # a build of its own, or slow: `make test` runs it, `make test-fast` does not
 def test_preview_builds_skip_the_pdf_and_say_so(tmp_path):
     """`make serve` (mkdocs serve) skips the PDF; GUIDEBOOK_PDF=skip does the same for a build."""
     from tests.support import ROOT
