@@ -245,7 +245,8 @@ def test_no_cookies_and_no_request_for_state(page, context, open_checklist, chec
     box(page, checklist.items[0]).check()
     box(page, checklist.items[1]).check()
     page.wait_for_timeout(200)
-    assert requests[before:] == []
+    # The browser may fetch the page's favicon late, on its own: that is no request for state.
+    assert [url for url in requests[before:] if not url.endswith("/favicon.png")] == []
     assert all(url.startswith(base_url) for url in requests)
     assert context.cookies() == []
 
