@@ -257,6 +257,7 @@ def progress_overview(env) -> str:
 
 
 def incident_record(env) -> str:
+    env.page.meta[theme.RECORD_PAGE] = True  # the page then gets the record's words too (theme.ThemeSupport)
     return _state(env).renderer.record(urls_here(env))
 
 

@@ -91,7 +91,6 @@ class Renderer:
         With `urls`, a checklist that has a phase also gets the incident clock and timeline."""
         incident = urls is not None and checklist.phase is not None and checklist.scope == "incident"
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
-                            manifest=self.manifest(urls or {}) if incident else None,
                             urls=urls or {}, address=self.public_urls.get(checklist.id))
 
     def packet(self, urls: dict[str, str] | None = None) -> str:

@@ -19,9 +19,11 @@ export function listen(element, type, handler) {
   element?.addEventListener(type, handler);
 }
 
-/** The guidebook's ids, titles, phases and roles (gb-manifest.html), where the page has them. */
+/** The guidebook's ids, titles, phases and roles: the page's own (gb-manifest.html: the home,
+ * packet and record pages, addresses from the page), or else the incident bar's, which every
+ * page has once (addresses from the site root; only the incident bar follows them). */
 export function manifest(root) {
-  const element = part(root, "manifest");
+  const element = part(root, "manifest") ?? part(root, "incident-bar");
   return element ? JSON.parse(element.dataset.manifest) : null;
 }
 
