@@ -19,12 +19,15 @@ export function listen(element, type, handler) {
   element?.addEventListener(type, handler);
 }
 
-/** The guidebook's ids, titles, phases and roles: the page's own (gb-manifest.html: the home,
- * packet and record pages, addresses from the page), or else the incident bar's, which every
- * page has once (addresses from the site root; only the incident bar follows them). */
+/** The guidebook's ids, titles, phases, roles and checklists (partials/gb-status.html, on every page). */
 export function manifest(root) {
-  const element = part(root, "manifest") ?? part(root, "incident-bar");
+  const element = part(root, "manifest");
   return element ? JSON.parse(element.dataset.manifest) : null;
+}
+
+/** The address of a checklist of the manifest (its `url` is from the site root). */
+export function checklistAddress(root, checklist) {
+  return new URL(`${part(root, "manifest").dataset.base}/${checklist.url}`, location.href).href;
 }
 
 /** This page's address: the address bar's on the web; opened from disk (the
