@@ -29,7 +29,7 @@ export function showIncidentBar(root) {
   const start = store.incidentStart() ? new Date(store.incidentStart()) : null;
   bar.hidden = !start;
   if (!start) return;
-  const book = manifest(document);
+  const book = manifest();
   const states = standings(book, start);
   const separator = say("status.separator");
   part(bar, "bar-began").textContent = say("status.began", { ago: spoken(Date.now() - start.getTime()), start: when(start) });
@@ -41,7 +41,7 @@ export function showIncidentBar(root) {
   const link = part(bar, "bar-now");
   const checklist = now && book.checklists.find((c) => c.phase === now.phase.id);
   link.textContent = now ? say("status.now", { phase: now.phase.name }) : "";
-  if (checklist) link.href = checklistAddress(document, checklist);
+  if (checklist) link.href = checklistAddress(checklist);
 }
 
 function fillAgoChoices(select) {
@@ -58,7 +58,7 @@ function setStart(bar, start, changed) {
 }
 
 function askNewIncident(bar) {
-  const book = manifest(document);
+  const book = manifest();
   const incident = book.checklists.filter((c) => c.scope !== "preparation");
   const kept = book.checklists.filter((c) => c.scope === "preparation").map((c) => c.title).join("; ");
   part(bar, "bar-new-question").textContent = say("status.new_question", { count: incident.length, kept });
@@ -69,7 +69,7 @@ function askNewIncident(bar) {
 /* The ending incident is archived first (its record stays under Past incidents on the record
  * page); if storage cannot hold it, nothing is cleared and the reader is told. */
 function startNew(bar, changed) {
-  const ids = new Set(manifest(document).checklists.filter((c) => c.scope !== "preparation").map((c) => c.id));
+  const ids = new Set(manifest().checklists.filter((c) => c.scope !== "preparation").map((c) => c.id));
   const archived = store.archiveIncident((id) => ids.has(id));
   if (archived) changed();
   part(bar, "bar-new-panel").hidden = true;
@@ -89,7 +89,7 @@ export function initIncidentBar(root, changed) {
     select.value = "";
   });
   listen(part(bar, "bar-new"), "click", () => askNewIncident(bar));
-  listen(part(bar, "bar-save"), "click", () => exportFile(manifest(document)));
+  listen(part(bar, "bar-save"), "click", () => exportFile(manifest()));
   listen(part(bar, "bar-confirm-new"), "click", () => startNew(bar, changed));
   listen(part(bar, "bar-cancel"), "click", () => { part(bar, "bar-new-panel").hidden = true; });
 }

@@ -33,7 +33,7 @@ function roleStatus(role, id) {
 
 /** Show the page for role `id` (or everyone); returns the role, or undefined. */
 export function applyRole(root, id) {
-  const book = manifest(root); // every page has one: its own or the incident bar's
+  const book = manifest();
   if (!book) return undefined;
   const role = book.roles.find((r) => r.id === id);
   const matches = (element) => Boolean(role) && element.dataset.audiences.split(" ").some((a) => role.audiences.includes(a));
