@@ -144,8 +144,9 @@ def define_env(env) -> None:
     if problems:
         _fail(problems)
     env.conf["nav"] = nav
-    site_manifest = state.renderer.manifest({c.id: c.address for c in state.guidebook.checklists})
-    theme.install(env.conf, state.words, site_manifest)  # the `t` filter and our assets (built now: before anything is written)
+    addresses = {c.id: c.address for c in state.guidebook.checklists}
+    manifests = theme.Manifests(state.renderer.manifest(addresses), state.renderer.summary(addresses))
+    theme.install(env.conf, state.words, manifests)  # the `t` filter and our assets (built now: before anything is written)
     # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
     # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
@@ -237,6 +238,7 @@ def checklist(env, checklist_id: str, heading_level: int = 1) -> str:
 
 
 def packet(env) -> str:
+    env.page.meta[theme.ALL_CHECKLISTS] = True  # the page gets the whole manifest (theme.ThemeSupport)
     return _state(env).renderer.packet()
 
 
@@ -253,11 +255,13 @@ def way_in(env) -> str:
 
 
 def progress_overview(env) -> str:
+    env.page.meta[theme.ALL_CHECKLISTS] = True
     return _state(env).renderer.progress_overview(links_here(env))
 
 
 def incident_record(env) -> str:
     env.page.meta[theme.RECORD_PAGE] = True  # the page then gets the record's words too (theme.ThemeSupport)
+    env.page.meta[theme.ALL_CHECKLISTS] = True
     return _state(env).renderer.record()
 
 

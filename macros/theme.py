@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -53,6 +54,15 @@ def script_json(data) -> Markup:
 
 
 RECORD_PAGE = "gb_record_page"  # page.meta flag set by the incident_record macro
+ALL_CHECKLISTS = "gb_all_checklists"  # set by the macros of pages that show every checklist (home, record, packet)
+
+
+@dataclass
+class Manifests:
+    """The guidebook for the page script, addresses from the site root: `full` for the pages that show
+    every checklist, `summary` for the others (a page carries what it needs: Renderer.summary)."""
+    full: dict
+    summary: dict
 
 
 def serving(config) -> bool:
@@ -64,10 +74,10 @@ def serving(config) -> bool:
 class ThemeSupport:
     """A plugin object (MkDocs calls its on_* methods) that serves the theme templates."""
 
-    def __init__(self, words: Words, assets: Assets, manifest: dict):
+    def __init__(self, words: Words, assets: Assets, manifests: Manifests):
         self.words = words
         self.assets = assets
-        self.manifest = manifest
+        self.manifests = manifests
 
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
@@ -78,7 +88,8 @@ class ThemeSupport:
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")
-        env.globals["gb_manifest"] = script_json(self.manifest)  # for the incident bar: addresses from the site root
+        manifests = {True: script_json(self.manifests.full), False: script_json(self.manifests.summary)}
+        env.globals["gb_manifest"] = lambda page: manifests[bool(page and page.meta.get(ALL_CHECKLISTS))]
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet}
         return env
 
@@ -86,10 +97,10 @@ class ThemeSupport:
         write_assets(self.assets, Path(config["site_dir"]))
 
 
-def install(config, words: Words, manifest: dict) -> None:
+def install(config, words: Words, manifests: Manifests) -> None:
     """Build our assets and register the theme support for this build."""
     try:
         assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config))
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
-    config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifest)
+    config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifests)

@@ -85,6 +85,17 @@ class Renderer:
             } for c in book.checklists],
         }
 
+    def summary(self, urls: dict[str, str]) -> dict:
+        """The manifest of a page that shows one checklist or none: every checklist's id, title and
+        scope (a new incident clears the "incident" ones), and only for the checklists of the incident
+        phases their address, phase and items (the incident bar counts what is still open). The
+        home, record and packet pages get the whole manifest."""
+        full = self.manifest(urls)
+        keep = ("id", "title", "scope")
+        full["checklists"] = [c if c["phase"] and c["scope"] == "incident" else {k: c[k] for k in keep}
+                              for c in full["checklists"]]
+        return full
+
     def checklist(self, checklist: Checklist, heading_level: int = 1, urls: dict[str, str] | None = None) -> str:
         """Markdown heading plus an HTML block: the heading feeds MkDocs' page title and table of contents.
 

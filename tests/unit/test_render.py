@@ -2,6 +2,8 @@
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from macros.guidebook import Renderer
 from macros.guidebook.model import Audience, Checklist, Guidebook, Item, Part, Phase, Source
 
@@ -79,6 +81,20 @@ def test_manifest_lists_ids_phases_and_roles():
         "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
         "part": "part-x", "scope": "incident", "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
     assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]
+
+
+@pytest.mark.parametrize("phase, scope, kept", [
+    (PHASE, "incident", {"id", "title", "url", "phase", "part", "scope", "audiences", "items"}),  # the incident bar's
+    (None, "incident", {"id", "title", "scope"}),
+    (PHASE, "preparation", {"id", "title", "scope"}),
+    (None, "preparation", {"id", "title", "scope"}),
+])
+def test_the_summary_manifest_keeps_items_only_for_the_incident_phases(phase, scope, kept):
+    checklist = make_checklist(phase=phase, scope=scope)
+    renderer = make_renderer(checklist)
+    summary = renderer.summary({"sample-checklist": "x/"})
+    assert set(summary["checklists"][0]) == kept
+    assert summary["phases"] == renderer.manifest({})["phases"] and summary["roles"] == renderer.manifest({})["roles"]
 
 
 def test_copy_link_buttons_for_the_checklist_and_each_item():

@@ -38,10 +38,18 @@ const tickOf = (id, check) => ({
   id, ticked_at: check.at, ...(check.who ? { who: check.who } : {}), ...(check.note ? { note: check.note } : {}),
 });
 
+/** The items of checklist `c` that `record` has checked. Where the page's manifest is a summary
+ * without the checklist's items (partials/gb-status.html), every stored check is kept. */
+function checkedItems(c, record) {
+  const checks = record.checks.get(c.id);
+  if (!c.items) return [...(checks?.keys() ?? [])];
+  return c.items.filter((item) => checks?.has(item));
+}
+
 /** A record ({ checks, incident, log }, as in store.js) in the file format, for a file or a handover link. */
 export function exportData(book, record, now = new Date().toISOString()) {
   const checklists = book.checklists
-    .map((c) => ({ c, checked: c.items.filter((item) => record.checks.get(c.id)?.has(item)) }))
+    .map((c) => ({ c, checked: checkedItems(c, record) }))
     .filter(({ checked }) => checked.length)
     .map(({ c, checked }) => ({
       id: c.id, title: c.title, ticked: checked.map((id) => tickOf(id, record.checks.get(c.id).get(id))),
