@@ -14,7 +14,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from .assets import AssetError, Assets, build_assets, write_assets
-from .guidebook.messages import PLACEHOLDER, Words
+from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, Words
 
 PLUGIN_NAME = "guidebook-theme"
 CSS_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
@@ -57,6 +57,12 @@ RECORD_PAGE = "gb_record_page"  # page.meta flag set by the incident_record macr
 ALL_CHECKLISTS = "gb_all_checklists"  # set by the macros of pages that show every checklist (home, record, packet)
 
 
+def page_kind(page) -> str:
+    """"record" (the incident record page), "overview" (a page that shows every checklist) or "other"."""
+    meta = page.meta if page else {}
+    return "record" if meta.get(RECORD_PAGE) else "overview" if meta.get(ALL_CHECKLISTS) else "other"
+
+
 @dataclass
 class Manifests:
     """The guidebook for the page script, addresses from the site root: `full` for the pages that show
@@ -82,9 +88,8 @@ class ThemeSupport:
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
         env.filters["css_string"] = css_string
-        words = {True: script_json(self.words.for_script(record_page=True)),
-                 False: script_json(self.words.for_script(record_page=False))}
-        env.globals["gb_words"] = lambda page: words[bool(page and page.meta.get(RECORD_PAGE))]
+        words = {kind: script_json(self.words.for_script(kind)) for kind in PAGE_KINDS}
+        env.globals["gb_words"] = lambda page: words[page_kind(page)]
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")

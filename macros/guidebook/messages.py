@@ -29,11 +29,15 @@ SCRIPT_GROUPS = (
     "count", "reset", "roles", "import", "storage", "incident", "print", "copy", "record", "handover", "privacy",
     "undo", "status", "duration",
 )
-# The groups only the incident record page shows (record.js, handover.js); every other page gets
-# the rest of SCRIPT_GROUPS and, of these groups, only the words its scripts show (a checked item's
-# time and who, item-record.js; a failed archive, incidentbar.js).
-RECORD_PAGE_GROUPS = ("record", "handover", "privacy")
-EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed")
+# A page carries the words of the scripts it runs. The incident record page gets them all. The
+# pages that show every checklist (home, packet) leave out the record page's groups (record.js,
+# handover.js); the other pages also leave out those of export and import (transfer.js). Of the
+# groups left out, every page keeps the few words its own scripts show: a checked item's time and
+# who (item-record.js), a failed archive (incidentbar.js), "and N more" (words.js).
+PAGE_KINDS = ("record", "overview", "other")
+LEFT_OUT = {"record": (), "overview": ("record", "handover", "privacy"),
+            "other": ("record", "handover", "privacy", "import")}
+EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed", "import.more")
 
 
 def fill(word: str, values: dict) -> str:
@@ -65,14 +69,14 @@ class Words:
         """A date written out in this language: 'June 22, 2022' in English."""
         return babel.dates.format_date(day, format="long", locale=self.locale)
 
-    def for_script(self, record_page: bool = True) -> dict[str, str]:
-        """The words the page script shows: all of them on the incident record page, and on any
-        other page all but those only the record page shows (a page carries what it needs)."""
+    def for_script(self, page: str = "record") -> dict[str, str]:
+        """The words the page script shows on a page of kind `page` (PAGE_KINDS): all of them on
+        the incident record page, fewer elsewhere (a page carries what it needs)."""
         def wanted(key: str) -> bool:
             group = key.split(".", 1)[0]
             if group not in SCRIPT_GROUPS:
                 return False
-            return record_page or group not in RECORD_PAGE_GROUPS or key in EVERY_PAGE_KEYS
+            return group not in LEFT_OUT[page] or key in EVERY_PAGE_KEYS
         return {k: v for k, v in self.entries.items() if wanted(k)}
 
 

@@ -113,8 +113,10 @@ def test_the_stylesheets_hold_no_words(path):
     assert worded == [], f"{path.name}: words belong in data/messages/en.yml"
 
 
-# The scripts that only the incident record page runs; every other module runs on every page.
+# The scripts that only some pages run (every other module runs on every page): the incident record
+# page's, and export and import (on the pages that show every checklist, and the record page).
 RECORD_PAGE_SCRIPTS = ("record.js", "handover.js")
+OVERVIEW_SCRIPTS = ("transfer.js",)
 SAID = re.compile(r"""say\(\s*["']([a-z_]+\.[a-z_0-9]+)["']""")
 
 
@@ -122,23 +124,23 @@ def _said_keys(names):
     return {(path.name, key) for path in SCRIPTS if path.name in names for key in SAID.findall(path.read_text())}
 
 
-def test_every_page_has_the_words_its_scripts_show():
+@pytest.mark.parametrize("kind, scripts", [
+    ("other", ()),
+    ("overview", OVERVIEW_SCRIPTS),
+    ("record", OVERVIEW_SCRIPTS + RECORD_PAGE_SCRIPTS),
+])
+def test_every_page_has_the_words_its_scripts_show(kind, scripts):
     """A page carries only the words it needs; a word missing from it would show as its name ("record.by")."""
+    words = catalogue().for_script(kind)
+    everywhere = {p.name for p in SCRIPTS} - set(RECORD_PAGE_SCRIPTS) - set(OVERVIEW_SCRIPTS)
+    keys = _said_keys(everywhere | set(scripts))
+    assert _said_keys(everywhere) and _said_keys(scripts or everywhere), "the pattern finds the words the scripts show"
+    assert not {(name, key) for name, key in keys if key not in words}
+
+
+def test_pages_leave_out_the_words_of_scripts_they_do_not_run():
     words = catalogue()
-    everywhere = {p.name for p in SCRIPTS} - set(RECORD_PAGE_SCRIPTS)
-    missing = {(name, key) for name, key in _said_keys(everywhere) if key not in words.for_script(record_page=False)}
-    assert not missing
-    assert _said_keys(everywhere), "the pattern finds the words the scripts show"
-
-
-def test_the_record_page_has_the_words_of_the_record_scripts():
-    words = catalogue()
-    keys = _said_keys(RECORD_PAGE_SCRIPTS)
-    assert keys and all(key in words.for_script(record_page=True) for _, key in keys)
-
-
-def test_other_pages_leave_out_the_record_page_words():
-    words = catalogue()
-    other, record = words.for_script(record_page=False), words.for_script(record_page=True)
-    assert set(other) < set(record)
-    assert not any(key.startswith(("handover.", "privacy.")) for key in other)
+    other, overview, record = (set(words.for_script(kind)) for kind in ("other", "overview", "record"))
+    assert other < overview < record
+    assert not any(key.startswith(("handover.", "privacy.")) for key in overview)
+    assert "import.confirm" in overview and "import.confirm" not in other
