@@ -238,7 +238,7 @@ def checklist(env, checklist_id: str, heading_level: int = 1) -> str:
 
 
 def packet(env) -> str:
-    return _state(env).renderer.packet(urls_here(env))
+    return _state(env).renderer.packet()
 
 
 def packet_download(env) -> str:
@@ -254,11 +254,12 @@ def way_in(env) -> str:
 
 
 def progress_overview(env) -> str:
-    return _state(env).renderer.progress_overview(links_here(env), urls_here(env))
+    return _state(env).renderer.progress_overview(links_here(env))
 
 
 def incident_record(env) -> str:
-    return _state(env).renderer.record(urls_here(env))
+    env.page.meta[theme.RECORD_PAGE] = True  # the page then gets the record's words too (theme.ThemeSupport)
+    return _state(env).renderer.record()
 
 
 def sources(env) -> str:

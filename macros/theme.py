@@ -54,6 +54,9 @@ def script_json(data) -> Markup:
     return Markup(text)
 
 
+RECORD_PAGE = "gb_record_page"  # page.meta flag set by the incident_record macro
+
+
 def part_titles(guidebook: Guidebook, words: Words) -> dict[str, str]:
     """A checklist page's source name -> its title in browser tabs and link previews, for the checklists
     of a part with a short title: "Police: Within 24 hours" (the words: meta.part_title). Plain text."""
@@ -111,7 +114,9 @@ class ThemeSupport:
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
         env.filters["css_string"] = css_string
-        env.globals["gb_words"] = script_json(self.words.for_script())
+        words = {True: script_json(self.words.for_script(record_page=True)),
+                 False: script_json(self.words.for_script(record_page=False))}
+        env.globals["gb_words"] = lambda page: words[bool(page and page.meta.get(RECORD_PAGE))]
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")

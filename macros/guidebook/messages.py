@@ -29,6 +29,11 @@ SCRIPT_GROUPS = (
     "count", "reset", "roles", "import", "storage", "incident", "print", "copy", "record", "handover", "privacy",
     "undo", "status", "duration",
 )
+# The groups only the incident record page shows (record.js, handover.js); every other page gets
+# the rest of SCRIPT_GROUPS and, of these groups, only the words its scripts show (a checked item's
+# time and who, item-record.js; a failed archive, incidentbar.js).
+RECORD_PAGE_GROUPS = ("record", "handover", "privacy")
+EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed")
 
 
 def fill(word: str, values: dict) -> str:
@@ -60,8 +65,15 @@ class Words:
         """A date written out in this language: 'June 22, 2022' in English."""
         return babel.dates.format_date(day, format="long", locale=self.locale)
 
-    def for_script(self) -> dict[str, str]:
-        return {k: v for k, v in self.entries.items() if k.split(".", 1)[0] in SCRIPT_GROUPS}
+    def for_script(self, record_page: bool = True) -> dict[str, str]:
+        """The words the page script shows: all of them on the incident record page, and on any
+        other page all but those only the record page shows (a page carries what it needs)."""
+        def wanted(key: str) -> bool:
+            group = key.split(".", 1)[0]
+            if group not in SCRIPT_GROUPS:
+                return False
+            return record_page or group not in RECORD_PAGE_GROUPS or key in EVERY_PAGE_KEYS
+        return {k: v for k, v in self.entries.items() if wanted(k)}
 
 
 def _flatten(data: dict) -> dict[str, str]:

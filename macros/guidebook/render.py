@@ -91,15 +91,14 @@ class Renderer:
         With `urls`, a checklist that has a phase also gets the incident clock and timeline."""
         incident = urls is not None and checklist.phase is not None and checklist.scope == "incident"
         return self._render("gb-checklist.html", checklist=checklist, level=heading_level, incident=incident,
-                            manifest=self.manifest(urls or {}) if incident else None,
                             urls=urls or {}, address=self.public_urls.get(checklist.id))
 
-    def packet(self, urls: dict[str, str] | None = None) -> str:
+    def packet(self) -> str:
         """Every checklist in one printable document: a cover, a contents list, then each
         checklist in the guidebook's order, rendered like its own page at heading level 2.
-        The manifest lets a role view (?role=id) put that role's checklists first."""
+        The page's manifest lets a role view (?role=id) put that role's checklists first."""
         released = self.words.date(date.fromisoformat(self.guidebook.released))
-        return self._render("gb-packet.html", manifest=self.manifest(urls or {}), released=released,
+        return self._render("gb-packet.html", released=released,
                             addresses=self.public_urls,
                             checklists=[(c, Markup(self.checklist(c, heading_level=2))) for c in self.guidebook.checklists])
 
@@ -115,15 +114,15 @@ class Renderer:
         preparing = [c for c in self.guidebook.checklists if c.scope == "preparation"]
         return self._render("gb-way-in.html", links=links, entries=entries, preparing=preparing)
 
-    def progress_overview(self, links: dict[str, str], urls: dict[str, str]) -> str:
+    def progress_overview(self, links: dict[str, str]) -> str:
         """The home page's "My progress" section: role picker, counts, reset, export and import."""
-        return self._render("gb-progress.html", links=links, manifest=self.manifest(urls))
+        return self._render("gb-progress.html", links=links)
 
-    def record(self, urls: dict[str, str]) -> str:
+    def record(self) -> str:
         """The incident record page: the page script fills it from the reader's browser. `texts` gives the
         words of every item, without markup, for the log, the open items and the exports."""
         texts = {c.id: {i.id: plain_text(i.text) for i in c.items} for c in self.guidebook.checklists}
-        return self._render("gb-record.html", manifest=self.manifest(urls), texts=texts)
+        return self._render("gb-record.html", texts=texts)
 
     def sources(self) -> str:
         return self._render("gb-sources.html")

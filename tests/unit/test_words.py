@@ -111,3 +111,34 @@ def test_the_stylesheets_hold_no_words(path):
     strings = [a or b for c in contents for a, b in re.findall(r'"([^"]*)"|\'([^\']*)\'', c)]
     worded = [s for s in strings if re.search(r"[A-Za-z]{2,}", s)]
     assert worded == [], f"{path.name}: words belong in data/messages/en.yml"
+
+
+# The scripts that only the incident record page runs; every other module runs on every page.
+RECORD_PAGE_SCRIPTS = ("record.js", "handover.js")
+SAID = re.compile(r"""say\(\s*["']([a-z_]+\.[a-z_0-9]+)["']""")
+
+
+def _said_keys(names):
+    return {(path.name, key) for path in SCRIPTS if path.name in names for key in SAID.findall(path.read_text())}
+
+
+def test_every_page_has_the_words_its_scripts_show():
+    """A page carries only the words it needs; a word missing from it would show as its name ("record.by")."""
+    words = catalogue()
+    everywhere = {p.name for p in SCRIPTS} - set(RECORD_PAGE_SCRIPTS)
+    missing = {(name, key) for name, key in _said_keys(everywhere) if key not in words.for_script(record_page=False)}
+    assert not missing
+    assert _said_keys(everywhere), "the pattern finds the words the scripts show"
+
+
+def test_the_record_page_has_the_words_of_the_record_scripts():
+    words = catalogue()
+    keys = _said_keys(RECORD_PAGE_SCRIPTS)
+    assert keys and all(key in words.for_script(record_page=True) for _, key in keys)
+
+
+def test_other_pages_leave_out_the_record_page_words():
+    words = catalogue()
+    other, record = words.for_script(record_page=False), words.for_script(record_page=True)
+    assert set(other) < set(record)
+    assert not any(key.startswith(("handover.", "privacy.")) for key in other)

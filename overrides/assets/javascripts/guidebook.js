@@ -68,7 +68,7 @@ addEventListener("storage", (event) => {
 });
 
 setInterval(() => {
-  showIncident(document, manifest(document));
+  showIncident(document, manifest());
   showIncidentBar(document);
 }, 30000);
 

@@ -19,10 +19,15 @@ export function listen(element, type, handler) {
   element?.addEventListener(type, handler);
 }
 
-/** The guidebook's ids, titles, phases and roles (gb-manifest.html), where the page has them. */
-export function manifest(root) {
-  const element = part(root, "manifest");
+/** The guidebook's ids, titles, phases, roles and checklists (partials/gb-status.html, on every page). */
+export function manifest() {
+  const element = part(document, "manifest");
   return element ? JSON.parse(element.dataset.manifest) : null;
+}
+
+/** The address of a checklist of the manifest (its `url` is from the site root). */
+export function checklistAddress(checklist) {
+  return new URL(`${part(document, "manifest").dataset.base}/${checklist.url}`, location.href).href;
 }
 
 /** This page's address: the address bar's on the web; opened from disk (the

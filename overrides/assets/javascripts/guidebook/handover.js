@@ -113,7 +113,7 @@ async function openLink(page, link) {
   const box = part(page, "handover-incoming");
   performance.mark("gb-handover-read-start");
   try {
-    incoming = await readLink(link, manifest(page));
+    incoming = await readLink(link, manifest());
   } catch (problem) {
     if (!(problem instanceof ImportProblem)) throw problem;
     incoming = null;
@@ -129,7 +129,7 @@ async function openLink(page, link) {
 }
 
 function apply(page, how, changed) {
-  const isIncident = incidentTest(manifest(page));
+  const isIncident = incidentTest(manifest());
   if (how === "merge") store.mergeIncident(incoming, isIncident);
   else store.replaceIncident(incoming, isIncident);
   const count = countChecks(new Map([...store.allChecks()].filter(([id]) => isIncident(id))));
@@ -142,12 +142,12 @@ function apply(page, how, changed) {
 
 async function make(page) {
   performance.mark("gb-handover-make-start");
-  const link = await makeLink(manifest(page));
+  const link = await makeLink(manifest());
   performance.measure("gb-handover-make", "gb-handover-make-start");
   const field = part(page, "handover-link");
   field.value = link;
   part(page, "handover-made").hidden = false;
-  const count = countChecks(incidentRecord(manifest(page)).checks);
+  const count = countChecks(incidentRecord(manifest()).checks);
   setText(part(page, "handover-status"), say("handover.made", { count, length: link.length }));
   field.focus();
   field.select();

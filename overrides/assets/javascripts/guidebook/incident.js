@@ -71,7 +71,7 @@ function startDate() {
   return start ? new Date(start) : null;
 }
 
-export function showIncident(root, book = manifest(root)) {
+export function showIncident(root, book = manifest()) {
   const panel = part(root, "incident");
   if (!panel || !book) return;
   const start = startDate();

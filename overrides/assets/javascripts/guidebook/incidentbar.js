@@ -5,7 +5,7 @@
  * "... ago" choice, and End or start a new incident, which asks first and
  * offers to save the progress to a file before archiving the incident (store.archiveIncident):
  * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
-import { listen, part } from "./dom.js";
+import { checklistAddress, listen, manifest, part } from "./dom.js";
 import { openItems, openWords, spoken, standing, when, windows } from "./incident.js";
 import * as store from "./store.js";
 import { exportFile } from "./transfer.js";
@@ -13,12 +13,6 @@ import { say } from "./words.js";
 
 const HOUR = 3600 * 1000;
 const AGO_MINUTES = [10, 20, 30, 45, 60, 90, 120, 180, 240, 360, 720, 1440];
-
-const bookOf = (bar) => JSON.parse(bar.dataset.manifest);
-
-function address(bar, checklist) {
-  return new URL(`${bar.dataset.base}/${checklist.url}`, location.href).href;
-}
 
 /** The phases with where the incident stands in each and how many items are open. */
 function standings(book, start) {
@@ -35,7 +29,7 @@ export function showIncidentBar(root) {
   const start = store.incidentStart() ? new Date(store.incidentStart()) : null;
   bar.hidden = !start;
   if (!start) return;
-  const book = bookOf(bar);
+  const book = manifest();
   const states = standings(book, start);
   const separator = say("status.separator");
   part(bar, "bar-began").textContent = say("status.began", { ago: spoken(Date.now() - start.getTime()), start: when(start) });
@@ -47,7 +41,7 @@ export function showIncidentBar(root) {
   const link = part(bar, "bar-now");
   const checklist = now && book.checklists.find((c) => c.phase === now.phase.id);
   link.textContent = now ? say("status.now", { phase: now.phase.name }) : "";
-  if (checklist) link.href = address(bar, checklist);
+  if (checklist) link.href = checklistAddress(checklist);
 }
 
 function fillAgoChoices(select) {
@@ -64,7 +58,7 @@ function setStart(bar, start, changed) {
 }
 
 function askNewIncident(bar) {
-  const book = bookOf(bar);
+  const book = manifest();
   const incident = book.checklists.filter((c) => c.scope !== "preparation");
   const kept = book.checklists.filter((c) => c.scope === "preparation").map((c) => c.title).join("; ");
   part(bar, "bar-new-question").textContent = say("status.new_question", { count: incident.length, kept });
@@ -75,7 +69,7 @@ function askNewIncident(bar) {
 /* The ending incident is archived first (its record stays under Past incidents on the record
  * page); if storage cannot hold it, nothing is cleared and the reader is told. */
 function startNew(bar, changed) {
-  const ids = new Set(bookOf(bar).checklists.filter((c) => c.scope !== "preparation").map((c) => c.id));
+  const ids = new Set(manifest().checklists.filter((c) => c.scope !== "preparation").map((c) => c.id));
   const archived = store.archiveIncident((id) => ids.has(id));
   if (archived) changed();
   part(bar, "bar-new-panel").hidden = true;
@@ -95,7 +89,7 @@ export function initIncidentBar(root, changed) {
     select.value = "";
   });
   listen(part(bar, "bar-new"), "click", () => askNewIncident(bar));
-  listen(part(bar, "bar-save"), "click", () => exportFile(bookOf(bar)));
+  listen(part(bar, "bar-save"), "click", () => exportFile(manifest()));
   listen(part(bar, "bar-confirm-new"), "click", () => startNew(bar, changed));
   listen(part(bar, "bar-cancel"), "click", () => { part(bar, "bar-new-panel").hidden = true; });
 }

@@ -68,7 +68,7 @@ function firstChoice(form) {
 
 export function initPacket(root) {
   const form = part(root, "packet-choice");
-  const book = manifest(root);
+  const book = manifest();
   if (!form || !book) return;
   const packet = form.parentElement;
   choose(packet, form, book, firstChoice(form));

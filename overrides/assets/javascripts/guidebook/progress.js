@@ -26,7 +26,7 @@ function showCounts(root, book) {
 /** Show the progress on the page: boxes, counts, bars and the storage notice. */
 export function showProgress(root) {
   for (const box of parts(root, "check")) box.checked = store.isChecked(box.dataset.checklist, box.dataset.item);
-  showCounts(root, manifest(root));
+  showCounts(root, manifest());
   showNotice(root);
 }
 
@@ -48,7 +48,7 @@ function restore(saved) {
 /** Reset one checklist (or, on the home page, all), then offer Undo for a few seconds. */
 function reset(root, button, changed) {
   const one = button.dataset.checklist;
-  const ids = one ? [one] : (manifest(root)?.checklists.map((c) => c.id) ?? []);
+  const ids = one ? [one] : (manifest()?.checklists.map((c) => c.id) ?? []);
   if (!one && !confirm(say("reset.confirm_all"))) return;
   const saved = snapshot(ids);
   if (one) store.clearChecklist(one);

@@ -181,7 +181,7 @@ export function showRecord(root) {
   if (!page) return;
   performance.mark("gb-record-render-start");
   if (viewing !== null && !store.archived()[viewing]) viewing = null;
-  const book = manifest(page);
+  const book = manifest();
   const texts = JSON.parse(part(page, "record-texts").dataset.texts);
   const record = shownRecord();
   showViewing(page);
@@ -258,7 +258,7 @@ export function recordText(record, book, texts) {
 }
 
 function exportRecord(page, format) {
-  const book = manifest(page);
+  const book = manifest();
   const texts = JSON.parse(part(page, "record-texts").dataset.texts);
   const record = shownRecord();
   const day = (record.archived ?? new Date().toISOString()).slice(0, 10);
@@ -283,7 +283,7 @@ function editIncident(page, changed) {
 
 function archive(page, changed) {
   if (!confirm(say("record.archive_confirm"))) return;
-  const done = store.archiveIncident(incidentTest(manifest(page)));
+  const done = store.archiveIncident(incidentTest(manifest()));
   changed();
   setText(part(page, "record-status"), say(done ? "record.archived_done" : "record.archive_failed"));
 }

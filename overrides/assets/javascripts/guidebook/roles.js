@@ -33,8 +33,7 @@ function roleStatus(role, id) {
 
 /** Show the page for role `id` (or everyone); returns the role, or undefined. */
 export function applyRole(root, id) {
-  const bar = part(root, "incident-bar"); // every page has the bar, and with it the roles
-  const book = manifest(root) ?? (bar && JSON.parse(bar.dataset.manifest));
+  const book = manifest();
   if (!book) return undefined;
   const role = book.roles.find((r) => r.id === id);
   const matches = (element) => Boolean(role) && element.dataset.audiences.split(" ").some((a) => role.audiences.includes(a));

@@ -164,10 +164,10 @@ function importFile(file, out, book, changed) {
 
 export function initTransfer(root, changed) {
   const input = part(root, "import-file");
-  listen(part(root, "export"), "click", () => exportFile(manifest(root)));
+  listen(part(root, "export"), "click", () => exportFile(manifest()));
   listen(part(root, "import"), "click", () => input.click());
   listen(input, "change", () => {
-    if (input.files.length) importFile(input.files[0], part(root, "import-status"), manifest(root), changed);
+    if (input.files.length) importFile(input.files[0], part(root, "import-status"), manifest(), changed);
     input.value = "";
   });
 }
