@@ -15,6 +15,8 @@ from mkdocs.exceptions import PluginError
 
 from .assets import AssetError, Assets, build_assets, write_assets
 from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, Words
+from .guidebook.model import Guidebook
+from .guidebook.pages import page_source
 
 PLUGIN_NAME = "guidebook-theme"
 CSS_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
@@ -71,6 +73,45 @@ class Manifests:
     summary: dict
 
 
+def part_titles(guidebook: Guidebook, words: Words) -> dict[str, str]:
+    """A checklist page's source name -> its title in browser tabs and link previews, for the checklists
+    of a part with a short title: "Police: Within 24 hours" (the words: meta.part_title). Plain text."""
+    return {page_source(c): words.text("meta.part_title", part=c.part.short_title, title=c.title)
+            for c in guidebook.checklists if c.part.short_title}
+
+
+def guide(guidebook: Guidebook) -> dict:
+    """What the 404 page lists, with addresses from the site root: each role's checklist for the first
+    hour (as on the home page's way in), then every part with its checklists."""
+    by_id = {c.id: c for c in guidebook.checklists}
+    return {
+        "respond": [{"role": r.name, "title": by_id[r.respond_with].title, "address": by_id[r.respond_with].address}
+                    for r in guidebook.roles if r.respond_with in by_id],
+        "parts": [{"title": p.title, "checklists": [{"title": c.title, "address": c.address}
+                                                     for c in guidebook.checklists_in(p)]}
+                  for p in guidebook.parts if guidebook.checklists_in(p)],
+    }
+
+
+class PageTitle:
+    """The `gb_title(page)` of the templates: the page's title, then the site's name (the name alone on the
+    home page and when there is no page), as Material's base.html writes it; a checklist page of a part with
+    a short title says its part ("Police: Within 24 hours - ..."). Plain text: templates escape it."""
+
+    def __init__(self, titles: dict[str, str]):
+        self.titles = titles
+
+    def __call__(self, page, site_name: str) -> str:
+        if not page or page.is_homepage:
+            return site_name
+        title = self.titles.get(page.file.src_uri) if page.file else None
+        if title is None and page.meta and page.meta.get("title"):
+            title = str(page.meta["title"])
+        if title is None and page.title:
+            title = Markup(page.title).striptags()
+        return f"{title} - {site_name}" if title else site_name
+
+
 def serving(config) -> bool:
     """Whether this is `mkdocs serve`, which builds into a temporary mkdocs_* folder."""
     site = Path(config["site_dir"])
@@ -80,10 +121,11 @@ def serving(config) -> bool:
 class ThemeSupport:
     """A plugin object (MkDocs calls its on_* methods) that serves the theme templates."""
 
-    def __init__(self, words: Words, assets: Assets, manifests: Manifests):
+    def __init__(self, words: Words, assets: Assets, manifests: Manifests, guidebook: Guidebook):
         self.words = words
         self.assets = assets
         self.manifests = manifests
+        self.guidebook = guidebook
 
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
@@ -96,16 +138,18 @@ class ThemeSupport:
         manifests = {True: script_json(self.manifests.full), False: script_json(self.manifests.summary)}
         env.globals["gb_manifest"] = lambda page: manifests[bool(page and page.meta.get(ALL_CHECKLISTS))]
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet}
+        env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))
+        env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         return env
 
     def on_post_build(self, config):
         write_assets(self.assets, Path(config["site_dir"]))
 
 
-def install(config, words: Words, manifests: Manifests) -> None:
+def install(config, words: Words, manifests: Manifests, guidebook: Guidebook) -> None:
     """Build our assets and register the theme support for this build."""
     try:
         assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config))
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
-    config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifests)
+    config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifests, guidebook)

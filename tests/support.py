@@ -106,3 +106,12 @@ def catalogue(language: str = "en"):
 def word(key: str, **values) -> str:
     """The English words named `key` ("count.done"), with values filled in, as the reader sees them."""
     return catalogue().text(key, **values)
+
+
+def saved_progress_control(page, key: str):
+    """The button named `key` ("overview.export") of the home page's "Manage saved progress" control, which
+    is closed by default: opened first by a click on its summary, as a reader would."""
+    manage = page.locator('details[data-gb="manage"]')
+    if manage.get_attribute("open") is None:
+        manage.get_by_text(word("wayin.manage"), exact=True).click()
+    return manage.get_by_role("button", name=word(key))

@@ -47,6 +47,7 @@ class Part:
     summary: str
     source: Source | None = None
     notice: str | None = None
+    short_title: str | None = None  # before its checklists' titles in browser tabs: "Police: Within 24 hours"
 
 
 @dataclass(frozen=True)

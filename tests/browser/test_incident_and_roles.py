@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.support import page_path, word
+from tests.support import page_path, saved_progress_control, word
 from tools.browser import wait_until
 
 ZONE = "America/New_York"
@@ -125,16 +125,16 @@ def test_incident_start_survives_reload_and_export_import(page, police_page, bas
     assert word("incident.began", start=clock(start)) in text(page.locator('[data-gb="incident-summary"]'))
     page.goto(base_url)
     with page.expect_download() as info:
-        page.get_by_role("button", name=word("overview.export")).click()
+        saved_progress_control(page, "overview.export").click()
     path = tmp_path / "progress.json"
     info.value.save_as(path)
     exported = json.loads(path.read_text())
     assert dt.datetime.fromisoformat(exported["incident_start"].replace("Z", "+00:00")) == start
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name=word("overview.reset_all")).click()
+    saved_progress_control(page, "overview.reset_all").click()
     page.once("dialog", lambda d: d.accept())
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name=word("overview.import")).click()
+        saved_progress_control(page, "overview.import").click()
     chooser.value.set_files(str(path))
     wait_until(page, "document.getElementById('gb-import-status').textContent.length > 0")
     panel = police_page()

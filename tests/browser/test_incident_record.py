@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from macros.guidebook.inline import plain_text
-from tests.support import page_path, word
+from tests.support import page_path, saved_progress_control, word
 
 KEY = "ccm-guidebook.progress"
 ZONE = "America/New_York"
@@ -156,7 +156,7 @@ def test_exports_in_three_formats(clocked, base_url, site, guidebook, tmp_path):
     go(page, base_url, "")
     page.once("dialog", lambda d: d.accept())
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name=word("overview.import")).click()
+        saved_progress_control(page, "overview.import").click()
     chooser.value.set_files(next(tmp_path.glob("*.json")))
     page.wait_for_timeout(300)
     go(page, base_url, "record/")

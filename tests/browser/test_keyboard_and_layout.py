@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import page_path
+from tests.support import page_path, word
 
 FOCUS_VISIBLE = """() => {
   const el = document.activeElement;
@@ -81,3 +81,36 @@ def test_reduced_motion_turns_transitions_off(browser, base_url, site, guidebook
     assert page.evaluate("""() => [...document.querySelectorAll('*')]
         .some(el => parseFloat(getComputedStyle(el).transitionDuration) > 0.01)""")  # the check can fail
     context.close()
+
+
+def walk_to(page, selector: str, limit: int = 200) -> list[dict]:
+    """Press Tab until the element matching `selector` has the focus; the stops on the way, that one last."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUS_VISIBLE))
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return seen
+    raise AssertionError(f"Tab never reached {selector}: {seen[-5:]}")
+
+
+def test_manage_saved_progress_is_one_keyboard_control(page, base_url):
+    """Closed, it is one tab stop; Enter opens it and Tab reaches export, import and reset, in that order."""
+    page.goto(base_url)
+    page.locator("[data-gb-js]").first.wait_for()
+    manage = page.locator('details[data-gb="manage"]')
+    assert manage.get_attribute("open") is None, "closed by default"
+    stops = walk_to(page, 'details[data-gb="manage"] > summary')
+    assert stops[-1]["visible"], "its focus shows"
+    assert stops[-1]["text"] == word("wayin.manage")
+    names = [word(k) for k in ("overview.export", "overview.import", "overview.reset_all")]
+    assert not {s["text"] for s in stops} & set(names), "closed, its buttons are no tab stops"
+    page.keyboard.press("Enter")
+    assert manage.get_attribute("open") is not None
+    after = [walk_to(page, "button")[-1] for _ in names]
+    assert [s["text"] for s in after] == names and all(s["visible"] for s in after)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert manage.get_attribute("open") is None, "Enter on its summary closes it again"

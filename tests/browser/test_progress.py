@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.support import page_path, word
+from tests.support import page_path, saved_progress_control, word
 from tools.browser import wait_until
 
 KEY = "ccm-guidebook.progress"
@@ -102,7 +102,7 @@ def test_reset_everything(page, open_checklist, checklist, base_url, guidebook):
     box(page, checklist.items[0]).check()
     page.goto(base_url)
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name=word("overview.reset_all")).click()
+    saved_progress_control(page, "overview.reset_all").click()
     for c in guidebook.checklists:
         assert home_count(page, c.id) == word("count.done", done=0, total=len(c.items))
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["checks"] == {}
@@ -110,7 +110,7 @@ def test_reset_everything(page, open_checklist, checklist, base_url, guidebook):
 
 def export_file(page, tmp_path):
     with page.expect_download() as info:
-        page.get_by_role("button", name=word("overview.export")).click()
+        saved_progress_control(page, "overview.export").click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     return path
@@ -119,7 +119,7 @@ def export_file(page, tmp_path):
 def import_file(page, path, accept=True):
     page.once("dialog", lambda d: d.accept() if accept else d.dismiss())
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name=word("overview.import")).click()
+        saved_progress_control(page, "overview.import").click()
     chooser.value.set_files(str(path))
     status = page.locator("#gb-import-status")
     status.wait_for(state="attached")
@@ -142,7 +142,7 @@ def test_export_then_import_round_trip(page, open_checklist, checklist, guideboo
     assert [t["id"] for t in data["checklists"][0]["ticked"]] == [i.id for i in ticked]
 
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name=word("overview.reset_all")).click()
+    saved_progress_control(page, "overview.reset_all").click()
     message = import_file(page, path)
     assert word("import.imported", count=2, file=path.name) in message
     assert home_count(page, checklist.id) == word("count.done", done=2, total=len(checklist.items))

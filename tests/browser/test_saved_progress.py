@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.support import page_path, word
+from tests.support import page_path, saved_progress_control, word
 from tools.browser import wait_until
 
 KEY, LEGACY_KEY = "ccm-guidebook.progress", "ccm-guidebook.progress.v1"
@@ -185,7 +185,7 @@ def test_todays_saved_format_is_migrated_keeping_every_check(page, context, base
         assert counter.inner_text() == word("count.done", done=len(ticks[c.id]), total=len(c.items))
     assert notice(page) == ""
     page.once("dialog", lambda d: d.dismiss())
-    page.get_by_role("button", name=word("overview.reset_all")).click()  # declined: nothing written yet
+    saved_progress_control(page, "overview.reset_all").click()  # declined: nothing written yet
     open_page(page, base_url, site, OTHER)
     page.locator(f"#check-{guidebook.checklist(OTHER).items[1].id}").click()
     migrated = json.loads(stored(page))
@@ -218,7 +218,7 @@ def test_format_2_is_migrated_to_format_3_keeping_every_check(page, context, bas
 def import_file(page, path, accept=True):
     page.once("dialog", lambda d: d.accept() if accept else d.dismiss())
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name=word("overview.import")).click()
+        saved_progress_control(page, "overview.import").click()
     chooser.value.set_files(str(path))
     wait_until(page, "document.getElementById('gb-import-status').textContent.length > 0")
     return page.locator("#gb-import-status").inner_text()

@@ -25,9 +25,11 @@ export function manifest() {
   return element ? JSON.parse(element.dataset.manifest) : null;
 }
 
-/** The address of a checklist of the manifest (its `url` is from the site root). */
+/** The address of a checklist of the manifest (its `url` is from the site root). The root is
+ * relative ("..") on most pages and absolute ("/", "/sub/") on the 404 page: one slash after it. */
 export function checklistAddress(checklist) {
-  return new URL(`${part(document, "manifest").dataset.base}/${checklist.url}`, location.href).href;
+  const root = part(document, "manifest").dataset.base.replace(/\/*$/, "/");
+  return new URL(checklist.url, new URL(root, location.href)).href;
 }
 
 /** This page's address: the address bar's on the web; opened from disk (the
