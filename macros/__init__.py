@@ -145,7 +145,8 @@ def define_env(env) -> None:
         _fail(problems)
     env.conf["nav"] = nav
     site_manifest = state.renderer.manifest({c.id: c.address for c in state.guidebook.checklists})
-    theme.install(env.conf, state.words, site_manifest)  # the `t` filter and our assets (built now: before anything is written)
+    # the `t` filter and our assets (built now: before anything is written); offline, one classic script
+    theme.install(env.conf, state.words, site_manifest, modules=not offline_enabled(env.conf))
     # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
     # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)

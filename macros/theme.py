@@ -74,17 +74,19 @@ class ThemeSupport:
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")
         env.globals["gb_manifest"] = script_json(self.manifest)  # for the incident bar: addresses from the site root
-        env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet}
+        env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
+                                    "preload": self.assets.preload, "modules": self.assets.modules}
         return env
 
     def on_post_build(self, config):
         write_assets(self.assets, Path(config["site_dir"]))
 
 
-def install(config, words: Words, manifest: dict) -> None:
-    """Build our assets and register the theme support for this build."""
+def install(config, words: Words, manifest: dict, modules: bool = True) -> None:
+    """Build our assets and register the theme support for this build; `modules`: the script as ES modules
+    (the served site), or one classic script (the offline edition, opened from file://)."""
     try:
-        assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config))
+        assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config), modules=modules)
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
     config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifest)
