@@ -106,3 +106,11 @@ def catalogue(language: str = "en"):
 def word(key: str, **values) -> str:
     """The English words named `key` ("count.done"), with values filled in, as the reader sees them."""
     return catalogue().text(key, **values)
+
+
+def wait_for_record_page(page) -> None:
+    """The incident record page is drawn: its modules (record.js, handover.js) load with import() after
+    the page's load event, then fill the page (the history's note is never empty)."""
+    from tools.browser import wait_until
+
+    wait_until(page, """document.querySelector('[data-gb="record-history-kept"]').textContent !== ''""")
