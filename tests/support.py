@@ -114,3 +114,10 @@ def wait_for_record_page(page) -> None:
     from tools.browser import wait_until
 
     wait_until(page, """document.querySelector('[data-gb="record-history-kept"]').textContent !== ''""")
+
+
+def wait_for_packet(page) -> None:
+    """The packet page's choice is ready: packet.js loads with import(), then says what the packet holds."""
+    from tools.browser import wait_until
+
+    wait_until(page, """document.querySelector('[data-gb="packet-status"]').textContent !== ''""")
