@@ -146,8 +146,8 @@ def define_env(env) -> None:
     env.conf["nav"] = nav
     addresses = {c.id: c.address for c in state.guidebook.checklists}
     manifests = theme.Manifests(state.renderer.manifest(addresses), state.renderer.summary(addresses))
-    # the `t` filter, page titles and our assets (built now: before anything is written)
-    theme.install(env.conf, state.words, manifests, state.guidebook)
+    # the `t` filter, page titles and our assets (built now: before anything is written); offline, one classic script
+    theme.install(env.conf, state.words, manifests, state.guidebook, modules=not offline_enabled(env.conf))
     # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
     # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)

@@ -5,15 +5,23 @@ The sources stay apart and readable in overrides/assets/:
   stylesheets/guidebook.css   screen rules
   stylesheets/print.css       every print rule, inside one @media print block
 
-The build bundles the modules into one script with esbuild (npm, pinned in
-package.json) and appends the print rules to the screen stylesheet (one request
-for a phone). Both are minified, except under `mkdocs serve`. Each served file
-is named after a hash of its content (guidebook.3f9a0c1d.js), so a browser never
-runs a stale script after a deploy; the sources are left out of the site.
+The build bundles the modules with esbuild (npm, pinned in package.json) as ES
+modules split by need: the entry (guidebook.<hash>.js, a <script type="module">)
+with the chunks it imports on every page, and the parts loaded with import()
+only where needed (guidebook/record.<hash>.js and the like: the record page,
+export and import, the packet). The offline edition, opened from file:// where
+browsers refuse module scripts, gets one classic script instead: without
+splitting, esbuild puts the parts import() loads into the same file. The print
+rules are appended to the screen stylesheet (one request for a phone). All is
+minified, except under `mkdocs serve`. Every served file is named after a hash
+of its content, so a browser never runs a stale script after a deploy; the
+sources are left out of the site.
 """
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,7 +33,7 @@ import rcssmin
 ROOT = Path(__file__).resolve().parent.parent
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 SCRIPT = "assets/javascripts/guidebook.js"
-SCRIPT_MODULES = "assets/javascripts/guidebook"
+SCRIPT_MODULES = "assets/javascripts/guidebook"  # the sources; the served chunks go to the same folder
 STYLESHEET = "assets/stylesheets/guidebook.css"
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
 SOURCES = (SCRIPT, SCRIPT_MODULES, STYLESHEET, PRINT_STYLESHEET)  # copied by MkDocs, removed from the site
@@ -38,10 +46,14 @@ class AssetError(Exception):
 
 @dataclass
 class Assets:
-    """The served files: site-relative name -> content; `script` and `stylesheet` name them."""
+    """The served files: site-relative name -> content. `script` names the entry script, `preload` the
+    chunks it imports on every page (in order), `stylesheet` the stylesheet; `modules` tells whether the
+    script is an ES module (the served site) or one classic script (the offline edition)."""
     files: dict[str, bytes] = field(default_factory=dict)
     script: str = ""
     stylesheet: str = ""
+    preload: list[str] = field(default_factory=list)
+    modules: bool = False
 
     def add(self, source_name: str, content: str) -> str:
         data = content.encode("utf-8")
@@ -51,21 +63,72 @@ class Assets:
         return name
 
 
-def bundle_script(entry: Path, minify: bool = True, esbuild: Path = ESBUILD) -> str:
-    """The entry module and every module it imports, as one script (an IIFE), ES2020."""
+@dataclass
+class Modules:
+    """The script as ES modules: file name (relative to the entry's folder) -> text; the entry's name and
+    the chunks it imports statically (loaded on every page), nearest first."""
+    files: dict[str, str]
+    entry: str
+    static: list[str]
+
+
+def _esbuild(entry: Path, options: list[str], minify: bool, esbuild: Path) -> tuple[Path, dict]:
+    """Run esbuild on `entry` with `options` into a fresh folder; returns the folder and the metafile."""
     if not esbuild.exists():
         raise AssetError(f"bundling the script needs esbuild ({esbuild}): run `npm ci` first "
                          "(make build, make serve and make test do)")
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "bundle.js"
-        command = [str(esbuild), str(entry), "--bundle", "--format=iife", f"--target={TARGET}",
-                   "--charset=utf8", "--log-level=error", f"--outfile={out}"]
-        if minify:
-            command.append("--minify")
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-        if result.returncode != 0:
-            raise AssetError(f"{entry.name} could not be bundled:\n{result.stderr.strip()}")
-        return out.read_text(encoding="utf-8")
+    out = Path(tempfile.mkdtemp(prefix="gb-esbuild-"))
+    command = [str(esbuild), str(entry), "--bundle", f"--target={TARGET}", "--charset=utf8", "--log-level=error",
+               f"--outdir={out / 'js'}", f"--metafile={out / 'meta.json'}", *options]
+    if minify:
+        command.append("--minify")
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        shutil.rmtree(out)
+        raise AssetError(f"{entry.name} could not be bundled:\n{result.stderr.strip()}")
+    return out, json.loads((out / "meta.json").read_text(encoding="utf-8"))
+
+
+def bundle_script(entry: Path, minify: bool = True, esbuild: Path = ESBUILD) -> str:
+    """The entry module and every module it imports, import() included, as one classic script (an IIFE)."""
+    out, _ = _esbuild(entry, ["--format=iife", "--entry-names=[name]"], minify, esbuild)
+    try:
+        return (out / "js" / f"{entry.stem}.js").read_text(encoding="utf-8")
+    finally:
+        shutil.rmtree(out)
+
+
+def bundle_modules(entry: Path, minify: bool = True, esbuild: Path = ESBUILD) -> Modules:
+    """The entry module as ES modules split by need: the entry, named entry.<hash>.js, and its chunks,
+    named <entry>/<module>.<hash>.js (the modules loaded with import(), and the code they share)."""
+    options = ["--format=esm", "--splitting", "--entry-names=[name].[hash]", f"--chunk-names={entry.stem}/[name].[hash]"]
+    out, meta = _esbuild(entry, options, minify, esbuild)
+    folder = (out / "js").resolve()
+    try:
+        files = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.js"))}
+    finally:
+        shutil.rmtree(out)
+
+    def named(path: str) -> str:  # the metafile names files from the working folder
+        return Path(path).resolve().relative_to(folder).as_posix()
+
+    graph = {named(name): [(named(i["path"]), i["kind"]) for i in output["imports"]]
+             for name, output in meta["outputs"].items() if name.endswith(".js")}
+    entry_name = next(named(name) for name, output in meta["outputs"].items() if output.get("entryPoint") and
+                      Path(output["entryPoint"]).resolve() == entry.resolve())
+    return Modules(files, entry_name, _static_imports(entry_name, graph))
+
+
+def _static_imports(name: str, graph: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """The chunks `name` imports with import statements, and theirs in turn (each once, nearest first)."""
+    found: list[str] = []
+    waiting = [name]
+    while waiting:
+        for chunk, kind in graph[waiting.pop(0)]:
+            if kind == "import-statement" and chunk not in found:
+                found.append(chunk)
+                waiting.append(chunk)
+    return found
 
 
 def bundle_print_rules(screen: str, printed: str, minify: bool = True) -> str:
@@ -88,11 +151,19 @@ def _closes_early(css: str) -> bool:
     return True
 
 
-def build_assets(theme_dir: Path, minify: bool = True) -> Assets:
-    """Bundle our script and stylesheets from the theme folder (overrides/), named by content hash."""
+def build_assets(theme_dir: Path, minify: bool = True, modules: bool = True) -> Assets:
+    """Bundle our script and stylesheets from the theme folder (overrides/), named by content hash:
+    the script as ES modules split by need, or (modules=False, the offline edition) as one classic script."""
     theme = Path(theme_dir)
-    assets = Assets()
-    assets.script = assets.add(SCRIPT, bundle_script(theme / SCRIPT, minify))
+    assets = Assets(modules=modules)
+    if modules:
+        folder = SCRIPT.rpartition("/")[0]
+        split = bundle_modules(theme / SCRIPT, minify)
+        assets.files.update({f"{folder}/{name}": text.encode("utf-8") for name, text in split.files.items()})
+        assets.script = f"{folder}/{split.entry}"
+        assets.preload = [f"{folder}/{name}" for name in split.static]
+    else:
+        assets.script = assets.add(SCRIPT, bundle_script(theme / SCRIPT, minify))
     css = bundle_print_rules((theme / STYLESHEET).read_text(encoding="utf-8"),
                              (theme / PRINT_STYLESHEET).read_text(encoding="utf-8"), minify)
     assets.stylesheet = assets.add(STYLESHEET, css)
@@ -116,8 +187,29 @@ def write_assets(assets: Assets, site_dir: Path) -> list[Path]:
     return written
 
 
+STATIC_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*["'](\.{1,2}/[^"']+\.js)["']""")
+
+
 def served_assets(site_dir: Path) -> list[Path]:
-    """Our own files in a built site, as a reader's browser fetches them (for the benchmarks)."""
+    """Our own files in a built site (for the benchmarks): the entry script first, then its chunks
+    (guidebook/<module>.<hash>.js, none in the offline edition), then the stylesheet."""
     site = Path(site_dir)
     scripts = sorted(site.glob("assets/javascripts/guidebook.*.js"))
-    return scripts + sorted(site.glob("assets/stylesheets/guidebook.*.css"))
+    chunks = sorted(site.glob("assets/javascripts/guidebook/*.js"))
+    return scripts + chunks + sorted(site.glob("assets/stylesheets/guidebook.*.css"))
+
+
+def loaded_on_every_page(site_dir: Path) -> list[Path]:
+    """Our own files every page loads: the entry script, the chunks it imports statically (read from the
+    served files; not those it loads with import()), and the stylesheet."""
+    site = Path(site_dir)
+    scripts = sorted(site.glob("assets/javascripts/guidebook.*.js"))
+    waiting, found = list(scripts), list(scripts)
+    while waiting:
+        script = waiting.pop(0)
+        for name in STATIC_IMPORT.findall(script.read_text(encoding="utf-8")):
+            chunk = (script.parent / name).resolve()
+            if chunk not in found:
+                found.append(chunk)
+                waiting.append(chunk)
+    return found + sorted(site.glob("assets/stylesheets/guidebook.*.css"))

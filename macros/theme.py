@@ -137,7 +137,8 @@ class ThemeSupport:
         env.globals["gb_locale"] = self.words.text("meta.locale")
         manifests = {True: script_json(self.manifests.full), False: script_json(self.manifests.summary)}
         env.globals["gb_manifest"] = lambda page: manifests[bool(page and page.meta.get(ALL_CHECKLISTS))]
-        env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet}
+        env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
+                                    "preload": self.assets.preload, "modules": self.assets.modules}
         env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         return env
@@ -146,10 +147,11 @@ class ThemeSupport:
         write_assets(self.assets, Path(config["site_dir"]))
 
 
-def install(config, words: Words, manifests: Manifests, guidebook: Guidebook) -> None:
-    """Build our assets and register the theme support for this build."""
+def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, modules: bool = True) -> None:
+    """Build our assets and register the theme support for this build; `modules`: the script as ES modules
+    (the served site), or one classic script (the offline edition, opened from file://)."""
     try:
-        assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config))
+        assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config), modules=modules)
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
     config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifests, guidebook)

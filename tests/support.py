@@ -115,3 +115,18 @@ def saved_progress_control(page, key: str):
     if manage.get_attribute("open") is None:
         manage.get_by_text(word("wayin.manage"), exact=True).click()
     return manage.get_by_role("button", name=word(key))
+
+
+def wait_for_record_page(page) -> None:
+    """The incident record page is drawn: its modules (record.js, handover.js) load with import() after
+    the page's load event, then fill the page (the history's note is never empty)."""
+    from tools.browser import wait_until
+
+    wait_until(page, """document.querySelector('[data-gb="record-history-kept"]').textContent !== ''""")
+
+
+def wait_for_packet(page) -> None:
+    """The packet page's choice is ready: packet.js loads with import(), then says what the packet holds."""
+    from tools.browser import wait_until
+
+    wait_until(page, """document.querySelector('[data-gb="packet-status"]').textContent !== ''""")

@@ -116,3 +116,18 @@ def test_packet_page_holds_every_checklist_once_in_order(site, guidebook):
 def test_every_checklist_page_has_one_print_button(site, guidebook):
     for checklist_id, page in checklist_pages(site).items():
         assert page.read_text(encoding="utf-8").count('data-gb="print" data-gb-js') == 1, checklist_id
+
+
+def test_every_page_loads_our_script_as_a_module_with_its_chunks_preloaded(site):
+    """The served site: one <script type="module"> (the entry), and a modulepreload for each chunk it
+    imports, every file present (macros/assets.py)."""
+    import re
+
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        entries = re.findall(r'<script type="module" src="([^"]+guidebook\.[^"/]+\.js)"></script>', text)
+        preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)">', text)
+        assert len(entries) == 1 and preloads, page
+        for address in entries + preloads:
+            target = site / address.lstrip("/") if address.startswith("/") else page.parent / address  # 404.html: from the root
+            assert target.resolve().is_file(), f"{page}: {address} is missing"

@@ -76,3 +76,15 @@ def test_offline_pages_name_their_public_addresses(offline, site):
 def test_the_readme_documents_the_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make offline" in readme and "build/guidebook-offline.zip" in readme
+
+
+def test_offline_edition_has_one_classic_script(offline):
+    """From file:// Chromium refuses module scripts: the offline edition's script is one classic file,
+    which holds the parts the served site loads with import()."""
+    site = offline["site"]
+    assert not (site / "assets" / "javascripts" / "guidebook").exists(), "no chunks offline"
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        ours = re.findall(r'<script([^>]*)src="[^"]*assets/javascripts/guidebook\.[^"]+\.js"', text)
+        assert len(ours) == 1 and "module" not in ours[0], page
+        assert "modulepreload" not in text, page

@@ -27,7 +27,7 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 # The groups of words the page script shows (the rest appear only in templates).
 SCRIPT_GROUPS = (
     "count", "reset", "roles", "import", "storage", "incident", "print", "copy", "record", "handover", "privacy",
-    "undo", "status", "duration",
+    "undo", "status", "duration", "loading",
 )
 # A page carries the words of the scripts it runs. The incident record page gets them all. The
 # pages that show every checklist (home, packet) leave out the record page's groups (record.js,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import word
+from tests.support import wait_for_record_page, word
 
 KEY = "ccm-guidebook.progress"
 POLICE, MUNICIPAL, PREPARATION = "police-within-two-hours", "municipal-crisis-response", "police-before-an-incident"
@@ -33,6 +33,8 @@ def open_with(browser, base_url, saved, path="record/"):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(base_url + path)
     page.wait_for_load_state("load")
+    if path.startswith("record/"):
+        wait_for_record_page(page)
     page.js_errors = errors
     return context, page
 

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from macros.guidebook.inline import plain_text
-from tests.support import page_path, saved_progress_control, word
+from tests.support import page_path, saved_progress_control, wait_for_record_page, word
 
 KEY = "ccm-guidebook.progress"
 ZONE = "America/New_York"
@@ -40,6 +40,8 @@ def ready(page):
     `performance`, so the script's performance marks cannot tell)."""
     page.wait_for_load_state("load")
     assert page.locator('[data-gb="count"]').count() == 0 or page.locator("html.no-js").count() == 0
+    if page.locator('[data-gb="record-page"]').count():
+        wait_for_record_page(page)
 
 
 def go(page, base_url, path):

@@ -9,7 +9,7 @@ import pytest
 
 from macros.guidebook import load_guidebook
 from tests.browser.test_print import CHECK_MARK, expected, norm, page_body, print_to_pdf
-from tests.support import ROOT, expected_site_url, page_path, word
+from tests.support import ROOT, expected_site_url, page_path, wait_for_packet, word
 
 BOOK = load_guidebook(ROOT / "data", display_root=ROOT)
 CHOICES = (
@@ -61,6 +61,7 @@ def assert_packet_holds(pages: list[str], raw_pages: list[str], wanted: list[str
 @pytest.mark.parametrize("name, label, wanted", CHOICES, ids=[c[0] for c in CHOICES])
 def test_the_packet_prints_only_what_was_chosen(name, label, wanted, page, base_url, site, guidebook, tmp_path):
     page.goto(base_url + "packet/")
+    wait_for_packet(page)
     page.get_by_role("radio", name=label, exact=True).check()
     status = page.locator('[data-gb="packet-status"]')
     assert status.text_content() == word("print.packet_count", count=len(wanted), total=len(guidebook.checklists))
@@ -71,6 +72,7 @@ def test_the_packet_prints_only_what_was_chosen(name, label, wanted, page, base_
 
 def test_the_packet_prints_single_checklists_chosen_one_by_one(page, base_url, site, guidebook, tmp_path):
     page.goto(base_url + "packet/")
+    wait_for_packet(page)
     page.get_by_role("radio", name=word("packet.pick"), exact=True).check()
     for checklist in guidebook.checklists:  # uncheck all, then check the chosen ones
         page.get_by_role("checkbox", name=checklist.title, exact=True).uncheck()
@@ -84,6 +86,7 @@ def test_the_packet_prints_single_checklists_chosen_one_by_one(page, base_url, s
 def test_a_role_in_the_address_chooses_that_role(page, base_url, site, guidebook, tmp_path):
     role = next(r for r in guidebook.roles if r.id == "police")
     page.goto(base_url + f"packet/?role={role.id}")
+    wait_for_packet(page)
     assert page.get_by_role("radio", name=word("packet.for_role", name=role.name), exact=True).is_checked()
     raw = print_to_pdf(page, tmp_path / "role.pdf")
     assert_packet_holds([norm(t) for t in raw], raw, [c.id for c in guidebook.checklists_for(role)], site, guidebook)

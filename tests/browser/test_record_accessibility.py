@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.browser.test_accessibility import axe_report
-from tests.support import page_path, word
+from tests.support import page_path, wait_for_record_page, word
 
 KEY = "ccm-guidebook.progress"
 WHEN = "2026-11-20T18:00:00.000Z"
@@ -39,6 +39,7 @@ def test_the_record_page_and_new_controls_have_no_axe_violation(browser, base_ur
     context.add_init_script(f"localStorage.setItem('{KEY}', {json.dumps(text)})")
     page = context.new_page()
     page.goto(base_url + "record/")
+    wait_for_record_page(page)
     page.get_by_role("button", name=word("handover.make")).click()
     page.locator('[data-gb="handover-made"]').wait_for(state="visible")  # the link is made asynchronously
     link = page.locator('[data-gb="handover-link"]').input_value()

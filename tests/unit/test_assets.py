@@ -1,11 +1,22 @@
-"""The build step for our own files: the script's modules are bundled and minified (esbuild), the
+"""The build step for our own files: the script's modules are bundled and minified (esbuild), as ES
+modules split by need for the served site and as one classic script for the offline edition, the
 print rules join the screen stylesheet, and each served file is named by its content.
 Source in, expected output out, apart from any MkDocs build."""
 from pathlib import Path
 
 import pytest
 
-from macros.assets import AssetError, Assets, build_assets, bundle_print_rules, bundle_script, write_assets
+from macros.assets import (
+    AssetError,
+    Assets,
+    build_assets,
+    bundle_modules,
+    bundle_print_rules,
+    bundle_script,
+    loaded_on_every_page,
+    served_assets,
+    write_assets,
+)
 from tests.support import ROOT
 
 
@@ -63,6 +74,52 @@ def test_served_names_carry_a_hash_of_the_content():
     assert first.add("x/y.js", "same") == second.add("x/y.js", "same")
 
 
+@pytest.fixture
+def split(tmp_path):
+    """An entry that imports one module on every page and loads two others with import(), which share one."""
+    files = {
+        "shared.js": "export function shared(name) {\n  const longLocalName = `shared by ${name}`;\n  return longLocalName;\n}\n",
+        "always.js": 'import { shared } from "./shared.js";\nexport const always = () => shared("always");\n',
+        "rare.js": 'import { shared } from "./shared.js";\nexport const rareThing = () => shared("rare");\n',
+        "other.js": 'import { shared } from "./shared.js";\nexport const otherThing = () => shared("other");\n',
+    }
+    (tmp_path / "main").mkdir()
+    for name, text in files.items():
+        (tmp_path / "main" / name).write_text(text)
+    (tmp_path / "main.js").write_text(
+        'import { always } from "./main/always.js";\n'
+        "window.now = always();\n"
+        'window.later = () => Promise.all([import("./main/rare.js"), import("./main/other.js")]);\n')
+    return tmp_path / "main.js"
+
+
+def test_modules_are_split_by_need(split):
+    modules = bundle_modules(split)
+    entry = modules.files[modules.entry]
+    assert modules.entry.startswith("main.") and modules.entry.count("/") == 0
+    chunks = {name.split("/")[1].split(".")[0] for name in modules.files if name != modules.entry}
+    assert {"rare", "other"} <= chunks, "each module loaded with import() is a file of its own"
+    assert all(name.startswith("main/") for name in modules.files if name != modules.entry)
+    assert "rareThing" not in entry and "otherThing" not in entry
+    loaded_later = [name for name in modules.files if name.startswith(("main/rare.", "main/other."))]
+    assert not set(loaded_later) & set(modules.static), "import() chunks are not loaded on every page"
+    assert modules.static and all(f'"./{name}"' in entry for name in modules.static if name.count("/") == 1)
+
+
+@pytest.mark.parametrize("minify, kept", [(True, False), (False, True)])
+def test_split_modules_are_minified_except_under_mkdocs_serve(split, minify, kept):
+    modules = bundle_modules(split, minify=minify)
+    text = "".join(modules.files.values())
+    assert ("longLocalName" in text) == kept
+    assert "=>" in text and "`" in text, "ES2020 stays ES2020"
+
+
+def test_the_offline_script_holds_what_import_loads(split):
+    script = bundle_script(split)
+    assert "import(" not in script and "export " not in script
+    assert "shared by" in script and script.count("shared by") == 1
+
+
 def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     site = tmp_path / "site"
     for source in ("assets/javascripts/guidebook.js", "assets/javascripts/guidebook/store.js",
@@ -72,8 +129,57 @@ def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     assets = build_assets(ROOT / "overrides")
     written = write_assets(assets, site)
     served = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert served == sorted([assets.script, assets.stylesheet])
-    assert served == sorted(p.relative_to(site).as_posix() for p in written)
+    assert served == sorted(assets.files) and served == sorted(p.relative_to(site).as_posix() for p in written)
+    assert served_assets(site)[0].relative_to(site).as_posix() == assets.script, "the entry first (bench/progress.py)"
+    assert sorted(p.relative_to(site).as_posix() for p in served_assets(site)) == served
+    assert "assets/javascripts/guidebook/store.js" not in served
+
+
+def test_the_offline_edition_gets_one_classic_script():
+    assets = build_assets(ROOT / "overrides", modules=False)
+    scripts = [name for name in assets.files if name.endswith(".js")]
+    assert scripts == [assets.script] and not assets.preload and not assets.modules
+    assert "import(" not in assets.files[assets.script].decode()
+
+
+# The served site: what every page loads, and what only the pages that need it load.
+SOURCE_MODULES = ROOT / "overrides" / "assets" / "javascripts" / "guidebook"
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    assets = build_assets(ROOT / "overrides")
+    write_assets(assets, site)
+    return site, assets
+
+
+@pytest.mark.parametrize("module, every_page", [
+    ("saved", True), ("progress", True), ("incidentbar", True), ("print", True),
+    ("record", False), ("handover", False), ("transfer", False), ("packet", False),
+])
+def test_a_module_is_loaded_on_every_page_or_only_where_needed(served_site, module, every_page):
+    site, assets = served_site
+    marker = _marker(module)
+    everywhere = "".join(p.read_text() for p in loaded_on_every_page(site) if p.suffix == ".js")
+    assert (marker in everywhere) == every_page
+    assert any(marker in data.decode() for data in assets.files.values()), f"{module}.js is served"
+
+
+def _marker(module: str) -> str:
+    """A text of the module that minifying keeps: its first say("...") key, or its first quoted name."""
+    import re
+
+    source = (SOURCE_MODULES / f"{module}.js").read_text()
+    found = re.search(r'say\("([a-z_]+\.[a-z_]+)"', source) or re.search(r'"([a-z-]+\.[a-z]+)"', source)
+    assert found, f"{module}.js: no text to recognise it by"
+    return found[1]
+
+
+def test_the_chunks_every_page_loads_are_preloaded(served_site):
+    site, assets = served_site
+    loaded = [p.relative_to(site).as_posix() for p in loaded_on_every_page(site)]
+    assert loaded == [assets.script, *assets.preload, assets.stylesheet]
 
 
 def test_mkdocs_serve_is_recognised_by_its_temporary_site_folder(tmp_path):

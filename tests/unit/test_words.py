@@ -20,7 +20,8 @@ def test_the_english_catalogue_is_valid_and_complete():
     assert words.text("count.done", done=1, total=3) == "1 of 3 checked"
     assert words.date(__import__("datetime").date(2022, 6, 22)) == "June 22, 2022"
     assert all(key.split(".")[0] in ("count", "reset", "roles", "import", "storage", "incident", "print", "copy",
-                                     "record", "handover", "privacy", "undo", "status", "duration")
+                                     "record", "handover", "privacy", "undo", "status", "duration",
+                                     "loading")
                for key in words.for_script())
 
 

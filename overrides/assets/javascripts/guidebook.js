@@ -1,9 +1,12 @@
 /* The guidebook's behaviour in the browser: small ES2020 modules, no framework,
- * bundled into one script by the build (macros/assets.py, esbuild).
+ * bundled by the build (macros/assets.py, esbuild). What only some pages need
+ * loads when needed (guidebook/on-demand.js): the record page's modules, export
+ * and import, the packet's choice.
  * Everything stays on this device: no cookies, no network requests.
  *   guidebook/store.js, saved.js   saved progress (checks, incident start), never lost
  *   guidebook/progress.js          boxes, counts, bars, reset; notice.js the storage notice
  *   guidebook/transfer.js          export and import
+ *   guidebook/on-demand.js         loading those parts when a page needs them
  *   guidebook/item-record.js       beside each checked item: its time, who and note
  *   guidebook/record.js, scope.js  the incident record page; which checklists belong to an incident
  *   guidebook/handover.js          handover by link (compressed, in the fragment)
@@ -16,24 +19,24 @@
  * start() runs once per page, also under Material's instant navigation. */
 import { initIncident, showIncident } from "./guidebook/incident.js";
 import { initItemRecords, showItemRecords } from "./guidebook/item-record.js";
-import { initHandover } from "./guidebook/handover.js";
-import { initRecord, showRecord } from "./guidebook/record.js";
 import { initIncidentBar, showIncidentBar } from "./guidebook/incidentbar.js";
-import { manifest } from "./guidebook/dom.js";
+import { manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
 import { initRoles } from "./guidebook/roles.js";
 import * as store from "./guidebook/store.js";
 import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
-import { initTransfer } from "./guidebook/transfer.js";
+import { initTransfer, loadPacket, loadRecordPage } from "./guidebook/on-demand.js";
 import { loadWords } from "./guidebook/words.js";
+
+let recordPage = null; // { record, handover } modules, once the record page has loaded them
 
 function show() {
   showProgress(document);
   showIncident(document);
   showItemRecords(document);
-  showRecord(document);
+  recordPage?.record.showRecord(document);
   showIncidentBar(document);
 }
 
@@ -52,12 +55,31 @@ function start() {
   performance.measure("gb-progress-restore", "gb-start");
   initItemRecords(document, changed);
   initTransfer(document, changed);
-  initRecord(document, changed);
-  initHandover(document, changed);
   initIncident(document, changed);
   initIncidentBar(document, changed);
   initRoles(document);
   initPrint(document);
+  return Promise.all([startRecordPage(document), startPacket(document)]);
+}
+
+/** The incident record page: load its modules, then wire the page and show the record. */
+async function startRecordPage(root) {
+  const page = part(root, "record-page");
+  if (!page) return;
+  const loaded = await loadRecordPage(part(page, "record-status"));
+  if (!loaded) return;
+  recordPage = loaded;
+  loaded.record.initRecord(root, changed);
+  loaded.handover.initHandover(root, changed);
+  loaded.record.showRecord(root);
+}
+
+/** The packet page: load the choice of what to print. */
+async function startPacket(root) {
+  const form = part(root, "packet-choice");
+  if (!form) return;
+  const packet = await loadPacket(part(form, "packet-status"));
+  packet?.initPacket(root);
 }
 
 /* Another tab changed the progress: read it again and show the same state here. */

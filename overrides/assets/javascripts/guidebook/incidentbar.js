@@ -3,12 +3,13 @@
  * first two hours: 2 items open · Now: Within the first week", the last part a
  * link to that window's checklist. Under "Change": It started now, a quick
  * "... ago" choice, and End or start a new incident, which asks first and
- * offers to save the progress to a file before archiving the incident (store.archiveIncident):
+ * offers to save the progress to a file before archiving the incident (store.archiveIncident;
+ * transfer.js, loaded when the question is asked, saves the file):
  * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
 import { checklistAddress, listen, manifest, part } from "./dom.js";
 import { openItems, openWords, spoken, standing, when, windows } from "./incident.js";
 import * as store from "./store.js";
-import { exportFile } from "./transfer.js";
+import { loadTransfer } from "./on-demand.js";
 import { say } from "./words.js";
 
 const HOUR = 3600 * 1000;
@@ -88,8 +89,15 @@ export function initIncidentBar(root, changed) {
     if (select.value) setStart(bar, new Date(Date.now() - Number(select.value) * 60000), changed);
     select.value = "";
   });
-  listen(part(bar, "bar-new"), "click", () => askNewIncident(bar));
-  listen(part(bar, "bar-save"), "click", () => exportFile(manifest()));
+  const saveStatus = part(bar, "bar-save-status");
+  listen(part(bar, "bar-new"), "click", () => {
+    askNewIncident(bar);
+    loadTransfer(saveStatus);
+  });
+  listen(part(bar, "bar-save"), "click", async () => {
+    const transfer = await loadTransfer(saveStatus);
+    transfer?.exportFile(manifest());
+  });
   listen(part(bar, "bar-confirm-new"), "click", () => startNew(bar, changed));
   listen(part(bar, "bar-cancel"), "click", () => { part(bar, "bar-new-panel").hidden = true; });
 }

@@ -10,7 +10,6 @@
  * printed, from --gb-print-url and --gb-print-date set here. Without this
  * script the buttons are not shown and the page prints with blank lines. */
 import { address, all, language, listen, parts } from "./dom.js";
-import { initPacket } from "./packet.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
@@ -75,7 +74,6 @@ function afterPrint() {
 
 export function initPrint(root) {
   stamp();
-  initPacket(root);
   for (const button of all(root, '[data-gb="print"] [data-print]')) {
     listen(button, "click", () => {
       html.classList.toggle("gb-print-blank", button.dataset.print === "blank");

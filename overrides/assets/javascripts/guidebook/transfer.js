@@ -1,4 +1,5 @@
-/* Export the progress to a JSON file, and import one (home page, gb-progress.html).
+/* Export the progress to a JSON file, and import one (home page, gb-progress.html; loaded
+ * when first used, by on-demand.js).
  * The file format: { format, format_version: 2, guidebook, guidebook_version, exported_at,
  *   incident_start, incident: { start, name?, roles? },
  *   checklists: [{ id, title, ticked: [{ id, ticked_at, who?, note? }] }],
@@ -7,7 +8,6 @@
  * The incident record page and handover links (record.js, handover.js) use the same format.
  * An import is bounded (size, number of entries, times between 2000 and now),
  * keeps every known check and names what it leaves out, briefly. */
-import { listen, manifest, part } from "./dom.js";
 import { LIMITS, isObject, isText, isTime, readIncident, readLog } from "./saved.js";
 import * as store from "./store.js";
 import { say, shortList } from "./words.js";
@@ -159,7 +159,8 @@ function importText(text, file, out, book, changed) {
   out.textContent = notes.join(" ");
 }
 
-function importFile(file, out, book, changed) {
+/** Import a file the reader chose (the controls are wired in on-demand.js, which loads this module). */
+export function importFile(file, out, book, changed) {
   if (file.size > MAX_BYTES) {
     out.textContent = say("import.too_big", { kilobytes: Math.round(file.size / 1024) });
     return;
@@ -168,14 +169,4 @@ function importFile(file, out, book, changed) {
   reader.onload = () => importText(reader.result, file, out, book, changed);
   reader.onerror = () => { out.textContent = say("import.unreadable"); };
   reader.readAsText(file);
-}
-
-export function initTransfer(root, changed) {
-  const input = part(root, "import-file");
-  listen(part(root, "export"), "click", () => exportFile(manifest()));
-  listen(part(root, "import"), "click", () => input.click());
-  listen(input, "change", () => {
-    if (input.files.length) importFile(input.files[0], part(root, "import-status"), manifest(), changed);
-    input.value = "";
-  });
 }
