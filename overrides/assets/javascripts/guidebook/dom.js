@@ -24,7 +24,20 @@ export function listen(element, type, handler) {
  * page has once (addresses from the site root; only the incident bar follows them). */
 export function manifest(root) {
   const element = part(root, "manifest") ?? part(root, "incident-bar");
-  return element ? JSON.parse(element.dataset.manifest) : null;
+  return element ? manifestOf(element) : null;
+}
+
+const parsed = new WeakMap(); // element -> { text, book }: read once, not on every show
+
+/** The manifest in `element`'s data-manifest, parsed once for as long as that text stays the same.
+ * Callers only read it. */
+export function manifestOf(element) {
+  const text = element.dataset.manifest;
+  const known = parsed.get(element);
+  if (known?.text === text) return known.book;
+  const book = JSON.parse(text);
+  parsed.set(element, { text, book });
+  return book;
 }
 
 /** This page's address: the address bar's on the web; opened from disk (the

@@ -5,7 +5,7 @@
  * "... ago" choice, and End or start a new incident, which asks first and
  * offers to save the progress to a file before archiving the incident (store.archiveIncident):
  * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
-import { listen, part } from "./dom.js";
+import { listen, manifestOf, part } from "./dom.js";
 import { openItems, openWords, spoken, standing, when, windows } from "./incident.js";
 import * as store from "./store.js";
 import { exportFile } from "./transfer.js";
@@ -14,7 +14,7 @@ import { say } from "./words.js";
 const HOUR = 3600 * 1000;
 const AGO_MINUTES = [10, 20, 30, 45, 60, 90, 120, 180, 240, 360, 720, 1440];
 
-const bookOf = (bar) => JSON.parse(bar.dataset.manifest);
+const bookOf = (bar) => manifestOf(bar);
 
 function address(bar, checklist) {
   return new URL(`${bar.dataset.base}/${checklist.url}`, location.href).href;
