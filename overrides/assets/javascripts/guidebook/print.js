@@ -19,8 +19,9 @@ const HOUR = 3600 * 1000;
 
 const printedOn = () => say("print.printed_on", { date: new Date().toLocaleDateString(language(), { dateStyle: "long" }) });
 
-function stampDate(printed) {
-  for (const element of parts(document, "print-date")) element.textContent = printed;
+/** The printed-on date (the packet's cover); formatted only on a page that shows it. */
+function stampDate(printed = null) {
+  for (const element of parts(document, "print-date")) element.textContent = printed ?? printedOn();
 }
 
 /** The running header's address and date, set just before printing: a custom property on <html>
@@ -82,7 +83,7 @@ function afterPrint() {
 }
 
 export function initPrint(root) {
-  stampDate(printedOn());
+  stampDate();
   initPacket(root);
   for (const button of all(root, '[data-gb="print"] [data-print]')) {
     listen(button, "click", () => {

@@ -6,10 +6,10 @@ import * as store from "./store.js";
 import { say } from "./words.js";
 
 /** Checklist id -> its item ids: the boxes on the page, or else (the home page) the manifest's items. */
-function itemsByChecklist(root, book) {
+function itemsByChecklist(boxes, book) {
   const items = new Map((book?.checklists ?? []).map((c) => [c.id, c.items]));
   const onPage = new Map();
-  for (const box of parts(root, "check")) {
+  for (const box of boxes) {
     const { checklist, item } = box.dataset;
     if (!onPage.has(checklist)) onPage.set(checklist, []);
     onPage.get(checklist).push(item);
@@ -17,8 +17,8 @@ function itemsByChecklist(root, book) {
   return new Map([...items, ...onPage]);
 }
 
-function showCounts(root, book) {
-  const items = itemsByChecklist(root, book);
+function showCounts(root, boxes, book) {
+  const items = itemsByChecklist(boxes, book);
   const done = (checklist) => (items.get(checklist) ?? []).filter((item) => store.isChecked(checklist, item)).length;
   for (const count of parts(root, "count")) {
     setText(count, say("count.done", { done: done(count.dataset.checklist), total: count.dataset.total }));
@@ -31,11 +31,12 @@ function showCounts(root, book) {
 
 /** Show the progress on the page: boxes, counts, bars and the storage notice. */
 export function showProgress(root) {
-  for (const box of parts(root, "check")) {
+  const boxes = parts(root, "check");
+  for (const box of boxes) {
     const checked = store.isChecked(box.dataset.checklist, box.dataset.item);
     if (box.checked !== checked) box.checked = checked;
   }
-  showCounts(root, manifest(root));
+  showCounts(root, boxes, manifest(root));
   showNotice(root);
 }
 
