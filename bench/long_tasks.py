@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -117,6 +118,8 @@ def main() -> None:
         stock_site, _ = build_stock(project, root / "stock")
         ours_server, ours_url = serve_gzip(root / "site")
         stock_server, stock_url = serve_gzip(stock_site)
+        print(f"machine load average (1 min) at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+              "(long tasks are wall time: a busy machine lengthens both sides)")
         with sync_playwright() as p:
             browser = launch_chromium(p)
             for label, saved in (("no saved progress", None), (f"{args.items} saved checks", saved_checks(args.items))):
