@@ -70,10 +70,11 @@ test-fast: install-test ## the fast layer: unit, in-process data and one real bu
 test: install-test lint ## lint, then every test (what CI runs)
 	$(BIN)/python -m pytest
 
-bench: install-test ## print the progress benchmark figures (never a pass/fail test)
+bench: install-test ## print the benchmark figures: progress, search index, record, long tasks (never a pass/fail test)
 	$(BIN)/python bench/progress.py
 	$(BIN)/python bench/search_index.py
 	$(BIN)/python bench/record.py
+	$(BIN)/python bench/long_tasks.py
 
 budget: install-test bench/node_modules/.installed ## print the performance budget figures, Lighthouse included
 	$(BIN)/python bench/budget.py

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from macros.assets import served_assets
-from tools.browser import launch_chromium
+from tools.browser import launch_chromium, wait_until
 from tools.project import build, copy_project
 from tools.server import serve
 
@@ -27,7 +27,11 @@ KEY = "ccm-guidebook.progress"
 
 
 def synthetic_project(root: Path, items: int) -> Path:
+    """The guidebook plus a police checklist of `items` items at bench/. The schema caps a checklist
+    at 500 items (a guard against hostile data); this copy of it lifts the cap for the benchmark."""
     project = copy_project(root / "project")
+    schema = project / "data" / "schema" / "checklist.schema.json"
+    schema.write_text(schema.read_text().replace('"maxItems": 500', f'"maxItems": {max(items, 500)}'))
     lines = ["id: bench-checklist", "address: bench/", "title: Benchmark checklist", "part: part-2-police-officials", "order: 99",
              "source: doj-crs-checklist", "audiences: [police-official]", "summary: Synthetic items.", "items:"]
     for n in range(items):
@@ -61,7 +65,7 @@ def main() -> None:
                 context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(saved))})")
                 page = context.new_page()
                 page.goto(url + "bench/")
-                page.wait_for_function("performance.getEntriesByName('gb-progress-restore').length > 0")
+                wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
                 restore.append(page.evaluate("performance.getEntriesByName('gb-progress-restore')[0].duration"))
                 tick.append(page.evaluate("""() => {
                     const box = document.getElementById('check-bench-item-1');

@@ -19,10 +19,23 @@ export function listen(element, type, handler) {
   element?.addEventListener(type, handler);
 }
 
-/** The guidebook's ids, titles, phases, roles and checklists (partials/gb-status.html, on every page). */
+/** The guidebook's ids, titles, phases, roles and checklists (partials/gb-status.html, on every page),
+ * parsed once. Callers only read it. */
 export function manifest() {
   const element = part(document, "manifest");
-  return element ? JSON.parse(element.dataset.manifest) : null;
+  return element ? manifestOf(element) : null;
+}
+
+const parsed = new WeakMap(); // element -> { text, book }: read once, not on every show
+
+/** The manifest in `element`'s data-manifest, parsed once for as long as that text stays the same. */
+function manifestOf(element) {
+  const text = element.dataset.manifest;
+  const known = parsed.get(element);
+  if (known?.text === text) return known.book;
+  const book = JSON.parse(text);
+  parsed.set(element, { text, book });
+  return book;
 }
 
 /** The address of a checklist of the manifest (its `url` is from the site root). The root is

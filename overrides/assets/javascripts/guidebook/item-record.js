@@ -1,19 +1,29 @@
 /* Beside each checked item: when it was done ("done 10:42 PM", with the date when not today),
+/* Beside each checked item: when it was done ("done 10:42 PM", with the date when not today),
  * and a small <details> with who did it and a note (gb-item-record.html, one template per checklist, made
  * into an item's block when the item is first checked). Saved when a field changes. */
-import { language, listen, parts, setText } from "./dom.js";
+import { language, listen, part, parts, setText } from "./dom.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
 const sameDay = (a, b) => a.toDateString() === b.toDateString();
 
+const formats = new Map(); // one Intl.DateTimeFormat per style: making one per item is slow (1,000 items: ~100 ms)
+
+function format(style) {
+  if (!formats.has(style)) {
+    const time = { hour: "numeric", minute: "2-digit" };
+    const day = { month: "short", day: "numeric", ...(style === "year" ? { year: "numeric" } : {}) };
+    formats.set(style, new Intl.DateTimeFormat(language(), style === "time" ? time : { ...day, ...time }));
+  }
+  return formats.get(style);
+}
+
 /** "10:42 PM" today, "Nov 20, 10:42 PM" another day (the year too when not this year). */
 export function shortTime(iso, now = new Date()) {
   const date = new Date(iso);
-  const time = { hour: "numeric", minute: "2-digit" };
-  if (sameDay(date, now)) return date.toLocaleTimeString(language(), time);
-  const day = { month: "short", day: "numeric", ...(date.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }) };
-  return date.toLocaleString(language(), { ...day, ...time });
+  if (sameDay(date, now)) return format("time").format(date);
+  return format(date.getFullYear() === now.getFullYear() ? "day" : "year").format(date);
 }
 
 function fill(input, value) {
@@ -22,9 +32,9 @@ function fill(input, value) {
 
 /** The words of an item, without its number ("Conduct an investigation where needed."). */
 function itemText(item) {
-  const label = item.querySelector("label").cloneNode(true);
-  label.querySelector(".gb-number")?.remove();
-  return label.textContent.trim();
+  const label = item.querySelector("label");
+  const number = label.querySelector(".gb-number")?.textContent ?? "";
+  return label.textContent.trim().slice(number.length).trim();
 }
 
 /** Make the record block of an item from its checklist's template (gb-item-record.html). */
@@ -32,6 +42,7 @@ function makeBlock(item, box) {
   const template = box.closest(".gb-checklist")?.querySelector('[data-gb="record-template"]');
   if (!template) return null;
   const block = template.content.firstElementChild.cloneNode(true);
+  block.hidden = true; // shown once filled (showOne)
   Object.assign(block.dataset, { checklist: box.dataset.checklist, item: box.dataset.item });
   for (const field of ["who", "note"]) {
     const [input] = parts(block, `record-${field}`);
@@ -53,24 +64,30 @@ function save(block) {
   if (store.setCheckRecord(block.dataset.checklist, block.dataset.item, { who: who.value, note: note.value })) changed();
 }
 
-function showOne(box) {
+/** Fill one item's record while it is hidden, then show it: one change of layout per item. An item
+ * that was never checked has no block and gets none until it is. */
+function showOne(box, now) {
   const check = store.checkOf(box.dataset.checklist, box.dataset.item);
   const item = box.closest(".gb-item");
-  let block = item && parts(item, "record")[0];
-  if (block) block.hidden = !check;
-  if (!check || !item) return;
+  let block = item && part(item, "record");
+  if (!check || !item) {
+    if (block && !block.hidden) block.hidden = true;
+    return;
+  }
   block ??= makeBlock(item, box);
   if (!block) return;
-  setText(parts(block, "record-time")[0], check.at ? say("record.done_at", { time: shortTime(check.at) }) : "");
+  setText(part(block, "record-time"), check.at ? say("record.done_at", { time: shortTime(check.at, now) }) : "");
   const said = [check.who && say("record.by", { who: check.who }), check.note].filter(Boolean).join(" · ");
-  setText(parts(block, "record-said")[0], said);
-  fill(parts(block, "record-who")[0], check.who ?? "");
-  fill(parts(block, "record-note")[0], check.note ?? "");
+  setText(part(block, "record-said"), said);
+  fill(part(block, "record-who"), check.who ?? "");
+  fill(part(block, "record-note"), check.note ?? "");
+  if (block.hidden) block.hidden = false;
 }
 
 /** Show the record of each checked item, making its block the first time (an unchecked item has none). */
 export function showItemRecords(root) {
-  for (const box of parts(root, "check")) showOne(box);
+  const now = new Date();
+  for (const box of parts(root, "check")) showOne(box, now);
 }
 
 export function initItemRecords(root, onChange) {

@@ -7,7 +7,7 @@
  * time; after printing they are taken out again. A blank copy never prints any
  * of them. The browser's own Print command prints the page as it is, as a copy
  * with progress. The running header shows the page address and the date
- * printed, from --gb-print-url and --gb-print-date set here. Without this
+ * printed, from --gb-print-url and --gb-print-date set here before printing. Without this
  * script the buttons are not shown and the page prints with blank lines. */
 import { address, all, language, listen, parts } from "./dom.js";
 import * as store from "./store.js";
@@ -16,11 +16,20 @@ import { say } from "./words.js";
 const html = document.documentElement;
 const HOUR = 3600 * 1000;
 
+const printedOn = () => say("print.printed_on", { date: new Date().toLocaleDateString(language(), { dateStyle: "long" }) });
+
+/** The printed-on date (the packet's cover); formatted only on a page that shows it. */
+function stampDate(printed = null) {
+  for (const element of parts(document, "print-date")) element.textContent = printed ?? printedOn();
+}
+
+/** The running header's address and date, set just before printing: a custom property on <html>
+ * makes the browser recompute the style of the whole page, which on a long page is a long task. */
 function stamp() {
-  const printed = say("print.printed_on", { date: new Date().toLocaleDateString(language(), { dateStyle: "long" }) });
+  const printed = printedOn();
   html.style.setProperty("--gb-print-url", JSON.stringify(address()));
   html.style.setProperty("--gb-print-date", JSON.stringify(printed));
-  for (const element of parts(document, "print-date")) element.textContent = printed;
+  stampDate(printed);
 }
 
 const sameDay = (a, b) => a.toDateString() === b.toDateString();
@@ -73,7 +82,7 @@ function afterPrint() {
 }
 
 export function initPrint(root) {
-  stamp();
+  stampDate();
   for (const button of all(root, '[data-gb="print"] [data-print]')) {
     listen(button, "click", () => {
       html.classList.toggle("gb-print-blank", button.dataset.print === "blank");

@@ -5,28 +5,38 @@ import { showNotice } from "./notice.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
-function itemsOf(root, checklist, book) {
-  const boxes = parts(root, "check").filter((box) => box.dataset.checklist === checklist);
-  if (boxes.length) return boxes.map((box) => box.dataset.item);
-  return book?.checklists.find((c) => c.id === checklist)?.items ?? [];
+/** Checklist id -> its item ids: the boxes on the page, or else (the home page) the manifest's items. */
+function itemsByChecklist(boxes, book) {
+  const items = new Map((book?.checklists ?? []).map((c) => [c.id, c.items]));
+  const onPage = new Map();
+  for (const box of boxes) {
+    const { checklist, item } = box.dataset;
+    if (!onPage.has(checklist)) onPage.set(checklist, []);
+    onPage.get(checklist).push(item);
+  }
+  return new Map([...items, ...onPage]);
 }
 
-function showCounts(root, book) {
+function showCounts(root, boxes, book) {
+  const items = itemsByChecklist(boxes, book);
+  const done = (checklist) => (items.get(checklist) ?? []).filter((item) => store.isChecked(checklist, item)).length;
   for (const count of parts(root, "count")) {
-    const checklist = count.dataset.checklist;
-    const done = itemsOf(root, checklist, book).filter((item) => store.isChecked(checklist, item)).length;
-    setText(count, say("count.done", { done, total: count.dataset.total }));
+    setText(count, say("count.done", { done: done(count.dataset.checklist), total: count.dataset.total }));
   }
   for (const bar of parts(root, "bar")) {
-    const checklist = bar.dataset.checklist;
-    bar.value = itemsOf(root, checklist, book).filter((item) => store.isChecked(checklist, item)).length;
+    const value = done(bar.dataset.checklist);
+    if (bar.value !== value) bar.value = value;
   }
 }
 
 /** Show the progress on the page: boxes, counts, bars and the storage notice. */
 export function showProgress(root) {
-  for (const box of parts(root, "check")) box.checked = store.isChecked(box.dataset.checklist, box.dataset.item);
-  showCounts(root, manifest());
+  const boxes = parts(root, "check");
+  for (const box of boxes) {
+    const checked = store.isChecked(box.dataset.checklist, box.dataset.item);
+    if (box.checked !== checked) box.checked = checked;
+  }
+  showCounts(root, boxes, manifest());
   showNotice(root);
 }
 

@@ -20,10 +20,8 @@ function sortList(list, matches) {
   const order = originalOrder.get(list);
   const rank = (element) => (matches(element) ? 0 : 1);
   const sorted = [...order].sort((a, b) => rank(a) - rank(b) || order.indexOf(a) - order.indexOf(b));
-  for (const element of sorted) {
-    element.classList.toggle("gb-role-match", matches(element));
-    list.append(element);
-  }
+  for (const element of sorted) element.classList.toggle("gb-role-match", matches(element));
+  if (sorted.some((element, index) => list.children[index] !== element)) list.append(...sorted); // moved only when the order changes
 }
 
 function roleStatus(role, id) {
@@ -41,7 +39,10 @@ export function applyRole(root, id) {
   for (const radio of all(root, 'input[name="gb-role"]')) radio.checked = radio.value === (role?.id ?? "");
   const status = part(root, "role-status");
   if (status) status.textContent = roleStatus(role, id);
-  for (const link of parts(root, "keep-role")) link.href = withRole(link.href, role);
+  for (const link of parts(root, "keep-role")) {
+    const href = withRole(link.href, role);
+    if (link.href !== href) link.href = href;
+  }
   return role;
 }
 
