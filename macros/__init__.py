@@ -186,7 +186,8 @@ def on_post_build(env) -> None:
     """Rewrite the search index (content only; outside the offline edition, its documents apart) and write
     the PDF packets. Outside the offline edition, give every page its Content Security Policy; in the offline
     edition, copy the Web Worker shim from the npm package into the site, and drop 404.html (only a web server
-    shows it; its links are absolute and do not open from disk). Our own script and stylesheet are written by theme.ThemeSupport."""
+    shows it; its links are absolute and do not open from disk). Our own script and stylesheet are written
+    by theme.ThemeSupport."""
     site_dir = Path(env.conf["site_dir"])
     offline = offline_enabled(env.conf)
     # content only, per item; outside the offline edition the documents load on the first search
