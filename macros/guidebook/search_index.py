@@ -186,5 +186,12 @@ def rewrite_site_index(site_dir: Path, guidebook: Guidebook, directory_urls: boo
     _write_json(path, rebuilt)
 
 
+def read_full_index(site_dir: Path) -> dict:
+    """The full search index of a built site: search_docs.json, or search_index.json in the offline edition."""
+    site = Path(site_dir)
+    path = site / FULL_INDEX if (site / FULL_INDEX).is_file() else site / INDEX
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def _write_json(path: Path, data: Mapping) -> None:
     path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
