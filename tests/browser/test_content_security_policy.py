@@ -43,7 +43,7 @@ def test_search_works_under_the_policy(csp_page, base_url, guidebook):
     item = guidebook.checklist("police-long-term").items[3]
     words = " ".join(item.text.split()[:3])
     csp_page.goto(base_url)
-    csp_page.wait_for_load_state("networkidle")  # the search worker has loaded the index
+    csp_page.wait_for_load_state("networkidle")  # our search worker is ready; it loads the index on the first search
     query = csp_page.locator("input[data-md-component='search-query']")
     query.click()
     query.press_sequentially(words, delay=30)
