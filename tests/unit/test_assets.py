@@ -1,6 +1,7 @@
 """The build step for our own files: the script's modules are bundled and minified (esbuild), the
 print rules join the screen stylesheet, and each served file is named by its content.
 Source in, expected output out, apart from any MkDocs build."""
+import re
 from pathlib import Path
 
 import pytest
@@ -66,13 +67,15 @@ def test_served_names_carry_a_hash_of_the_content():
 def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     site = tmp_path / "site"
     for source in ("assets/javascripts/guidebook.js", "assets/javascripts/guidebook/store.js",
-                   "assets/stylesheets/guidebook.css", "assets/stylesheets/print.css"):
+                   "assets/stylesheets/guidebook.css", "assets/stylesheets/print.css",
+                   "assets/javascripts/workers/search-on-demand.js"):
         (site / source).parent.mkdir(parents=True, exist_ok=True)
         (site / source).write_text("source")
     assets = build_assets(ROOT / "overrides")
     written = write_assets(assets, site)
     served = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert served == sorted([assets.script, assets.stylesheet])
+    assert served == sorted([assets.script, assets.stylesheet, assets.search_worker])
+    assert re.fullmatch(r"assets/javascripts/workers/search-on-demand\.[0-9a-f]{10}\.js", assets.search_worker)
     assert served == sorted(p.relative_to(site).as_posix() for p in written)
 
 

@@ -62,7 +62,7 @@ function queue(query) {
 
 async function start() {
   const response = await fetch(FULL_INDEX)
-  if (!response.ok) throw new Error(`${FULL_INDEX}: HTTP ${response.status}`)
+  if (!response.ok) throw new Error(`${response.status} ${FULL_INDEX}`)
   const { docs } = await response.json()
   const handler = loadMaterialWorker()
   await new Promise((ready) => {
@@ -86,7 +86,7 @@ async function start() {
 // Material's worker registers its "message" listener with the global addEventListener when it
 // loads: take that listener instead of letting it listen, so that this worker decides what it gets.
 function loadMaterialWorker() {
-  if (!/^[\w.-]+\.js$/.test(MATERIAL_WORKER)) throw new Error(`not a worker file name: ${MATERIAL_WORKER}`)
+  if (!/^[\w.-]+\.js$/.test(MATERIAL_WORKER)) throw new TypeError(MATERIAL_WORKER)  // a file name beside this one
   const listeners = []
   self.addEventListener = (type, listener) => {
     if (type === "message") listeners.push(listener)
@@ -96,14 +96,14 @@ function loadMaterialWorker() {
   } finally {
     delete self.addEventListener  // the global one again
   }
-  if (listeners.length === 0) throw new Error(`${MATERIAL_WORKER} added no message listener`)
+  if (listeners.length === 0) throw new Error(MATERIAL_WORKER)  // it added no message listener
   return (message) => listeners.forEach((listener) => listener({ data: message }))
 }
 
 // The index or the worker could not load (a network failure): answer the waiting query with no
 // results, and try again on the next query.
 function giveUp(error) {
-  console.warn("Search could not load:", error)
+  console.warn("search-on-demand", error)  // for developers (no reader words in scripts)
   self.postMessage = postToPage
   loading = false
   latest = null
