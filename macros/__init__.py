@@ -153,10 +153,12 @@ def define_env(env) -> None:
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
     env.variables["guidebook"] = PageGuidebook(state.guidebook)  # the plain-text fields pages may print, escaped
     env.variables[STATE] = state  # pages never see it: the sandbox passes only the view, our macros, plain values
+    assets = env.conf.plugins[theme.PLUGIN_NAME].assets
     if offline_enabled(env.conf):
         use_local_worker_shim(env.conf)
+        del assets.files[assets.search_worker]  # from disk, Material already loads search when it opens
     else:  # every page names our search worker, which loads Material's and the index on the first search
-        env.conf.plugins[SEARCH_WORKER_PLUGIN] = SearchOnDemand(env.conf.plugins[theme.PLUGIN_NAME].assets.search_worker)
+        env.conf.plugins[SEARCH_WORKER_PLUGIN] = SearchOnDemand(assets.search_worker)
     for macro in MACROS:
         env.macro(bound(macro, env), macro.__name__)
 

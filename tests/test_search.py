@@ -152,5 +152,6 @@ def test_the_offline_edition_keeps_materials_worker_and_full_index(offline_editi
     offline = offline_edition["site"]
     index = json.loads((offline / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] and not (offline / "search" / "search_docs.json").exists()
+    assert not list(offline.rglob("search-on-demand*")), "the offline edition has no use for our worker"
     config = page_config(offline / "about.html")
     assert config is not None and re.search(r"workers/search\.[0-9a-f]+\.min\.js$", config["search"])
