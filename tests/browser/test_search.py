@@ -159,9 +159,11 @@ def test_first_load_fetches_no_search_worker_or_index_until_the_reader_searches(
 
 
 class HeldIndexHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site, holding every request for the full index until `release` is set."""
+    """Serves the site, holding every request for the full index until `release` is set; the first
+    requests for it are answered with the error statuses listed in `failures`."""
     release: threading.Event
     asked: list[str]
+    failures: list[int]
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -170,23 +172,27 @@ class HeldIndexHandler(http.server.SimpleHTTPRequestHandler):
         if urlsplit(self.path).path.endswith("/search_docs.json"):
             self.asked.append(self.path)
             self.release.wait(timeout=30)
+            if self.failures:
+                self.send_error(self.failures.pop(0))
+                return
         super().do_GET()
 
 
 @pytest.fixture
 def held_site(site):
-    """(base URL, asked, release): the site served with its full index held back until release.set()."""
-    release, asked = threading.Event(), []
-    handler = type("Handler", (HeldIndexHandler,), {"release": release, "asked": asked})
+    """(base URL, asked, release, failures): the site served with its full index held back until
+    release.set(), and answered with the errors in `failures` first."""
+    release, asked, failures = threading.Event(), [], []
+    handler = type("Handler", (HeldIndexHandler,), {"release": release, "asked": asked, "failures": failures})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", asked, release
+    yield f"http://127.0.0.1:{server.server_address[1]}/", asked, release, failures
     release.set()
     server.shutdown()
 
 
 def test_queries_typed_before_search_has_loaded_give_the_last_querys_results(page, held_site, site, guidebook):
-    url, asked, release = held_site
+    url, asked, release, _ = held_site
     (checklist, _, phrase), (other, last, other_phrase) = cases(guidebook)
     page.goto(url + page_path(site, checklist.id))
     query = page.locator("input[data-md-component='search-query']")
@@ -203,3 +209,19 @@ def test_queries_typed_before_search_has_loaded_give_the_last_querys_results(pag
     page.wait_for_timeout(1000)  # nothing older comes after it
     wait_for_item_result(page, url + page_path(site, other.id), last.id)
     assert query.input_value() == other_phrase
+
+
+def test_when_the_index_fails_to_load_the_next_query_tries_again(page, held_site, site, guidebook):
+    url, asked, release, failures = held_site
+    failures.append(503)  # a phone losing its signal for a moment
+    release.set()
+    (checklist, item, phrase), _ = cases(guidebook)
+    page.goto(url + page_path(site, checklist.id))
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    query.press_sequentially(phrase[0])  # the first query: the index fails to load, no results
+    page.locator(".md-search-result__meta").filter(has_text=re.compile("No matching")).wait_for(timeout=5_000)
+    assert len(asked) == 1
+    query.press_sequentially(phrase[1:], delay=20)
+    wait_for_item_result(page, url + page_path(site, checklist.id), item.id)
+    assert len(asked) == 2, "the next query fetched the index again"
