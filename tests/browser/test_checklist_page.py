@@ -28,7 +28,7 @@ def test_search_finds_an_item_by_its_words(page, base_url, guidebook):
     item = guidebook.checklist("police-long-term").items[3]  # data-driven: any item would do
     words = " ".join(item.text.split()[:3])
     page.goto(base_url)
-    page.wait_for_load_state("networkidle")  # the search worker has loaded the index
+    page.wait_for_load_state("networkidle")  # our search worker is ready; it loads the index on the first search
     query = page.locator("input[data-md-component='search-query']")
     query.click()
     query.press_sequentially(words, delay=30)
