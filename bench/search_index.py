@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from macros.guidebook import load_guidebook
 from macros.guidebook.model import Checklist
-from macros.guidebook.search_index import checklist_locations, page_of
+from macros.guidebook.search_index import checklist_locations, page_of, read_full_index
 from tests.support import ROOT, build
 
 BUDGET_RATIO = 1.00  # gzip size of our index / stock Material's, for the same content
@@ -57,7 +57,7 @@ def built_index(project: Path, site: Path) -> dict:
     result = build(project, site)
     if result.returncode != 0:
         sys.exit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return read_full_index(site)
 
 
 def stock_index(work: Path, ours: dict, checklists: dict[str, Checklist], packet: bool = False) -> dict:
@@ -93,7 +93,7 @@ def main() -> None:
     items = sum(len(c.items) for c in checklists.values())
     ours_raw, ours_gz = sizes(ours)
     stock_raw, stock_gz = sizes(stock)
-    print("Search index (search/search_index.json), gzip level", GZIP_LEVEL)
+    print("Search index (the full index: search/search_docs.json, loaded on the first search), gzip level", GZIP_LEVEL)
     row("entries: ours / stock Material", f"{len(ours['docs'])} / {len(stock['docs'])}")
     row("  of which items with their own entry (ours)",
         f"{sum(1 for d in ours['docs'] if '#' in d['location'] and page_of(d['location']) in checklists)}"

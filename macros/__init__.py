@@ -53,6 +53,8 @@ from .guidebook.pdf import Packets, pdf_wanted
 from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import base_url, public_url
+from .search_worker import PLUGIN_NAME as SEARCH_WORKER_PLUGIN
+from .search_worker import SearchOnDemand
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -153,8 +155,12 @@ def define_env(env) -> None:
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
     env.variables["guidebook"] = PageGuidebook(state.guidebook)  # the plain-text fields pages may print, escaped
     env.variables[STATE] = state  # pages never see it: the sandbox passes only the view, our macros, plain values
+    assets = env.conf.plugins[theme.PLUGIN_NAME].assets
     if offline_enabled(env.conf):
         use_local_worker_shim(env.conf)
+        del assets.files[assets.search_worker]  # from disk, Material already loads search when it opens
+    else:  # every page names our search worker, which loads Material's and the index on the first search
+        env.conf.plugins[SEARCH_WORKER_PLUGIN] = SearchOnDemand(assets.search_worker)
     for macro in MACROS:
         env.macro(bound(macro, env), macro.__name__)
 
@@ -181,14 +187,17 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Rewrite the search index (content only) and write the PDF packets. Outside the offline edition, give
-    every page its Content Security Policy; in the offline edition, copy the Web Worker shim from the npm
-    package into the site, and drop 404.html (only a web server shows it; its links are absolute and do not
-    open from disk). Our own script and stylesheet are written by theme.ThemeSupport."""
+    """Rewrite the search index (content only; outside the offline edition, its documents apart) and write
+    the PDF packets. Outside the offline edition, give every page its Content Security Policy; in the offline
+    edition, copy the Web Worker shim from the npm package into the site, and drop 404.html (only a web server
+    shows it; its links are absolute and do not open from disk). Our own script and stylesheet are written
+    by theme.ThemeSupport."""
     site_dir = Path(env.conf["site_dir"])
-    rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"])  # content only, per item
+    offline = offline_enabled(env.conf)
+    # content only, per item; outside the offline edition the documents load on the first search
+    rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"], docs_apart=not offline)
     _state(env).packets.write(site_dir)
-    if not offline_enabled(env.conf):
+    if not offline:
         if "serve" not in sys.argv[1:2]:  # `mkdocs serve` injects an inline live-reload script per request
             add_policies(site_dir)  # a Content Security Policy per page (guidebook/csp.py)
         return

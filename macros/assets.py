@@ -4,6 +4,7 @@ The sources stay apart and readable in overrides/assets/:
   javascripts/guidebook.js    the entry point: small ES2020 modules in javascripts/guidebook/
   stylesheets/guidebook.css   screen rules
   stylesheets/print.css       every print rule, inside one @media print block
+  javascripts/workers/search-on-demand.js   the search worker pages name (macros/search_worker.py)
 
 The build bundles the modules with esbuild (npm, pinned in package.json) as ES
 modules split by need: the entry (guidebook.<hash>.js, a <script type="module">)
@@ -36,7 +37,8 @@ SCRIPT = "assets/javascripts/guidebook.js"
 SCRIPT_MODULES = "assets/javascripts/guidebook"  # the sources; the served chunks go to the same folder
 STYLESHEET = "assets/stylesheets/guidebook.css"
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
-SOURCES = (SCRIPT, SCRIPT_MODULES, STYLESHEET, PRINT_STYLESHEET)  # copied by MkDocs, removed from the site
+SEARCH_WORKER = "assets/javascripts/workers/search-on-demand.js"  # beside Material's worker, which it loads
+SOURCES = (SCRIPT, SCRIPT_MODULES, STYLESHEET, PRINT_STYLESHEET, SEARCH_WORKER)  # copied by MkDocs, removed from the site
 TARGET = "es2020"
 
 
@@ -54,6 +56,7 @@ class Assets:
     stylesheet: str = ""
     preload: list[str] = field(default_factory=list)
     modules: bool = False
+    search_worker: str = ""
 
     def add(self, source_name: str, content: str) -> str:
         data = content.encode("utf-8")
@@ -167,6 +170,7 @@ def build_assets(theme_dir: Path, minify: bool = True, modules: bool = True) -> 
     css = bundle_print_rules((theme / STYLESHEET).read_text(encoding="utf-8"),
                              (theme / PRINT_STYLESHEET).read_text(encoding="utf-8"), minify)
     assets.stylesheet = assets.add(STYLESHEET, css)
+    assets.search_worker = assets.add(SEARCH_WORKER, bundle_script(theme / SEARCH_WORKER, minify))
     return assets
 
 

@@ -1,11 +1,13 @@
 """Whole-build tests: the real `mkdocs build --strict`, checked against the data in data/."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from macros.guidebook.inline import render_inline
+from macros.guidebook.search_index import read_full_index
 from tests.support import checklist_pages, page_path, plain
 
 
@@ -94,7 +96,7 @@ def test_item_text_is_escaped_in_the_built_page(tmp_path):
     label = re.search(r'<label for="check-escaping-probe">(.*?)</label>', page, re.DOTALL)
     assert label and "a &lt; b &amp; c &gt; d" in label.group(1) and "<em>" not in label.group(1)
     assert plain(label.group(1)).split(". ", 1)[1] == "Warn when a < b & c > d, say 'no' or \"yes\", 2*3"
-    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.dumps(read_full_index(tmp_path / "site"), ensure_ascii=False)
     assert "a &lt; b &amp; c &gt; d" in index and "a < b" not in index, "Material shows search titles as HTML"
 
 

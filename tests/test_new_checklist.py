@@ -6,12 +6,12 @@ a section in the packet, search entries and a row among the public addresses.
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from macros.guidebook import load_guidebook
+from macros.guidebook.search_index import read_full_index
 from tests.support import built, copy_project, data_problems, expected_site_url, plain
 
 SOURCE = "police-within-24-hours.yml"
@@ -59,7 +59,7 @@ def test_the_new_checklist_is_in_the_packet_and_the_search_index(added):
     site, new = added
     packet = (site / "packet" / "index.html").read_text(encoding="utf-8")
     assert f'data-checklist="{new.id}"' in packet and f'href="#{new.id}"' in packet
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = read_full_index(site)
     text = " ".join(plain(doc["title"] + " " + doc["text"])
                     for doc in index["docs"] if doc["location"].startswith(ADDRESS))
     for item in new.items:

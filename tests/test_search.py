@@ -9,11 +9,13 @@ import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
 from macros.guidebook.inline import render_inline
+from macros.guidebook.search_index import read_full_index
 from tests.support import ROOT, checklist_pages, plain
 
 
@@ -35,7 +37,7 @@ def interface_phrases() -> set[str]:
 
 @pytest.fixture(scope="module")
 def index(site) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return read_full_index(site)
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +113,45 @@ def test_the_offline_edition_inlines_the_same_index_with_html_addresses(offline_
         page = location_of(site, checklist.id).rstrip("/") + ".html"
         assert {page} | {f"{page}#{item.id}" for item in checklist.items} <= locations, checklist.id
     assert not [loc for loc in locations if loc.startswith("packet")]
+
+
+# --- Search on demand: a page's first load fetches neither Material's worker nor the full index -------
+
+CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+
+
+def page_config(page: Path) -> dict | None:
+    """The __config JSON Material reads at load, or None for a page without it (a redirect page)."""
+    found = CONFIG_SCRIPT.search(page.read_text(encoding="utf-8"))
+    return json.loads(found.group(1)) if found else None
+
+
+def test_the_index_every_page_loads_has_no_documents(site, index):
+    stub = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub == {"config": index["config"], "docs": []}, "only the config (search highlighting reads it)"
+    assert len(index["docs"]) > len(list(site.rglob("index.html"))), "the full index is in search_docs.json"
+
+
+def test_every_page_names_our_search_worker_with_materials_worker_and_the_full_index(site):
+    material = [p.name for p in (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")]
+    assert len(material) == 1, "Material's search worker is still in the site, for ours to load"
+    configs = {page: page_config(page) for page in sorted(site.rglob("*.html"))}
+    configs = {page: config for page, config in configs.items() if config is not None}
+    assert len(configs) > 10 and site / "404.html" in configs
+    for page, config in configs.items():
+        url = urlsplit(config["search"])
+        worker = (page.parent / url.path).resolve() if not url.path.startswith("/") else site / url.path[1:]
+        assert re.fullmatch(r"search-on-demand\.[0-9a-f]{10}\.js", worker.name), f"{page}: {config['search']}"
+        assert worker.is_file(), f"{page}: {worker} is not in the site"
+        query = parse_qs(url.query)
+        assert query["worker"] == material, page
+        assert (worker.parent / query["docs"][0]).resolve() == (site / "search" / "search_docs.json").resolve()
+
+
+def test_the_offline_edition_keeps_materials_worker_and_full_index(offline_edition):
+    offline = offline_edition["site"]
+    index = json.loads((offline / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] and not (offline / "search" / "search_docs.json").exists()
+    assert not list(offline.rglob("search-on-demand*")), "the offline edition has no use for our worker"
+    config = page_config(offline / "about.html")
+    assert config is not None and re.search(r"workers/search\.[0-9a-f]+\.min\.js$", config["search"])

@@ -14,7 +14,13 @@ result opens the page, not the item. After the build, `rebuild_index` replaces:
   script-only elements (`is_interface`).
 
 Pages that are not in Material's index (the packet: `search: exclude: true`)
-stay out. Texts are HTML-escaped, as Material's are: its search shows them as HTML.
+stay out.
+
+Outside the offline edition the documents go to search/search_docs.json and
+search/search_index.json keeps only the config ({config, docs: []}): every page
+loads that file, and our search worker fetches the documents when the reader
+first searches (macros/search_worker.py). The offline edition keeps the full
+index, which Material's offline plugin inlines. Texts are HTML-escaped, as Material's are: its search shows them as HTML.
 Plain Python: the MkDocs hook (macros/__init__.py) only reads and writes files.
 """
 from __future__ import annotations
@@ -32,6 +38,9 @@ from .inline import plain_text
 from .model import Checklist, Guidebook
 
 Entry = dict[str, object]
+
+INDEX = "search/search_index.json"  # Material's: every page loads it
+FULL_INDEX = "search/search_docs.json"  # ours, beside it: the full index, loaded on the first search
 
 # Elements whose text is interface, not content (see is_interface).
 INTERFACE_TAGS = frozenset({"button", "form", "fieldset", "select", "textarea", "progress", "noscript", "nav"})
@@ -157,9 +166,10 @@ def built_file(site_dir: Path, location: str) -> Path:
     return site_dir / location
 
 
-def rewrite_site_index(site_dir: Path, guidebook: Guidebook, directory_urls: bool) -> None:
-    """Rewrite site/search/search_index.json in place (before Material's offline plugin inlines it)."""
-    path = site_dir / "search" / "search_index.json"
+def rewrite_site_index(site_dir: Path, guidebook: Guidebook, directory_urls: bool, docs_apart: bool = False) -> None:
+    """Rewrite site/search/search_index.json in place (before Material's offline plugin inlines it); with
+    `docs_apart`, write the full index to search_docs.json and leave search_index.json without documents."""
+    path = site_dir / INDEX
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
@@ -170,4 +180,18 @@ def rewrite_site_index(site_dir: Path, guidebook: Guidebook, directory_urls: boo
         if file.is_file():
             pages_html[location] = article_html(file.read_text(encoding="utf-8"))
     rebuilt = rebuild_index(index, checklists, pages_html)
-    path.write_text(json.dumps(rebuilt, separators=(",", ":"), default=str), encoding="utf-8")
+    if docs_apart:
+        _write_json(site_dir / FULL_INDEX, rebuilt)
+        rebuilt = {**rebuilt, "docs": []}
+    _write_json(path, rebuilt)
+
+
+def read_full_index(site_dir: Path) -> dict:
+    """The full search index of a built site: search_docs.json, or search_index.json in the offline edition."""
+    site = Path(site_dir)
+    path = site / FULL_INDEX if (site / FULL_INDEX).is_file() else site / INDEX
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _write_json(path: Path, data: Mapping) -> None:
+    path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")

@@ -3,12 +3,16 @@ and opening the result lands on the item itself (its address, in view, highlight
 and in the offline edition opened from disk."""
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
+from urllib.parse import urlsplit
 
 import pytest
 
 from macros.guidebook.inline import plain_text
-from tests.support import checklist_pages
+from tests.support import checklist_pages, page_path
 from tools.browser import wait_until
 
 ISSUE_QUERY = "press conference"  # the query of issue 12
@@ -81,10 +85,12 @@ def test_searching_an_items_words_opens_that_item(page, base_url, site, guideboo
     assert_landed_on(page, item.id)
 
 
-def test_interface_words_and_the_packet_give_no_result(page, base_url, guidebook):
+def test_interface_words_and_the_packet_give_no_result(page, base_url, site, guidebook):
     page.goto(base_url)
     search(page, ISSUE_QUERY)
-    hrefs = [a.get_attribute("href") for a in page.locator("a.md-search-result__link").all()]
+    checklist, item = item_matching(guidebook, ISSUE_QUERY)
+    wait_for_item_result(page, base_url + page_path(site, checklist.id), item.id)  # the last query's results
+    hrefs = page.evaluate("[...document.querySelectorAll('a.md-search-result__link')].map(a => a.getAttribute('href'))")
     assert hrefs and not [h for h in hrefs if "/packet/" in h], "the packet repeats every item"
     query = page.locator("input[data-md-component='search-query']")
     query.fill("")
@@ -106,3 +112,118 @@ def test_offline_search_opens_the_item_from_disk(page, context, offline_site, si
     open_first_item_result(page, phrase, (offline_site / path).as_uri())
     assert page.url.startswith((offline_site / path).as_uri())
     assert_landed_on(page, item.id)
+
+
+# --- Search on demand: the first load fetches neither Material's worker nor the full index ------------
+
+def loaded_on_first_search(site) -> set[str]:
+    """The files a page must not fetch before the reader searches: Material's worker and the full index."""
+    worker = [p.name for p in (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")]
+    assert len(worker) == 1
+    return {worker[0], "search_docs.json"}
+
+
+def fetched(requests: list[str], names: set[str]) -> set[str]:
+    return {name for name in names for url in requests if urlsplit(url).path.endswith("/" + name)}
+
+
+def wait_for_item_result(page, checklist_href: str, item_id: str) -> None:
+    """Until the first result group heads `checklist_href` and holds a link to the item."""
+    wait_until(page, """([checklist, id]) => {
+        const group = document.querySelector(".md-search-result__item");
+        const head = group?.querySelector("a.md-search-result__link");
+        return !!head && head.href.split("?")[0] === checklist
+            && !!group.querySelector(`a.md-search-result__link[href*="#${id}"]`); }""",
+        arg=[checklist_href, item_id])
+
+
+def test_first_load_fetches_no_search_worker_or_index_until_the_reader_searches(page, context, base_url, site,
+                                                                                 guidebook):
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    (checklist, item, phrase), (other, last, other_phrase) = cases(guidebook)
+    page.goto(base_url + page_path(site, other.id))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    on_demand = loaded_on_first_search(site)
+    assert fetched(requests, on_demand) == set(), "loaded before any search"
+    assert any("search_index.json" in url for url in requests), "the page loads the index's config"
+
+    search(page, phrase)
+    wait_for_item_result(page, base_url + page_path(site, checklist.id), item.id)
+    assert fetched(requests, on_demand) == on_demand, "the first search loads Material's worker and the index"
+    query = page.locator("input[data-md-component='search-query']")
+    query.fill("")
+    query.press_sequentially(other_phrase, delay=20)  # a second search, in the same worker
+    wait_for_item_result(page, base_url + page_path(site, other.id), last.id)
+    page.locator(f"a.md-search-result__link[href*='#{last.id}']").first.click()
+    assert_landed_on(page, last.id)
+
+
+class HeldIndexHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site, holding every request for the full index until `release` is set; the first
+    requests for it are answered with the error statuses listed in `failures`."""
+    release: threading.Event
+    asked: list[str]
+    failures: list[int]
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self):
+        if urlsplit(self.path).path.endswith("/search_docs.json"):
+            self.asked.append(self.path)
+            self.release.wait(timeout=30)
+            if self.failures:
+                self.send_error(self.failures.pop(0))
+                return
+        super().do_GET()
+
+
+@pytest.fixture
+def held_site(site):
+    """(base URL, asked, release, failures): the site served with its full index held back until
+    release.set(), and answered with the errors in `failures` first."""
+    release, asked, failures = threading.Event(), [], []
+    handler = type("Handler", (HeldIndexHandler,), {"release": release, "asked": asked, "failures": failures})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", asked, release, failures
+    release.set()
+    server.shutdown()
+
+
+def test_queries_typed_before_search_has_loaded_give_the_last_querys_results(page, held_site, site, guidebook):
+    url, asked, release, _ = held_site
+    (checklist, _, phrase), (other, last, other_phrase) = cases(guidebook)
+    page.goto(url + page_path(site, checklist.id))
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    query.press_sequentially(phrase)  # typed fast, while the full index is held back
+    query.press("Control+a")
+    query.press_sequentially(other_phrase)
+    wait_until(page, "true")
+    page.wait_for_timeout(300)
+    assert len(asked) == 1, "one fetch of the full index however many queries arrive"
+    assert page.locator(".md-search-result__item").count() == 0, "no results before the index has loaded"
+    release.set()
+    wait_for_item_result(page, url + page_path(site, other.id), last.id)
+    page.wait_for_timeout(1000)  # nothing older comes after it
+    wait_for_item_result(page, url + page_path(site, other.id), last.id)
+    assert query.input_value() == other_phrase
+
+
+def test_when_the_index_fails_to_load_the_next_query_tries_again(page, held_site, site, guidebook):
+    url, asked, release, failures = held_site
+    failures.append(503)  # a phone losing its signal for a moment
+    release.set()
+    (checklist, item, phrase), _ = cases(guidebook)
+    page.goto(url + page_path(site, checklist.id))
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    query.press_sequentially(phrase[0])  # the first query: the index fails to load, no results
+    page.locator(".md-search-result__meta").filter(has_text=re.compile("No matching")).wait_for(timeout=5_000)
+    assert len(asked) == 1
+    query.press_sequentially(phrase[1:], delay=20)
+    wait_for_item_result(page, url + page_path(site, checklist.id), item.id)
+    assert len(asked) == 2, "the next query fetched the index again"

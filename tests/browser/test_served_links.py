@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support import RENAMED_FROM, RENAMED_TO, SUBPATH_URL, page_path, word
+from tools.browser import wait_until
 from tools.server import serve
 
 SUBPATH = urlsplit(SUBPATH_URL).path  # /cares/guidebook/
@@ -83,8 +84,9 @@ def test_navigation_search_and_copy_link_work_under_a_sub_path(page, context, su
     query.click()
     query.press_sequentially(" ".join(item.text.split()[:3]), delay=30)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
-    assert any(h.startswith(url + path) for h in hrefs), hrefs
+    # the results of earlier keystrokes may show first (search loads on the first query): wait for the last
+    wait_until(page, "part => [...document.querySelectorAll('.md-search-result__link')]"
+                     ".some(a => a.getAttribute('href').startsWith(part))", arg=url + path)
     assert seen["failed"] == [] and seen["elsewhere"] == [], seen
 
 

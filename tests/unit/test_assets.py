@@ -2,6 +2,7 @@
 modules split by need for the served site and as one classic script for the offline edition, the
 print rules join the screen stylesheet, and each served file is named by its content.
 Source in, expected output out, apart from any MkDocs build."""
+import re
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,8 @@ def test_the_offline_script_holds_what_import_loads(split):
 def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     site = tmp_path / "site"
     for source in ("assets/javascripts/guidebook.js", "assets/javascripts/guidebook/store.js",
-                   "assets/stylesheets/guidebook.css", "assets/stylesheets/print.css"):
+                   "assets/stylesheets/guidebook.css", "assets/stylesheets/print.css",
+                   "assets/javascripts/workers/search-on-demand.js"):
         (site / source).parent.mkdir(parents=True, exist_ok=True)
         (site / source).write_text("source")
     assets = build_assets(ROOT / "overrides")
@@ -131,13 +133,16 @@ def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     served = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert served == sorted(assets.files) and served == sorted(p.relative_to(site).as_posix() for p in written)
     assert served_assets(site)[0].relative_to(site).as_posix() == assets.script, "the entry first (bench/progress.py)"
-    assert sorted(p.relative_to(site).as_posix() for p in served_assets(site)) == served
+    on_demand = {assets.search_worker}  # our search worker loads on the first search, not with the page
+    assert sorted(p.relative_to(site).as_posix() for p in served_assets(site)) == sorted(set(served) - on_demand)
     assert "assets/javascripts/guidebook/store.js" not in served
+    assert re.fullmatch(r"assets/javascripts/workers/search-on-demand\.[0-9a-f]{10}\.js", assets.search_worker)
+    assert assets.search_worker in served
 
 
 def test_the_offline_edition_gets_one_classic_script():
     assets = build_assets(ROOT / "overrides", modules=False)
-    scripts = [name for name in assets.files if name.endswith(".js")]
+    scripts = [name for name in assets.files if name.endswith(".js") and name != assets.search_worker]
     assert scripts == [assets.script] and not assets.preload and not assets.modules
     assert "import(" not in assets.files[assets.script].decode()
 

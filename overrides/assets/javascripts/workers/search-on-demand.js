@@ -1,0 +1,111 @@
+// Search on demand: the Web Worker each page's __config names as its search worker
+// (macros/search_worker.py points it here), so that a page's first load fetches
+// neither Material's search worker (Lunr) nor the full search index.
+//
+// It speaks Material for MkDocs' search worker protocol (Material's source:
+// integrations/search/worker/message), messages { type, data }:
+//
+//   page -> worker  { type: 0 SETUP, data: { config, docs, options } }   once, at load
+//   worker -> page  { type: 1 READY }                                    the page then sends queries
+//   page -> worker  { type: 2 QUERY, data: "the query" }                 at load with "", then as typed
+//   worker -> page  { type: 3 RESULT, data: { items, suggest? } }        one per query
+//
+// The page loads search/search_index.json, which the build leaves without documents
+// ({ config, docs: [] }): it needs only the config (search highlighting reads it).
+// So: on SETUP, keep the message and answer READY at once; answer an empty query
+// with no results. On the first real query, fetch the full index (the `docs`
+// parameter of this script's URL), load Material's own worker into this one with
+// importScripts (the `worker` parameter: its file name, beside this file), hand it
+// the SETUP with the full documents, wait for its READY (the page has had ours),
+// then pass it the latest query that arrived meanwhile. From then on Material's
+// worker answers every message itself.
+
+const SETUP = 0
+const READY = 1
+const QUERY = 2
+const RESULT = 3
+
+const params = new URL(self.location.href).searchParams
+const MATERIAL_WORKER = params.get("worker") ?? ""
+const FULL_INDEX = new URL(params.get("docs") ?? "", self.location.href)
+
+const postToPage = self.postMessage.bind(self)
+
+let setup = null     // the page's SETUP message, kept until Material's worker is needed
+let latest = null    // the latest query that arrived before Material's worker was ready
+let loading = false  // the full index and Material's worker are on their way
+let material = null  // Material's message handler, once its worker is ready
+
+self.addEventListener("message", (event) => {
+  const message = event.data
+  if (material) {
+    material(message)
+  } else if (message.type === SETUP) {
+    setup = message
+    postToPage({ type: READY })
+  } else if (message.type === QUERY) {
+    queue(message)
+  }
+})
+
+function queue(query) {
+  if (!loading && query.data.trim() === "") {
+    postToPage({ type: RESULT, data: { items: [] } })  // what Material's worker answers too
+    return
+  }
+  latest = query
+  if (!loading) {
+    loading = true
+    start().catch(giveUp)
+  }
+}
+
+async function start() {
+  const response = await fetch(FULL_INDEX)
+  if (!response.ok) throw new Error(`${response.status} ${FULL_INDEX}`)
+  const { docs } = await response.json()
+  const handler = loadMaterialWorker()
+  await new Promise((ready) => {
+    // Material's worker answers with the global postMessage: catch its READY (the page had ours).
+    self.postMessage = (message) => {
+      if (message.type === READY) {
+        self.postMessage = postToPage
+        ready()
+      } else {
+        postToPage(message)
+      }
+    }
+    handler({ ...setup, data: { ...setup.data, docs } })
+  })
+  material = handler
+  const query = latest
+  latest = null
+  material(query)
+}
+
+// Material's worker registers its "message" listener with the global addEventListener when it
+// loads: take that listener instead of letting it listen, so that this worker decides what it gets.
+function loadMaterialWorker() {
+  if (!/^[\w.-]+\.js$/.test(MATERIAL_WORKER)) throw new TypeError(MATERIAL_WORKER)  // a file name beside this one
+  const listeners = []
+  self.addEventListener = (type, listener) => {
+    if (type === "message") listeners.push(listener)
+  }
+  try {
+    importScripts(MATERIAL_WORKER)
+  } finally {
+    delete self.addEventListener  // the global one again
+  }
+  if (listeners.length === 0) throw new Error(MATERIAL_WORKER)  // it added no message listener
+  return (message) => listeners.forEach((listener) => listener({ data: message }))
+}
+
+// The index or the worker could not load (a network failure): answer the waiting query with no
+// results, and try again on the next query.
+function giveUp(error) {
+  console.warn("search-on-demand", error)  // for developers (no reader words in scripts)
+  self.postMessage = postToPage
+  loading = false
+  latest = null
+  postToPage({ type: RESULT, data: { items: [] } })
+}
