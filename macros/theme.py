@@ -14,7 +14,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from .assets import AssetError, Assets, build_assets, write_assets
-from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, Words
+from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, ScriptNames, Words
 from .guidebook.model import Guidebook
 from .guidebook.pages import page_source
 
@@ -126,11 +126,12 @@ class ThemeSupport:
         self.assets = assets
         self.manifests = manifests
         self.guidebook = guidebook
+        self.shown: ScriptNames | None = None  # the words our script can show (install() reads its sources)
 
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
         env.filters["css_string"] = css_string
-        words = {kind: script_json(self.words.for_script(kind)) for kind in PAGE_KINDS}
+        words = {kind: script_json(self.words.for_script(kind, self.shown)) for kind in PAGE_KINDS}
         env.globals["gb_words"] = lambda page: words[page_kind(page)]
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
@@ -154,4 +155,7 @@ def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, mo
         assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config), modules=modules)
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
-    config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifests, guidebook)
+    support = ThemeSupport(words, assets, manifests, guidebook)
+    scripts = sorted((Path(config["theme"].custom_dir) / "assets" / "javascripts").rglob("*.js"))
+    support.shown = ScriptNames([script.read_text(encoding="utf-8") for script in scripts])
+    config["plugins"][PLUGIN_NAME] = support

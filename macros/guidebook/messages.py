@@ -40,6 +40,25 @@ LEFT_OUT = {"record": (), "overview": ("record", "handover", "privacy"),
 EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed", "import.more")
 
 
+# In the script's sources: a word's name in quotes ("incident.done"), or the start of names the
+# script completes (`storage.${problem}`, `duration.${unit}`).
+QUOTED_NAME = re.compile(r"""["']([a-z_]+\.[a-z_0-9]+)["']""")
+NAME_START = re.compile(r"`([a-z_]+\.[a-z_0-9]*)\$\{")
+
+
+class ScriptNames:
+    """The names of the words a script can show, read from its sources: the page then carries those
+    and not the words only templates show ("incident.title" is in the page already)."""
+
+    def __init__(self, sources: list[str]):
+        text = "\n".join(sources)
+        self.names = set(QUOTED_NAME.findall(text))
+        self.starts = tuple(set(NAME_START.findall(text)))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.names or key.startswith(self.starts)
+
+
 def fill(word: str, values: dict) -> str:
     """`word` with each {name} replaced by values[name] (a name without a value stays as it is)."""
     return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], word)
@@ -69,12 +88,13 @@ class Words:
         """A date written out in this language: 'June 22, 2022' in English."""
         return babel.dates.format_date(day, format="long", locale=self.locale)
 
-    def for_script(self, page: str = "record") -> dict[str, str]:
+    def for_script(self, page: str = "record", shown: ScriptNames | None = None) -> dict[str, str]:
         """The words the page script shows on a page of kind `page` (PAGE_KINDS): all of them on
-        the incident record page, fewer elsewhere (a page carries what it needs)."""
+        the incident record page, fewer elsewhere (a page carries what it needs); with `shown`,
+        only those the script's sources name."""
         def wanted(key: str) -> bool:
             group = key.split(".", 1)[0]
-            if group not in SCRIPT_GROUPS:
+            if group not in SCRIPT_GROUPS or (shown is not None and key not in shown):
                 return False
             return group not in LEFT_OUT[page] or key in EVERY_PAGE_KEYS
         return {k: v for k, v in self.entries.items() if wanted(k)}

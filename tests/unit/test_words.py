@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from macros.guidebook import DataError
-from macros.guidebook.messages import load_words
+from macros.guidebook.messages import ScriptNames, load_words
 from macros.theme import css_content, css_string, script_json
 from tests.support import ROOT, catalogue
 
@@ -132,7 +132,7 @@ def _said_keys(names):
 ])
 def test_every_page_has_the_words_its_scripts_show(kind, scripts):
     """A page carries only the words it needs; a word missing from it would show as its name ("record.by")."""
-    words = catalogue().for_script(kind)
+    words = catalogue().for_script(kind, ScriptNames([p.read_text() for p in SCRIPTS]))
     everywhere = {p.name for p in SCRIPTS} - set(RECORD_PAGE_SCRIPTS) - set(OVERVIEW_SCRIPTS)
     keys = _said_keys(everywhere | set(scripts))
     assert _said_keys(everywhere) and _said_keys(scripts or everywhere), "the pattern finds the words the scripts show"
@@ -145,3 +145,23 @@ def test_pages_leave_out_the_words_of_scripts_they_do_not_run():
     assert other < overview < record
     assert not any(key.startswith(("handover.", "privacy.")) for key in overview)
     assert "import.confirm" in overview and "import.confirm" not in other
+
+
+@pytest.mark.parametrize("source, shown, not_shown", [
+    ('say("incident.done")', ["incident.done"], ["incident.title"]),
+    ("throw new ImportProblem('import.foreign')", ["import.foreign"], ["import.more"]),
+    ("say(`storage.${status.problem}`)", ["storage.full", "storage.what_check"], ["status.new"]),
+    ("say(`duration.${unit}s`, {count})", ["duration.hours"], ["undo.undo"]),
+    ("const text = 'a.b.c' + 'x'; // incident.title", [], ["incident.title"]),
+])
+def test_script_names_are_read_from_the_sources(source, shown, not_shown):
+    names = ScriptNames([source])
+    assert all(key in names for key in shown) and not any(key in names for key in not_shown)
+
+
+def test_a_page_leaves_out_the_words_only_templates_show():
+    words = catalogue()
+    shown = ScriptNames([p.read_text() for p in SCRIPTS])
+    other = words.for_script("other", shown)
+    assert "incident.title" not in other and "status.label" not in other  # in the page's markup already
+    assert "status.started" in other and "storage.full" in other and "duration.hours" in other
