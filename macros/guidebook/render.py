@@ -79,8 +79,7 @@ class Renderer:
             "checklists": [{
                 "id": c.id, "title": c.title, "url": urls.get(c.id, ""),
                 "phase": c.phase.id if c.phase else None,
-                "part": c.part.id, "scope": c.scope,
-                "audiences": [a.id for a in c.audiences],
+                "scope": c.scope,
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
         }

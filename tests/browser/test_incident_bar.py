@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.support import built_pages, page_path, word
+from tools.browser import wait_until
 
 KEY = "ccm-guidebook.progress"
 
@@ -45,7 +46,8 @@ def test_every_page_shows_the_bar_while_an_incident_runs(page, bar, base_url, si
     assert len(pages) > 5 and set(pages) <= set(built_pages(site)) | {""}
     for path in pages:
         page.goto(base_url + path)
-        assert bar.is_visible(), path or "home"
+        assert bar.is_visible(), path or "home"  # at once, then filled in by incidentbar.js (loaded now)
+        wait_until(page, """document.querySelector('[data-gb="bar-began"]').textContent !== ''""")
         text = " ".join(bar.locator(".gb-bar-line").inner_text().split())
         assert text.startswith(word("status.began", ago=word("duration.hours", count=30), start="").split("(")[0])
         assert word("status.still_open", phase=two_hours.phase.name,

@@ -1,12 +1,14 @@
 """A page loads only the script it needs (macros/assets.py, guidebook/on-demand.js): every page the entry
-and the chunks it imports; the record page also record.js and handover.js, the packet page packet.js, and
-export or import loads transfer.js at the click. A part that cannot be loaded is said in the catalogue's
-words next to its control, and nothing is changed."""
+and the chunks it imports; a police phase page the incident clock (incident.js), any page while an incident
+runs the bar (incidentbar.js), a page with a checked item item-record.js, a page with a role to show or
+choose roles.js; the record page also record.js and handover.js, the packet page packet.js, and export or
+import loads transfer.js at the click. A part that cannot be loaded is said in the catalogue's words next
+to its control, and nothing is changed."""
 import pytest
 
-from tests.support import catalogue, page_path
+from tests.support import catalogue, page_path, saved_progress_control
 
-ON_DEMAND = {"record", "handover", "transfer", "packet"}
+ON_DEMAND = {"record", "handover", "transfer", "packet", "incident", "incidentbar", "item-record", "roles"}
 CHUNKS = "/assets/javascripts/guidebook/"
 
 
@@ -19,13 +21,15 @@ def chunks_fetched(page) -> set[str]:
 
 
 @pytest.mark.parametrize("where, loaded", [
-    ("home", set()),
-    ("checklist", set()),
+    ("home", {"roles"}),
+    ("police", {"incident"}),
+    ("municipal", set()),
     ("record/", {"record", "handover"}),
-    ("packet/", {"packet"}),
+    ("packet/", {"packet", "roles"}),
 ])
 def test_each_page_loads_only_its_own_parts(page, base_url, site, where, loaded):
-    path = {"home": "", "checklist": page_path(site, "police-within-24-hours")}.get(where, where)
+    path = {"home": "", "police": page_path(site, "police-within-24-hours"),
+            "municipal": page_path(site, "municipal-crisis-response")}.get(where, where)
     fetched = chunks_fetched(page)
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
@@ -39,7 +43,7 @@ def test_export_loads_its_module_at_the_click(page, base_url):
     page.wait_for_load_state("networkidle")
     assert "transfer" not in fetched
     with page.expect_download() as download:
-        page.locator('[data-gb="export"]').click()
+        saved_progress_control(page, "overview.export").click()
     assert download.value.suggested_filename.startswith("guidebook-progress-")
     assert "transfer" in fetched
 
@@ -53,8 +57,21 @@ def test_a_part_that_cannot_load_says_so(page, base_url, path, module, status):
     page.route(f"**{CHUNKS}{module}.*.js", lambda route: route.abort())
     page.goto(base_url + path)
     if module == "transfer":
-        page.locator('[data-gb="export"]').click()
+        saved_progress_control(page, "overview.export").click()
     message = page.locator(f'[data-gb="{status}"]')
     message.wait_for(state="visible")
     page.wait_for_load_state("networkidle")
     assert message.inner_text() == catalogue().text("loading.failed")
+
+
+def test_the_parts_load_once_they_are_needed(page, base_url, site):
+    """The first check loads the record of checked items; "It started now" loads the incident bar."""
+    fetched = chunks_fetched(page)
+    page.goto(base_url + page_path(site, "police-within-24-hours"))
+    page.wait_for_load_state("networkidle")
+    assert not fetched & {"item-record", "incidentbar"}
+    page.locator('[data-gb="check"]').first.check()
+    page.locator('[data-gb="record"]').first.wait_for(state="visible")
+    page.get_by_role("button", name=catalogue().text("status.started_now"), exact=True).first.click()
+    page.locator('[data-gb="incident-bar"]').wait_for(state="visible")
+    assert {"item-record", "incidentbar"} <= fetched

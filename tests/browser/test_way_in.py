@@ -3,6 +3,7 @@ shared ?role= link puts that role first and the role stays while the reader move
 from __future__ import annotations
 
 from tests.support import page_path, word
+from tools.browser import wait_until
 
 
 def test_responding_right_now_is_on_the_first_phone_screen(browser, base_url, site, guidebook):
@@ -18,7 +19,7 @@ def test_responding_right_now_is_on_the_first_phone_screen(browser, base_url, si
         box = entry.bounding_box()
         assert box["y"] + box["height"] <= 844, role.id
         assert box["height"] >= 44, "a large target"
-        assert entry.get_attribute("href").split("?")[0] == base_url + page_path(site, role.respond_with)
+        assert entry.evaluate("a => a.href").split("?")[0] == base_url + page_path(site, role.respond_with)
         assert guidebook.checklist(role.respond_with).title in entry.inner_text()
     context.close()
 
@@ -26,10 +27,11 @@ def test_responding_right_now_is_on_the_first_phone_screen(browser, base_url, si
 def test_a_shared_role_link_puts_the_role_first_and_keeps_it(page, base_url, site, guidebook):
     police = next(r for r in guidebook.roles if r.id == "police")
     page.goto(base_url + "?role=police")
-    assert page.locator(".gb-entries li").first.get_attribute("data-role") == police.id
+    first_role = """document.querySelector('.gb-entries li').dataset.role === 'police'"""
+    wait_until(page, first_role)  # roles.js, loaded where there is a role to show
     page.locator(".gb-entries li").first.locator("a").click()
     assert page.url == base_url + page_path(site, police.respond_with) + "?role=police"
     page.goto(base_url + page_path(site, "municipal-crisis-response"))
-    assert "role=police" in page.url, "the role stays while moving around"
+    wait_until(page, "location.search.includes('role=police')")  # the role stays while moving around
     page.goto(base_url)
-    assert page.locator(".gb-entries li").first.get_attribute("data-role") == police.id
+    wait_until(page, first_role)

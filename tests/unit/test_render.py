@@ -79,12 +79,12 @@ def test_manifest_lists_ids_phases_and_roles():
     manifest = make_renderer(checklist).manifest({"sample-checklist": "x/"})
     assert manifest["checklists"] == [{
         "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
-        "part": "part-x", "scope": "incident", "audiences": ["a", "b"], "items": ["first-item", "second-item"]}]
+        "scope": "incident", "items": ["first-item", "second-item"]}]
     assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]
 
 
 @pytest.mark.parametrize("phase, scope, kept", [
-    (PHASE, "incident", {"id", "title", "url", "phase", "part", "scope", "audiences", "items"}),  # the incident bar's
+    (PHASE, "incident", {"id", "title", "url", "phase", "scope", "items"}),  # the incident bar's
     (None, "incident", {"id", "title", "scope"}),
     (PHASE, "preparation", {"id", "title", "scope"}),
     (None, "preparation", {"id", "title", "scope"}),

@@ -1,6 +1,7 @@
 /* The guidebook's behaviour in the browser: small ES2020 modules, no framework,
  * bundled by the build (macros/assets.py, esbuild). What only some pages need
- * loads when needed (guidebook/on-demand.js): the record page's modules, export
+ * loads when needed (guidebook/on-demand.js): the incident clock and bar, the
+ * record of checked items, the role views, the record page's modules, export
  * and import, the packet's choice.
  * Everything stays on this device: no cookies, no network requests.
  *   guidebook/store.js, saved.js   saved progress (checks, incident start), never lost
@@ -17,33 +18,66 @@
  *   guidebook/links.js             copy-link buttons
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  * start() runs once per page, also under Material's instant navigation. */
-import { initIncident, showIncident } from "./guidebook/incident.js";
-import { initItemRecords, showItemRecords } from "./guidebook/item-record.js";
-import { initIncidentBar, showIncidentBar } from "./guidebook/incidentbar.js";
 import { manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
-import { initRoles } from "./guidebook/roles.js";
 import * as store from "./guidebook/store.js";
 import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
-import { initTransfer, loadPacket, loadRecordPage } from "./guidebook/on-demand.js";
+import {
+  initTransfer, loadBar, loadClock, loadItemRecords, loadPacket, loadRecordPage, loadRoles, needed,
+} from "./guidebook/on-demand.js";
 import { loadWords } from "./guidebook/words.js";
 
 let recordPage = null; // { record, handover } modules, once the record page has loaded them
+const features = { clock: null, bar: null, records: null, roles: null }; // loaded when the page needs them (on-demand.js)
+const loading = {};
 
 function show() {
   showProgress(document);
-  showIncident(document);
-  showItemRecords(document);
+  features.clock?.showIncident(document);
+  features.records?.showItemRecords(document);
   recordPage?.record.showRecord(document);
-  showIncidentBar(document);
+  features.bar?.showIncidentBar(document);
+  reserveBar();
+  loadNeeded();
+}
+
+/** While an incident runs, the bar takes its place at once (no jump of the page when incidentbar.js,
+ * loaded then, fills it in a moment later). */
+function reserveBar() {
+  const bar = part(document, "incident-bar");
+  if (bar && !features.bar) bar.hidden = !store.incidentStart();
 }
 
 /** After a change on this page: save it, then show it everywhere on the page. */
 function changed() {
   store.save();
   show();
+}
+
+/* Each part, once loaded: wire it to the page, then show it. */
+const STARTS = {
+  clock: (loaded) => loaded.initIncident(document, changed),
+  bar: (loaded) => loaded.initIncidentBar(document, changed),
+  records: (loaded) => loaded.initItemRecords(document, changed),
+  roles: (loaded) => loaded.initRoles(document),
+};
+const LOADERS = { clock: loadClock, bar: loadBar, records: loadItemRecords, roles: loadRoles };
+
+/** Load the parts the page needs now and has not loaded yet (the first check, an incident begun in
+ * another tab, ...); each loads once. */
+function loadNeeded() {
+  const need = needed(document);
+  for (const name of Object.keys(LOADERS)) {
+    if (!need[name] || loading[name]) continue;
+    loading[name] = LOADERS[name]().then((loaded) => {
+      if (!loaded) return;
+      STARTS[name](loaded);
+      features[name] = loaded;
+      show();
+    });
+  }
 }
 
 function start() {
@@ -53,13 +87,9 @@ function start() {
   initProgress(document, changed);
   show();
   performance.measure("gb-progress-restore", "gb-start");
-  initItemRecords(document, changed);
   initTransfer(document, changed);
-  initIncident(document, changed);
-  initIncidentBar(document, changed);
-  initRoles(document);
   initPrint(document);
-  return Promise.all([startRecordPage(document), startPacket(document)]);
+  return Promise.all([startRecordPage(document), startPacket(document), ...Object.values(loading)]);
 }
 
 /** The incident record page: load its modules, then wire the page and show the record. */
@@ -90,8 +120,8 @@ addEventListener("storage", (event) => {
 });
 
 setInterval(() => {
-  showIncident(document, manifest());
-  showIncidentBar(document);
+  features.clock?.showIncident(document, manifest());
+  features.bar?.showIncidentBar(document);
 }, 30000);
 
 /* Material announces each page on document$ (also under instant navigation);

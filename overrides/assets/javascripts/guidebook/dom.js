@@ -19,6 +19,9 @@ export function listen(element, type, handler) {
   element?.addEventListener(type, handler);
 }
 
+/** Where the role chosen on this device is kept while the reader moves around the site (roles.js). */
+export const ROLE_KEY = "ccm-guidebook.role";
+
 /** The guidebook's ids, titles, phases, roles and checklists (partials/gb-status.html, on every page),
  * parsed once. Callers only read it. */
 export function manifest() {

@@ -1,4 +1,8 @@
 /* The parts of the script a page loads only when it needs them, with import():
+ *   incident.js              the incident clock: on a police phase page (and for the bar)
+ *   incidentbar.js           the incident bar: on any page while an incident runs
+ *   item-record.js           once an item on the page is checked (its time, who and note)
+ *   roles.js                 where there is a role to show or choose (home, packet, a kept or shared role)
  *   record.js, handover.js   on the incident record page
  *   transfer.js              export and import, at the click that needs them
  *   packet.js                on the packet page
@@ -7,7 +11,8 @@
  * a moment. A part that cannot be loaded (the connection dropped, or a newer
  * version of the site replaced its file) is said in the status line next to
  * the control that needs it, and nothing is changed. */
-import { listen, manifest, part, setText } from "./dom.js";
+import { ROLE_KEY, all, listen, manifest, part, parts, setText } from "./dom.js";
+import * as store from "./store.js";
 import { say } from "./words.js";
 
 /** The module(s) `importer` loads, or null after saying in `status` that they could not be loaded. */
@@ -19,6 +24,33 @@ async function load(importer, status) {
     if (status) setText(status, say("loading.failed"));
     return null;
   }
+}
+
+export const loadClock = (status) => load(() => import("./incident.js"), status);
+
+export const loadBar = (status) => load(() => import("./incidentbar.js"), status);
+
+export const loadItemRecords = (status) => load(() => import("./item-record.js"), status);
+
+export const loadRoles = (status) => load(() => import("./roles.js"), status);
+
+function keptRole() {
+  try {
+    return Boolean(sessionStorage.getItem(ROLE_KEY));
+  } catch {
+    return false; // storage blocked: only the address carries a role
+  }
+}
+
+/** Which of the parts above this page needs now (the boxes show the saved checks already). */
+export function needed(root) {
+  return {
+    clock: Boolean(part(root, "incident")),
+    bar: Boolean(store.incidentStart()),
+    records: parts(root, "check").some((box) => box.checked),
+    roles: Boolean(all(root, 'input[name="gb-role"]').length || part(root, "role-sort")
+      || new URLSearchParams(location.search).has("role") || keptRole()),
+  };
 }
 
 export const loadTransfer = (status) => load(() => import("./transfer.js"), status);

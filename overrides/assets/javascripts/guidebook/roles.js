@@ -3,7 +3,7 @@
  * page's entries too), and links marked data-gb="keep-role" carry the role on.
  * The role chosen is kept for this tab (sessionStorage, never sent anywhere),
  * so that it stays while the reader moves around the site. Roles come from the manifest. */
-import { all, listen, manifest, part, parts } from "./dom.js";
+import { ROLE_KEY, all, listen, manifest, part, parts } from "./dom.js";
 import { say } from "./words.js";
 
 const originalOrder = new WeakMap(); // list -> its children in the order of the page
@@ -45,8 +45,6 @@ export function applyRole(root, id) {
   }
   return role;
 }
-
-const ROLE_KEY = "ccm-guidebook.role";
 
 function keptRole(id) {
   try {
