@@ -68,7 +68,7 @@ def test_it_started_now_and_the_quick_choice(page, bar, base_url, site, guideboo
     bar.locator("summary").click()
     bar.get_by_role("button", name=word("status.started_now")).click()
     assert bar.locator(".gb-bar-line").inner_text().startswith(
-        word("status.began", ago=word("duration.minutes", count=0), start="").split("(")[0])
+        word("status.began", ago=word("duration.under_minute"), start="").split("(")[0])
     started = saved(page)["incident"]["start"] if isinstance(saved(page)["incident"], dict) else saved(page)["incident"]
     assert started
     bar.get_by_role("combobox").select_option(label=word("status.ago", time=word("duration.minutes", count=45)))

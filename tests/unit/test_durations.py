@@ -39,4 +39,5 @@ def test_mixed_units_and_singulars():
     hour = 60 * MINUTE
     assert spoken(137 * hour + 59 * MINUTE, 2 * hour + 10 * MINUTE, 1 * MINUTE, hour, 24 * hour, 49 * hour) == [
         "5 days 18 hours", "2 hours 10 minutes", "1 minute", "1 hour", "24 hours", "2 days 1 hour"]
-    assert spoken(0, -5 * MINUTE) == ["0 minutes", "0 minutes"]
+    assert spoken(0, 29_000, -5 * MINUTE) == [word("duration.under_minute")] * 3
+    assert spoken(0) == ["less than a minute"]

@@ -6,10 +6,11 @@ const count = (say, unit, n) => say(n === 1 ? `duration.${unit}` : `duration.${u
 
 const pair = (say, first, second) => say("duration.pair", { first, second });
 
-/** `ms` milliseconds in words: minutes under an hour; hours and minutes under ten hours; then whole
+/** `ms` milliseconds in words: "less than a minute", then minutes under an hour; hours and minutes under ten hours; then whole
  * hours (rounded) under two days; then days and hours. */
 export function duration(ms, say) {
   const minutes = Math.max(0, Math.round(ms / 60000));
+  if (minutes < 1) return say("duration.under_minute"); // just begun
   if (minutes < 60) return count(say, "minute", minutes);
   if (minutes < 600) {
     const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
