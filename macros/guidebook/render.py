@@ -82,17 +82,20 @@ class Renderer:
                 "scope": c.scope,
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
+            # A new incident clears the checks of the "incident" checklists and keeps the others.
+            "incident": [c.id for c in book.checklists if c.scope == "incident"],
+            "preparation": [{"id": c.id, "title": c.title} for c in book.checklists if c.scope == "preparation"],
         }
 
     def summary(self, urls: dict[str, str]) -> dict:
-        """The manifest of a page that shows one checklist or none: every checklist's id, title and
-        scope (a new incident clears the "incident" ones), and only for the checklists of the incident
-        phases their address, phase and items (the incident bar counts what is still open). The
-        home, record and packet pages get the whole manifest."""
+        """The manifest of a page that shows one checklist or none (the home, record and packet pages get
+        the whole one): which checklists an incident clears and which it keeps, and only the checklists of
+        the incident phases, with their address and number of items (the incident bar counts what is
+        still open), not every item of every checklist."""
         full = self.manifest(urls)
-        keep = ("id", "title", "scope")
-        full["checklists"] = [c if c["phase"] and c["scope"] == "incident" else {k: c[k] for k in keep}
-                              for c in full["checklists"]]
+        full["checklists"] = [{"id": c["id"], "title": c["title"], "url": c["url"], "phase": c["phase"],
+                               "scope": c["scope"], "total": len(c["items"])}
+                              for c in full["checklists"] if c["phase"] and c["scope"] == "incident"]
         return full
 
     def checklist(self, checklist: Checklist, heading_level: int = 1, urls: dict[str, str] | None = None) -> str:

@@ -83,18 +83,22 @@ def test_manifest_lists_ids_phases_and_roles():
     assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]
 
 
-@pytest.mark.parametrize("phase, scope, kept", [
-    (PHASE, "incident", {"id", "title", "url", "phase", "scope", "items"}),  # the incident bar's
-    (None, "incident", {"id", "title", "scope"}),
-    (PHASE, "preparation", {"id", "title", "scope"}),
-    (None, "preparation", {"id", "title", "scope"}),
+@pytest.mark.parametrize("phase, scope, listed, incident, preparation", [
+    (PHASE, "incident", True, ["sample-checklist"], []),  # a checklist of an incident phase: the bar counts it
+    (None, "incident", False, ["sample-checklist"], []),
+    (PHASE, "preparation", False, [], [{"id": "sample-checklist", "title": "Sample <checklist>"}]),
+    (None, "preparation", False, [], [{"id": "sample-checklist", "title": "Sample <checklist>"}]),
 ])
-def test_the_summary_manifest_keeps_items_only_for_the_incident_phases(phase, scope, kept):
+def test_the_summary_manifest_lists_only_the_incident_phases(phase, scope, listed, incident, preparation):
     checklist = make_checklist(phase=phase, scope=scope)
     renderer = make_renderer(checklist)
-    summary = renderer.summary({"sample-checklist": "x/"})
-    assert set(summary["checklists"][0]) == kept
-    assert summary["phases"] == renderer.manifest({})["phases"] and summary["roles"] == renderer.manifest({})["roles"]
+    summary, full = renderer.summary({"sample-checklist": "x/"}), renderer.manifest({"sample-checklist": "x/"})
+    expected = [{"id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
+                 "scope": "incident", "total": 2}] if listed else []
+    assert summary["checklists"] == expected, "a number of items, not every item's id"
+    assert summary["incident"] == full["incident"] == incident
+    assert summary["preparation"] == full["preparation"] == preparation
+    assert summary["phases"] == full["phases"] and summary["roles"] == full["roles"]
 
 
 def test_copy_link_buttons_for_the_checklist_and_each_item():

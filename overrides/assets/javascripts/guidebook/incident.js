@@ -5,7 +5,7 @@
  * the last one ("Long term") from there on. The clock shows which window the
  * incident is in now, what is still open in earlier windows, and when later
  * windows start, with durations as people say them (duration.js). */
-import { language, listen, manifest, part, parts, setText } from "./dom.js";
+import { language, listen, manifest, part, parts, ready, setText } from "./dom.js";
 import { duration } from "./duration.js";
 import { isTime } from "./saved.js";
 import * as store from "./store.js";
@@ -21,9 +21,13 @@ export function when(date) {
 
 export const spoken = (ms) => duration(ms, say);
 
+/** Items still open in the checklists of `phase`: by their ids where the manifest lists them (the
+ * home, record and packet pages), else by their number (a summary: partials/gb-status.html). */
 export function openItems(book, phase) {
-  const checklists = book.checklists.filter((c) => c.phase === phase.id);
-  return checklists.reduce((open, c) => open + c.items.filter((item) => !store.isChecked(c.id, item)).length, 0);
+  const open = (c) => (c.items
+    ? c.items.filter((item) => !store.isChecked(c.id, item)).length
+    : Math.max(0, c.total - store.checkedItems(c.id).length));
+  return book.checklists.filter((c) => c.phase === phase.id).reduce((sum, c) => sum + open(c), 0);
 }
 
 /** Each phase's window in hours after the start: { from, to }; null for a phase before the incident. */
@@ -104,6 +108,7 @@ function startError(start) {
 export function initIncident(root, changed) {
   const panel = part(root, "incident");
   if (!panel) return;
+  ready(panel); // its controls waited for this script (one task: the listeners below come first)
   const input = part(panel, "incident-start");
   const error = part(panel, "incident-error");
   listen(panel.querySelector("form"), "submit", (event) => {

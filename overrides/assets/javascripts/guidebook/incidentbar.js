@@ -6,7 +6,8 @@
  * offers to save the progress to a file before archiving the incident (store.archiveIncident;
  * transfer.js, loaded when the question is asked, saves the file):
  * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
-import { checklistAddress, listen, manifest, part } from "./dom.js";
+import { checklistAddress, listen, manifest, part, ready } from "./dom.js";
+import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { loadTransfer } from "./on-demand.js";
 import { say } from "./words.js";
@@ -64,9 +65,8 @@ function setStart(bar, start, changed) {
 
 function askNewIncident(bar) {
   const book = manifest();
-  const incident = book.checklists.filter((c) => c.scope !== "preparation");
-  const kept = book.checklists.filter((c) => c.scope === "preparation").map((c) => c.title).join("; ");
-  part(bar, "bar-new-question").textContent = say("status.new_question", { count: incident.length, kept });
+  const kept = book.preparation.map((c) => c.title).join("; ");
+  part(bar, "bar-new-question").textContent = say("status.new_question", { count: book.incident.length, kept });
   part(bar, "bar-new-panel").hidden = false;
   part(bar, "bar-save").focus();
 }
@@ -74,8 +74,7 @@ function askNewIncident(bar) {
 /* The ending incident is archived first (its record stays under Past incidents on the record
  * page); if storage cannot hold it, nothing is cleared and the reader is told. */
 function startNew(bar, changed) {
-  const ids = new Set(manifest().checklists.filter((c) => c.scope !== "preparation").map((c) => c.id));
-  const archived = store.archiveIncident((id) => ids.has(id));
+  const archived = store.archiveIncident(incidentTest(manifest()));
   if (archived) changed();
   part(bar, "bar-new-panel").hidden = true;
   part(bar, "bar-change").open = false;
@@ -87,6 +86,7 @@ export function initIncidentBar(root, changed, incidentClock) {
   clock = incidentClock;
   const bar = part(root, "incident-bar");
   if (!bar) return;
+  ready(bar);
   const select = part(bar, "bar-ago");
   fillAgoChoices(select);
   listen(part(bar, "bar-started-now"), "click", () => setStart(bar, new Date(), changed));

@@ -2,11 +2,8 @@
  * prepare for one (their checks are kept across incidents): each checklist's `scope` in the
  * data (data/checklists/*.yml; "incident" unless it says "preparation"). */
 
-/** `checklist` from the manifest: { id, scope, ... }. */
-export const isIncidentChecklist = (checklist) => checklist.scope !== "preparation";
-
-/** checklist id -> whether it belongs to an incident, for the checklists of `book` (the manifest). */
+/** checklist id -> whether it belongs to an incident (the manifest's `incident` ids: dom.js manifest()). */
 export function incidentTest(book) {
-  const incident = new Set(book.checklists.filter(isIncidentChecklist).map((c) => c.id));
+  const incident = new Set(book.incident);
   return (id) => incident.has(id);
 }

@@ -46,9 +46,19 @@ function checkedItems(c, record) {
   return c.items.filter((item) => checks?.has(item));
 }
 
+/** The checklists to export: the manifest's, in its order; on a page whose manifest is a summary, also
+ * every other checklist the record has checks for (its title from the manifest where it has one). */
+function exported(book, record) {
+  if (!book.checklists.some((c) => !c.items)) return book.checklists;
+  const listed = new Set(book.checklists.map((c) => c.id));
+  const titles = new Map(book.preparation.map((c) => [c.id, c.title]));
+  const others = [...record.checks.keys()].filter((id) => !listed.has(id)).map((id) => ({ id, title: titles.get(id) }));
+  return [...book.checklists, ...others];
+}
+
 /** A record ({ checks, incident, log }, as in store.js) in the file format, for a file or a handover link. */
 export function exportData(book, record, now = new Date().toISOString()) {
-  const checklists = book.checklists
+  const checklists = exported(book, record)
     .map((c) => ({ c, checked: checkedItems(c, record) }))
     .filter(({ checked }) => checked.length)
     .map(({ c, checked }) => ({
