@@ -82,9 +82,6 @@ class Renderer:
                 "scope": c.scope,
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
-            # A new incident clears the checks of the "incident" checklists and keeps the others.
-            "incident": [c.id for c in book.checklists if c.scope == "incident"],
-            "preparation": [{"id": c.id, "title": c.title} for c in book.checklists if c.scope == "preparation"],
         }
 
     def summary(self, urls: dict[str, str]) -> dict:
@@ -93,9 +90,13 @@ class Renderer:
         the incident phases, with their address and number of items (the incident bar counts what is
         still open), not every item of every checklist."""
         full = self.manifest(urls)
+        checklists = full["checklists"]
         full["checklists"] = [{"id": c["id"], "title": c["title"], "url": c["url"], "phase": c["phase"],
                                "scope": c["scope"], "total": len(c["items"])}
-                              for c in full["checklists"] if c["phase"] and c["scope"] == "incident"]
+                              for c in checklists if c["phase"] and c["scope"] == "incident"]
+        # A new incident clears the checks of the "incident" checklists and keeps the others (scope.js).
+        full["incident"] = [c["id"] for c in checklists if c["scope"] == "incident"]
+        full["preparation"] = [{"id": c["id"], "title": c["title"]} for c in checklists if c["scope"] == "preparation"]
         return full
 
     def checklist(self, checklist: Checklist, heading_level: int = 1, urls: dict[str, str] | None = None) -> str:

@@ -15,13 +15,6 @@ export function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
-/** Enable the controls of `root` that waited for their part of the script (data-gb-loading: disabled in
- * the page until on-demand.js has loaded that part, so that no tap is lost meanwhile). */
-export function ready(root) {
-  for (const control of root?.querySelectorAll("[data-gb-loading]") ?? []) control.disabled = false;
-  if (root?.hasAttribute("data-gb-loading")) root.disabled = false;
-}
-
 export function listen(element, type, handler) {
   element?.addEventListener(type, handler);
 }

@@ -5,7 +5,7 @@
  * the last one ("Long term") from there on. The clock shows which window the
  * incident is in now, what is still open in earlier windows, and when later
  * windows start, with durations as people say them (duration.js). */
-import { language, listen, manifest, part, parts, ready, setText } from "./dom.js";
+import { all, language, listen, manifest, part, parts, setText } from "./dom.js";
 import { duration } from "./duration.js";
 import { isTime } from "./saved.js";
 import * as store from "./store.js";
@@ -108,7 +108,8 @@ function startError(start) {
 export function initIncident(root, changed) {
   const panel = part(root, "incident");
   if (!panel) return;
-  ready(panel); // its controls waited for this script (one task: the listeners below come first)
+  // Its controls waited, disabled, for this script (data-gb-loading); the listeners below come in the same task.
+  for (const control of all(panel, "[data-gb-loading]")) control.disabled = false;
   const input = part(panel, "incident-start");
   const error = part(panel, "incident-error");
   listen(panel.querySelector("form"), "submit", (event) => {

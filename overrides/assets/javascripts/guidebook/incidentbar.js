@@ -6,8 +6,8 @@
  * offers to save the progress to a file before archiving the incident (store.archiveIncident;
  * transfer.js, loaded when the question is asked, saves the file):
  * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
-import { checklistAddress, listen, manifest, part, ready } from "./dom.js";
-import { incidentTest } from "./scope.js";
+import { all, checklistAddress, listen, manifest, part } from "./dom.js";
+import { incidentTest, scopes } from "./scope.js";
 import * as store from "./store.js";
 import { loadTransfer } from "./on-demand.js";
 import { say } from "./words.js";
@@ -64,9 +64,9 @@ function setStart(bar, start, changed) {
 }
 
 function askNewIncident(bar) {
-  const book = manifest();
-  const kept = book.preparation.map((c) => c.title).join("; ");
-  part(bar, "bar-new-question").textContent = say("status.new_question", { count: book.incident.length, kept });
+  const { incident, preparation } = scopes(manifest());
+  const kept = preparation.map((c) => c.title).join("; ");
+  part(bar, "bar-new-question").textContent = say("status.new_question", { count: incident.length, kept });
   part(bar, "bar-new-panel").hidden = false;
   part(bar, "bar-save").focus();
 }
@@ -86,7 +86,7 @@ export function initIncidentBar(root, changed, incidentClock) {
   clock = incidentClock;
   const bar = part(root, "incident-bar");
   if (!bar) return;
-  ready(bar);
+  for (const control of all(bar, "[data-gb-loading]")) control.disabled = false; // waited for this script
   const select = part(bar, "bar-ago");
   fillAgoChoices(select);
   listen(part(bar, "bar-started-now"), "click", () => setStart(bar, new Date(), changed));

@@ -3,7 +3,7 @@
  * page's entries too), and links marked data-gb="keep-role" carry the role on.
  * The role chosen is kept for this tab (sessionStorage, never sent anywhere),
  * so that it stays while the reader moves around the site. Roles come from the manifest. */
-import { ROLE_KEY, all, listen, manifest, part, parts, ready } from "./dom.js";
+import { ROLE_KEY, all, listen, manifest, part, parts } from "./dom.js";
 import { say } from "./words.js";
 
 const originalOrder = new WeakMap(); // list -> its children in the order of the page
@@ -56,7 +56,8 @@ function keptRole(id) {
 }
 
 export function initRoles(root) {
-  ready(part(root, "roles"));
+  const choice = part(root, "roles");
+  if (choice) choice.disabled = false; // the choice waited, disabled, for this script (data-gb-loading)
   const role = applyRole(root, keptRole(new URLSearchParams(location.search).get("role")));
   if (role && !location.search.includes("role=")) history.replaceState(history.state, "", withRole(location.href, role));
   for (const radio of all(root, 'input[name="gb-role"]')) {

@@ -9,6 +9,7 @@
  * An import is bounded (size, number of entries, times between 2000 and now),
  * keeps every known check and names what it leaves out, briefly. */
 import { LIMITS, isObject, isText, isTime, readIncident, readLog } from "./saved.js";
+import { scopes } from "./scope.js";
 import * as store from "./store.js";
 import { say, shortList } from "./words.js";
 
@@ -51,7 +52,7 @@ function checkedItems(c, record) {
 function exported(book, record) {
   if (!book.checklists.some((c) => !c.items)) return book.checklists;
   const listed = new Set(book.checklists.map((c) => c.id));
-  const titles = new Map(book.preparation.map((c) => [c.id, c.title]));
+  const titles = new Map(scopes(book).preparation.map((c) => [c.id, c.title]));
   const others = [...record.checks.keys()].filter((id) => !listed.has(id)).map((id) => ({ id, title: titles.get(id) }));
   return [...book.checklists, ...others];
 }
