@@ -52,6 +52,7 @@ def test_export_loads_its_module_at_the_click(page, base_url):
     ("", "transfer", "import-status"),
     ("packet/", "packet", "packet-status"),
     ("record/", "record", "record-status"),
+    ("police/within-24-hours/", "incident", "incident-error"),  # the clock's controls then stay disabled
 ])
 def test_a_part_that_cannot_load_says_so(page, base_url, path, module, status):
     page.route(f"**{CHUNKS}{module}.*.js", lambda route: route.abort())

@@ -64,6 +64,8 @@ const STARTS = {
   roles: (loaded) => loaded.initRoles(document),
 };
 const LOADERS = { clock: loadClock, bar: loadBar, records: loadItemRecords, roles: loadRoles };
+// Where a part that cannot be loaded says so (on-demand.js): beside the controls that wait for it.
+const STATUS = { clock: "incident-error", bar: "bar-began", records: "copy-status", roles: "role-status" };
 
 /** Load the parts the page needs now and has not loaded yet (the first check, an incident begun in
  * another tab, ...); each loads once. */
@@ -71,7 +73,7 @@ function loadNeeded() {
   const need = needed(document);
   for (const name of Object.keys(LOADERS)) {
     if (!need[name] || loading[name]) continue;
-    loading[name] = LOADERS[name]().then((loaded) => {
+    loading[name] = LOADERS[name](part(document, STATUS[name])).then((loaded) => {
       if (!loaded) return;
       STARTS[name](loaded);
       features[name] = loaded;
