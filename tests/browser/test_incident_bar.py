@@ -116,7 +116,8 @@ def test_it_started_now_on_a_police_checklist_and_none_before_an_incident(page, 
     page.goto(base_url + page_path(site, two_hours.id))
     assert not bar.is_visible()
     page.locator('[data-gb="incident"]').get_by_role("button", name=word("status.started_now")).click()
-    assert bar.is_visible()
+    assert bar.is_visible()  # at once; incidentbar.js, loaded now, then fills it in
+    wait_until(page, """document.querySelector('[data-gb="bar-now"]').textContent !== ''""")
     assert word("status.now", phase=two_hours.phase.name) in bar.inner_text()
     before = guidebook.checklist("police-before-an-incident")
     page.goto(base_url + page_path(site, before.id))

@@ -75,6 +75,7 @@ def test_it_shows_the_incident_bar_whose_link_leads_to_the_window_now(page, host
     page.goto(host + MISSING[-1])
     bar = page.locator('[data-gb="incident-bar"]')
     assert bar.is_visible()
+    page.locator('[data-gb="bar-now"]').wait_for(state="visible")  # filled in by incidentbar.js, loaded now
     assert page.locator('[data-gb="bar-now"]').get_attribute("href") == host + page_path(site, "police-within-two-hours")
 
 

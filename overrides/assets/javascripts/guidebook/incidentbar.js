@@ -47,6 +47,7 @@ export function showIncidentBar(root) {
   const link = part(bar, "bar-now");
   const checklist = now && book.checklists.find((c) => c.phase === now.phase.id);
   link.textContent = now ? say("status.now", { phase: now.phase.name }) : "";
+  link.hidden = !now; // never an empty link
   if (checklist) link.href = checklistAddress(checklist);
 }
 
