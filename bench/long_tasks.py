@@ -13,7 +13,6 @@ A benchmark, not a test: it prints figures and a verdict, and never fails on the
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -27,10 +26,9 @@ sys.path.insert(0, str(BENCH))
 
 from budget import build_stock  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
-from progress import KEY, synthetic_project  # noqa: E402
+from progress import KEY, arguments, build_synthetic  # noqa: E402
 
 from tools.browser import launch_chromium, wait_until  # noqa: E402
-from tools.project import build  # noqa: E402
 
 BUDGET = json.loads((BENCH / "budget.json").read_text())
 OUR_SCRIPT = "**/assets/javascripts/guidebook*"  # our script (and its chunks), blocked to see what is Material's
@@ -102,19 +100,13 @@ def report(label: str, ours: list[tuple], stock: list[tuple], unscripted: list[t
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[0])
 
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        project = synthetic_project(root, args.items)
-        result = build(project, root / "site")
-        if result.returncode != 0:
-            sys.exit(result.stdout + result.stderr)
+        project = build_synthetic(root, args.items)
         stock_site, _ = build_stock(project, root / "stock")
         ours_server, ours_url = serve_gzip(root / "site")
         stock_server, stock_url = serve_gzip(stock_site)

@@ -40,19 +40,32 @@ def synthetic_project(root: Path, items: int) -> Path:
     return project
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.Namespace:
+    """--items (1,000) and --runs (5), the options of the benchmarks on the synthetic checklist."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def build_synthetic(root: Path, items: int) -> Path:
+    """Build the synthetic project (synthetic_project) into root/site, or stop with the build's output;
+    returns the project."""
+    project = synthetic_project(root, items)
+    result = build(project, root / "site")
+    if result.returncode != 0:
+        sys.exit(result.stdout + result.stderr)
+    return project
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
 
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        result = build(synthetic_project(root, args.items), root / "site")
-        if result.returncode != 0:
-            sys.exit(result.stdout + result.stderr)
+        build_synthetic(root, args.items)
         script = served_assets(root / "site")[0].read_bytes()  # guidebook.<hash>.js
         server, url = serve(root / "site")
         saved = {"version": 2, "checks": {"bench-checklist": {f"bench-item-{n}": {"at": "2026-01-01T00:00:00Z"}
