@@ -26,8 +26,9 @@ export function shortTime(iso, now = new Date()) {
   return format(date.getFullYear() === now.getFullYear() ? "day" : "year").format(date);
 }
 
+/** Puts a saved value into a field, unless the reader is typing in it (or it is not made yet). */
 function fill(input, value) {
-  if (document.activeElement !== input && input.value !== value) input.value = value;
+  if (input && document.activeElement !== input && input.value !== value) input.value = value;
 }
 
 /** The words of an item, without its number ("Conduct an investigation where needed."). */
@@ -37,22 +38,37 @@ function itemText(item) {
   return label.textContent.trim().slice(number.length).trim();
 }
 
-/** Make the record block of an item from its checklist's template (gb-item-record.html). */
+const templateOf = (box) => box.closest(".gb-checklist")?.querySelector('[data-gb="record-template"]');
+
+/** Make the record block of an item from its checklist's template (gb-item-record.html). Its two fields
+ * are made when the reader first opens "Who and note" (addFields): a long list of saved checks gets
+ * a light block per item. */
 function makeBlock(item, box) {
-  const template = box.closest(".gb-checklist")?.querySelector('[data-gb="record-template"]');
+  const template = templateOf(box);
   if (!template) return null;
   const block = template.content.firstElementChild.cloneNode(true);
   block.hidden = true; // shown once filled (showOne)
   Object.assign(block.dataset, { checklist: box.dataset.checklist, item: box.dataset.item });
-  for (const field of ["who", "note"]) {
-    const [input] = parts(block, `record-${field}`);
-    input.id = `${field}-${box.dataset.item}`;
-    parts(block, `record-${field}-label`)[0].htmlFor = input.id;
-    listen(input, "change", () => save(block));
-  }
+  const edit = block.querySelector("details");
+  edit.lastElementChild.remove(); // the fields, made again from the template when opened
+  edit.addEventListener("toggle", () => addFields(edit, block, template), { once: true });
   setText(parts(block, "record-item")[0], ` (${itemText(item)})`);
   (item.querySelector(".gb-details") ?? item.querySelector('[data-gb="copy"]') ?? box.labels[0]).after(block);
   return block;
+}
+
+/** The who and note fields of a block, made from the template, filled from the saved check and saved
+ * when they change. */
+function addFields(edit, block, template) {
+  const fields = template.content.querySelector("details > p").cloneNode(true);
+  for (const field of ["who", "note"]) {
+    const [input] = parts(fields, `record-${field}`);
+    input.id = `${field}-${block.dataset.item}`;
+    parts(fields, `record-${field}-label`)[0].htmlFor = input.id;
+    input.value = store.checkOf(block.dataset.checklist, block.dataset.item)?.[field] ?? "";
+    listen(input, "change", () => save(block));
+  }
+  edit.append(fields);
 }
 
 let changed = () => {};
@@ -84,10 +100,30 @@ function showOne(box, now) {
   if (block.hidden) block.hidden = false;
 }
 
-/** Show the record of each checked item, making its block the first time (an unchecked item has none). */
+const BATCH = 50; // blocks made per task: 1,000 saved checks never hold the page for long (a long task is 50 ms)
+let waiting = []; // boxes of checked items whose blocks are still to be made, a batch per task
+
+const needsBlock = (box) => Boolean(store.checkOf(box.dataset.checklist, box.dataset.item))
+  && !part(box.closest(".gb-item") ?? box, "record");
+
+/** Make and show the next batch of waiting blocks, and ask for another task while some wait. */
+function makeBatch() {
+  const now = new Date();
+  for (const box of waiting.splice(0, BATCH)) showOne(box, now);
+  if (waiting.length) setTimeout(makeBatch);
+}
+
+/** Show the record of each checked item. Blocks already made show the change at once; new ones are
+ * made a batch at a time, in the order of the page (one item just checked: at once). An item that was
+ * never checked has no block. */
 export function showItemRecords(root) {
   const now = new Date();
-  for (const box of parts(root, "check")) showOne(box, now);
+  const boxes = parts(root, "check");
+  const busy = waiting.length > 0;
+  waiting = boxes.filter(needsBlock);
+  const later = new Set(waiting);
+  for (const box of boxes) if (!later.has(box)) showOne(box, now);
+  if (!busy) makeBatch();
 }
 
 export function initItemRecords(root, onChange) {
