@@ -127,7 +127,8 @@ setInterval(() => {
   features.bar?.showIncidentBar(document);
 }, 30000);
 
-/* Material announces each page on document$ (also under instant navigation);
- * without it, this script (the last in the page) runs on the page at once. */
-if (window.document$) window.document$.subscribe(start);
+/* Material announces each page on document$ (also under instant navigation), from inside its own
+ * start-up work; start() then runs in a task of its own, so that the two never make one long task
+ * that holds the page (issue 12). Without Material, this script (the last in the page) runs at once. */
+if (window.document$) window.document$.subscribe(() => setTimeout(start));
 else start();
