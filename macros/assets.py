@@ -38,8 +38,11 @@ SCRIPT_MODULES = "assets/javascripts/guidebook"  # the sources; the served chunk
 STYLESHEET = "assets/stylesheets/guidebook.css"
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
 SEARCH_WORKER = "assets/javascripts/workers/search-on-demand.js"  # beside Material's worker, which it loads
-# The rules of one page, served on that page only (its screen rules and its own @media print block).
+# The rules of one page, served on that page only: the record page's screen and print rules, the
+# packet's print rules. A page stylesheet of print rules alone is linked with media="print", so that
+# it never holds the page's first paint (PAGE_STYLESHEET_MEDIA).
 PAGE_STYLESHEETS = {"record": "assets/stylesheets/record.css", "packet": "assets/stylesheets/packet.css"}
+PAGE_STYLESHEET_MEDIA = {"record": "all", "packet": "print"}
 SOURCES = (SCRIPT, SCRIPT_MODULES, STYLESHEET, PRINT_STYLESHEET, SEARCH_WORKER,
            *PAGE_STYLESHEETS.values())  # copied by MkDocs, removed from the site
 TARGET = "es2020"

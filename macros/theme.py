@@ -13,7 +13,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from .assets import AssetError, Assets, build_assets, write_assets
+from .assets import PAGE_STYLESHEET_MEDIA, AssetError, Assets, build_assets, write_assets
 from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, ScriptNames, Words
 from .guidebook.model import Guidebook
 from .guidebook.pages import page_source
@@ -146,11 +146,14 @@ class ThemeSupport:
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         return env
 
-    def page_stylesheet(self, page) -> str | None:
-        """The stylesheet of the record page or the packet, served on that page only (else None)."""
+    def page_stylesheet(self, page) -> dict[str, str] | None:
+        """The stylesheet of the record page or the packet, served on that page only, as its address
+        (`href`) and the media it applies to (`media`); else None."""
         meta = page.meta if page else {}
         kind = "record" if meta.get(RECORD_PAGE) else "packet" if meta.get(PACKET_PAGE) else None
-        return self.assets.page_stylesheets.get(kind) if kind else None
+        if kind not in self.assets.page_stylesheets:
+            return None
+        return {"href": self.assets.page_stylesheets[kind], "media": PAGE_STYLESHEET_MEDIA[kind]}
 
     def on_post_build(self, config):
         write_assets(self.assets, Path(config["site_dir"]))

@@ -133,3 +133,19 @@ def test_every_page_loads_our_script_as_a_module_with_its_chunks_preloaded(site)
         for address in entries + preloads:
             target = site / address.lstrip("/") if address.startswith("/") else page.parent / address  # 404.html: from the root
             assert target.resolve().is_file(), f"{page}: {address} is missing"
+
+
+# page -> (its own stylesheet, the media its link names): the packet's rules are print rules only, so
+# its link never holds the first paint; the record page's include screen rules; other pages have none.
+PAGE_STYLESHEETS = [("packet/index.html", "packet", ' media="print"'), ("record/index.html", "record", ""),
+                    ("index.html", None, None)]
+
+
+@pytest.mark.parametrize("page, name, media", PAGE_STYLESHEETS, ids=[p[0] for p in PAGE_STYLESHEETS])
+def test_a_page_links_its_own_stylesheet_for_its_media(site, page, name, media):
+    html = (site / page).read_text(encoding="utf-8")
+    links = re.findall(r'<link rel="stylesheet" href="[^"]*/(packet|record)\.[0-9a-f]{10}\.css"([^>]*)>', html)
+    assert links == ([(name, media)] if name else [])
+    if media:
+        css = next((site / "assets" / "stylesheets").glob(f"{name}.*.css")).read_text(encoding="utf-8")
+        assert css.startswith("@media print{") and css.count("@media") == 1, "a print-only stylesheet holds print rules only"
