@@ -42,11 +42,19 @@ export function printedTime(date, now = new Date()) {
   return date.toLocaleString(language(), { month: "short", day: "numeric", ...year, ...options });
 }
 
+/** "✓ 10:42 PM" after the label of each checked item that has its time: made just before printing
+ * (print.css places it), not kept in the page (one element fewer per item on screen). */
 function fillChecks() {
-  for (const span of parts(document, "print-when")) {
-    const { checklist, item } = span.dataset;
-    const at = store.isChecked(checklist, item) ? store.checkTime(checklist, item) : null;
-    span.textContent = at ? say("print.checked_at", { time: printedTime(new Date(at)) }) : "";
+  for (const box of parts(document, "check")) {
+    const { checklist, item } = box.dataset;
+    const at = store.isChecked(checklist, item) && store.checkTime(checklist, item);
+    if (!at) continue;
+    const when = document.createElement("span");
+    when.className = "gb-print-when gb-print-only";
+    Object.assign(when.dataset, { gb: "print-when", checklist, item });
+    when.hidden = true;
+    when.textContent = say("print.checked_at", { time: printedTime(new Date(at)) });
+    box.labels[0].after(when);
   }
 }
 
@@ -66,8 +74,8 @@ function fillIncident(start) {
 /** Put the record in (a copy with progress) or take it out (a blank copy, and after printing). */
 function showRecord(on) {
   const start = on && store.incidentStart() ? new Date(store.incidentStart()) : null;
+  for (const when of parts(document, "print-when")) when.remove();
   if (on) fillChecks();
-  else for (const span of parts(document, "print-when")) span.textContent = "";
   fillIncident(start);
 }
 
