@@ -176,3 +176,30 @@ def test_a_checked_roster_row_keeps_its_columns_to_write_in(record_page, site, b
         widths = [row.locator(".gb-roster-cell").nth(n).bounding_box()["width"] for n in range(3)]
         assert min(widths) > 60, f"{item_id}: a checked row lost its columns to write in ({widths})"
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+
+
+def test_the_checked_times_are_made_for_printing_only(record_page, site, base_url, guidebook):
+    """The page holds no element per item for the time it was checked: printing a copy with progress
+    puts one after the label of each checked item (where print.css places it), and only there;
+    afterwards, and for a blank copy, there is none."""
+    checklist = guidebook.checklist("police-within-two-hours")
+    page = record_page
+    saved, checked, _ = stored_progress(checklist, datetime.datetime.now(TZ))
+    page.goto(url_of(site, base_url, checklist.id))
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
+    page.reload()
+    times = page.locator('[data-gb="print-when"]')
+    assert times.count() == 0, "an element per item for its checked time, though nothing is printed"
+    page.evaluate("() => { window.print = () => { dispatchEvent(new Event('beforeprint')); }; }")
+    page.get_by_role("button", name=word("print.progress")).click()
+    placed = times.evaluate_all("""els => els.map(el => [el.closest('li').id, el.previousElementSibling.tagName,
+        el.className, el.dataset.checklist, el.dataset.item, el.hidden])""")
+    assert placed == [[i, "LABEL", "gb-print-when gb-print-only", checklist.id, i, True] for i in checked], placed
+    assert times.first.inner_text().startswith(CHECK_MARK)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert times.count() == len(checked), "printing twice made the times twice"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert times.count() == 0, "the times stayed in the page after printing"
+    page.get_by_role("button", name=word("print.blank")).click()
+    assert times.count() == 0, "a blank copy got the times the items were checked"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")

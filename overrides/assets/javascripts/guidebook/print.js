@@ -50,7 +50,7 @@ function fillChecks() {
     const at = store.isChecked(checklist, item) && store.checkTime(checklist, item);
     if (!at) continue;
     const when = document.createElement("span");
-    when.className = "gb-print-when gb-print-only";
+    when.classList.add("gb-print-when", "gb-print-only");
     Object.assign(when.dataset, { gb: "print-when", checklist, item });
     when.hidden = true;
     when.textContent = say("print.checked_at", { time: printedTime(new Date(at)) });
