@@ -47,7 +47,7 @@ export function printedTime(date, now = new Date()) {
 function fillChecks() {
   for (const box of parts(document, "check")) {
     const { checklist, item } = box.dataset;
-    const at = store.isChecked(checklist, item) && store.checkTime(checklist, item);
+    const at = store.checkTime(checklist, item); // null unless checked
     if (!at) continue;
     const when = document.createElement("span");
     when.classList.add("gb-print-when", "gb-print-only");
