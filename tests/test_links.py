@@ -248,8 +248,9 @@ def test_every_checklist_and_item_has_a_copy_link_button(site, guidebook):
         assert 'class="gb-copy__label">Copy link to this checklist<' in buttons[-1]
         for number, (item, b) in enumerate(zip(checklist.items, buttons[:-1], strict=True), start=1):
             name = word("checklist.copy_item_link", number=number, text=plain_text(item.text))
-            label = re.search(r'class="gb-copy__label">(.*?)<', b).group(1)
-            assert html.unescape(label) == name, item.id
+            title = re.search(r' title="([^"]*)"', b).group(1)
+            assert html.unescape(title) == name, item.id
+            assert b.endswith("data-gb-js></button>"), f"{item.id}: an item's button is empty (named by its title)"
             assert 'tabindex="-1"' in b, "item links do not double the Tab order"
         for item in checklist.items:
             li = re.search(rf'<li class="gb-item" id="{re.escape(item.id)}">(.*?)</li>', page, re.S).group(1)

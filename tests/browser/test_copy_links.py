@@ -21,6 +21,11 @@ def address(base_url, site, checklist):
     return base_url + page_path(site, checklist.id)
 
 
+# The icon an icon-only button shows (drawn by the stylesheet on ::before), and Material's "check" icon.
+ICON = "button => getComputedStyle(button, '::before').maskImage"
+CHECK_ICON = "getComputedStyle(document.body).getPropertyValue('--md-admonition-icon--success').trim()"
+
+
 def grant_clipboard(context, base_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
 
@@ -45,12 +50,13 @@ def test_copying_an_item_link_puts_its_address_on_the_clipboard(page, context, b
     page.goto(address)
     item = checklist.items[-1]
     button = page.locator(f"#{item.id} button.gb-copy")
+    link_icon = button.evaluate(ICON)
     button.click()
     status = page.locator("#gb-copy-status")
     status.filter(has_text=word("copy.done")).wait_for()
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert page.evaluate("navigator.clipboard.readText()") == f"{address}#{item.id}"
-    assert button.locator(".gb-copy__done").is_visible(), "visible feedback on the button"
+    assert button.evaluate(ICON) == page.evaluate(CHECK_ICON) != link_icon, "visible feedback: the check icon shows"
     assert page.get_by_role("button", name=item_link_name(checklist, item), exact=True).count() == 1, \
         "the button keeps its name while the feedback shows"
 

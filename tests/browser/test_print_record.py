@@ -60,6 +60,15 @@ def record_page(browser):
     context.close()
 
 
+def open_with_progress(page, address: str, saved: dict) -> None:
+    """Open `address` with `saved` progress, once the page shows it (item-record.js, which also makes
+    the checked times on paper, loads once an item is checked)."""
+    page.goto(address)
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
+    page.reload()
+    page.locator('[data-gb="record"]:not([hidden])').first.wait_for()
+
+
 def print_copy(page, kind: str, pdf, paper: str) -> list[str]:
     page.evaluate("() => { window.print = () => {}; }")
     page.get_by_role("button", name=word(f"print.{kind}")).click()
@@ -80,9 +89,7 @@ def test_each_checklist_prints_on_one_sheet_blank_or_with_progress(checklist_id,
     page = record_page
     now = datetime.datetime.now(TZ)
     saved, checked, start = stored_progress(checklist, now)
-    page.goto(url_of(site, base_url, checklist_id))
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
-    page.reload()
+    open_with_progress(page, url_of(site, base_url, checklist_id), saved)
     limit = 2 if checklist.layout == "roster" else 1
     for paper in PAPERS:
         blank_pages = print_copy(page, "blank", tmp_path / f"blank-{paper}.pdf", paper)
@@ -150,9 +157,7 @@ def test_the_record_is_taken_out_after_printing(record_page, site, base_url, gui
     checklist = guidebook.checklist("police-within-two-hours")
     page = record_page
     saved, _, _ = stored_progress(checklist, datetime.datetime.now(TZ))
-    page.goto(url_of(site, base_url, checklist.id))
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
-    page.reload()
+    open_with_progress(page, url_of(site, base_url, checklist.id), saved)
     print_copy(page, "progress", tmp_path / "record.pdf", "Letter")
     filled = page.evaluate("""() => [...document.querySelectorAll(
         '[data-gb="print-when"], [data-gb="print-due"], [data-gb="print-incident-set"]')]
@@ -165,9 +170,7 @@ def test_a_checked_roster_row_keeps_its_columns_to_write_in(record_page, site, b
     checklist = next(c for c in guidebook.checklists if c.layout == "roster")
     page = record_page
     saved, checked, _ = stored_progress(checklist, datetime.datetime.now(TZ))
-    page.goto(url_of(site, base_url, checklist.id))
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
-    page.reload()
+    open_with_progress(page, url_of(site, base_url, checklist.id), saved)
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as printing a copy with progress does
     for item_id in checked:
@@ -175,4 +178,29 @@ def test_a_checked_roster_row_keeps_its_columns_to_write_in(record_page, site, b
         assert row.locator('[data-gb="print-when"]').inner_text().startswith(CHECK_MARK)
         widths = [row.locator(".gb-roster-cell").nth(n).bounding_box()["width"] for n in range(3)]
         assert min(widths) > 60, f"{item_id}: a checked row lost its columns to write in ({widths})"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+
+
+def test_the_checked_times_are_made_for_printing_only(record_page, site, base_url, guidebook):
+    """The page holds no element per item for the time it was checked: printing a copy with progress
+    puts one after the label of each checked item (where print.css places it), and only there;
+    afterwards, and for a blank copy, there is none."""
+    checklist = guidebook.checklist("police-within-two-hours")
+    page = record_page
+    saved, checked, _ = stored_progress(checklist, datetime.datetime.now(TZ))
+    open_with_progress(page, url_of(site, base_url, checklist.id), saved)
+    times = page.locator('[data-gb="print-when"]')
+    assert times.count() == 0, "an element per item for its checked time, though nothing is printed"
+    page.evaluate("() => { window.print = () => { dispatchEvent(new Event('beforeprint')); }; }")
+    page.get_by_role("button", name=word("print.progress")).click()
+    placed = times.evaluate_all("""els => els.map(el => [el.closest('li').id, el.previousElementSibling.tagName,
+        el.className, el.dataset.checklist, el.dataset.item, el.hidden])""")
+    assert placed == [[i, "LABEL", "gb-print-when gb-print-only", checklist.id, i, True] for i in checked], placed
+    assert times.first.inner_text().startswith(CHECK_MARK)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert times.count() == len(checked), "printing twice made the times twice"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert times.count() == 0, "the times stayed in the page after printing"
+    page.get_by_role("button", name=word("print.blank")).click()
+    assert times.count() == 0, "a blank copy got the times the items were checked"
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")

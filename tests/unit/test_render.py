@@ -110,7 +110,9 @@ def test_copy_link_buttons_for_the_checklist_and_each_item():
         li = html.split(f'<li class="gb-item" id="{item.id}">')[1].split("</li>")[0]
         assert f'data-gb-copy-link="{item.id}" data-gb-js>' in li
         number = checklist.items.index(item) + 1
-        assert f'<span class="gb-copy__label">Copy link to item {number}: ' in li and 'tabindex="-1"' in li
+        button = li.split('<button type="button" class="gb-copy')[1].split("</button>")[0]
+        assert f'title="Copy link to item {number}: ' in button and 'tabindex="-1"' in button
+        assert button.endswith("data-gb-js>"), "an item's button is empty: its name is its title, its icon CSS"
 
 
 def test_addresses_and_snippet_are_escaped():

@@ -1,7 +1,8 @@
 /* Beside each checked item: when it was done ("done 10:42 PM", with the date when not today),
 /* Beside each checked item: when it was done ("done 10:42 PM", with the date when not today),
  * and a small <details> with who did it and a note (gb-item-record.html, one template per checklist, made
- * into an item's block when the item is first checked). Saved when a field changes. */
+ * into an item's block when the item is first checked). Saved when a field changes. On a copy with
+ * progress, the time each item was checked, made just before printing (printTimes). */
 import { language, listen, part, parts, setText } from "./dom.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
@@ -129,3 +130,24 @@ export function showItemRecords(root) {
 export function initItemRecords(root, onChange) {
   changed = onChange;
 }
+
+/** On a copy with progress, "✓ 10:42 PM" after each checked item's label (print.css places it): made
+ * just before printing and taken out after; a blank copy (html.gb-print-blank, print.js) has none. */
+function printTimes(event) {
+  for (const when of parts(document, "print-when")) when.remove();
+  if (event.type === "afterprint" || document.documentElement.classList.contains("gb-print-blank")) return;
+  for (const box of parts(document, "check")) {
+    const { checklist, item } = box.dataset;
+    const at = store.checkTime(checklist, item); // null unless checked
+    if (!at) continue;
+    const when = document.createElement("span");
+    when.classList.add("gb-print-when", "gb-print-only");
+    Object.assign(when.dataset, { gb: "print-when", checklist, item });
+    when.hidden = true;
+    when.textContent = say("print.checked_at", { time: shortTime(at) });
+    box.labels[0].after(when);
+  }
+}
+
+addEventListener("beforeprint", printTimes);
+addEventListener("afterprint", printTimes);

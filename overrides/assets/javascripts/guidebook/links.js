@@ -4,7 +4,8 @@
  *   data-gb-copy-text="some-id"  the text of the element with that id
  * Copies with the Clipboard API (on https and from disk), else (plain http)
  * shows the text selected in the browser's own prompt, to copy by hand. The
- * live region data-gb="copy-status" reads out "Link copied". */
+ * live region data-gb="copy-status" reads out the button's .gb-copy__done words
+ * ("Snippet copied"), or "Link copied" (copy.done) for an empty icon-only button. */
 import { address, part } from "./dom.js";
 import { say } from "./words.js";
 
@@ -17,7 +18,7 @@ function textToCopy(data) {
 function copied(button, region) {
   button.classList.add("is-copied");
   region.textContent = ""; // emptied first, so that a second copy is read out again
-  setTimeout(() => { region.textContent = button.querySelector(".gb-copy__done").textContent; }, 50);
+  setTimeout(() => { region.textContent = button.querySelector(".gb-copy__done")?.textContent ?? say("copy.done"); }, 50);
   clearTimeout(button.gbTimer);
   button.gbTimer = setTimeout(() => button.classList.remove("is-copied"), 2500);
 }

@@ -3,9 +3,9 @@
  * draws every box empty) until "afterprint", or a copy with the boxes as they
  * are checked. A copy with progress is a record: just before printing, each
  * checked item gets the time it was checked ("✓ 10:42 PM", with the date when
- * not today) and a police checklist the incident start and each phase's due
- * time; after printing they are taken out again. A blank copy never prints any
- * of them. The browser's own Print command prints the page as it is, as a copy
+ * not today; item-record.js, loaded once an item is checked, makes these) and a
+ * police checklist the incident start and each phase's due time; after printing
+ * they are taken out again. A blank copy never prints any of them. The browser's own Print command prints the page as it is, as a copy
  * with progress. The running header shows the page address and the date
  * printed, from --gb-print-url and --gb-print-date set here before printing. Without this
  * script the buttons are not shown and the page prints with blank lines. */
@@ -42,14 +42,6 @@ export function printedTime(date, now = new Date()) {
   return date.toLocaleString(language(), { month: "short", day: "numeric", ...year, ...options });
 }
 
-function fillChecks() {
-  for (const span of parts(document, "print-when")) {
-    const { checklist, item } = span.dataset;
-    const at = store.isChecked(checklist, item) ? store.checkTime(checklist, item) : null;
-    span.textContent = at ? say("print.checked_at", { time: printedTime(new Date(at)) }) : "";
-  }
-}
-
 function fillIncident(start) {
   for (const block of parts(document, "print-incident")) {
     const [blank] = parts(block, "print-incident-blank");
@@ -63,11 +55,10 @@ function fillIncident(start) {
   }
 }
 
-/** Put the record in (a copy with progress) or take it out (a blank copy, and after printing). */
+/** Put the incident's record in (a copy with progress) or take it out (a blank copy, and after printing);
+ * item-record.js does the same with the time each item was checked. */
 function showRecord(on) {
   const start = on && store.incidentStart() ? new Date(store.incidentStart()) : null;
-  if (on) fillChecks();
-  else for (const span of parts(document, "print-when")) span.textContent = "";
   fillIncident(start);
 }
 
