@@ -51,7 +51,7 @@ function makeBlock(item, box) {
   block.hidden = true; // shown once filled (showOne)
   Object.assign(block.dataset, { checklist: box.dataset.checklist, item: box.dataset.item });
   const edit = block.querySelector("details");
-  edit.lastElementChild.remove(); // the fields, made again from the template when opened
+  part(block, "record-fields").remove(); // made again from the template when opened
   edit.addEventListener("toggle", () => addFields(edit, block, template), { once: true });
   setText(parts(block, "record-item")[0], ` (${itemText(item)})`);
   (item.querySelector(".gb-details") ?? item.querySelector('[data-gb="copy"]') ?? box.labels[0]).after(block);
@@ -61,7 +61,7 @@ function makeBlock(item, box) {
 /** The who and note fields of a block, made from the template, filled from the saved check and saved
  * when they change. */
 function addFields(edit, block, template) {
-  const fields = template.content.querySelector("details > p").cloneNode(true);
+  const fields = part(template.content, "record-fields").cloneNode(true);
   for (const field of ["who", "note"]) {
     const [input] = parts(fields, `record-${field}`);
     input.id = `${field}-${block.dataset.item}`;
