@@ -5,10 +5,11 @@
  * checked item gets the time it was checked ("✓ 10:42 PM", with the date when
  * not today; item-record.js, loaded once an item is checked, makes these) and a
  * police checklist the incident start and each phase's due time; after printing
- * they are taken out again. A blank copy never prints any of them. The browser's own Print command prints the page as it is, as a copy
- * with progress. The running header shows the page address and the date
- * printed, from --gb-print-url and --gb-print-date set here before printing. Without this
- * script the buttons are not shown and the page prints with blank lines. */
+ * they are taken out again. A blank copy never prints any of them. The
+ * browser's own Print command prints the page as it is, as a copy with
+ * progress. The running header shows the page address and the date printed,
+ * from --gb-print-url and --gb-print-date set here before printing. Without
+ * this script the buttons are not shown and the page prints with blank lines. */
 import { address, all, language, listen, parts } from "./dom.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
