@@ -149,3 +149,16 @@ def test_a_page_links_its_own_stylesheet_for_its_media(site, page, name, media):
     if media:
         css = next((site / "assets" / "stylesheets").glob(f"{name}.*.css")).read_text(encoding="utf-8")
         assert css.startswith("@media print{") and css.count("@media") == 1, "a print-only stylesheet holds print rules only"
+
+
+@pytest.mark.parametrize("page", ["packet/index.html", "police/within-two-hours/index.html"])
+def test_each_checklists_count_bar_and_reset_stay_in_one_row(site, guidebook, page):
+    """Python-Markdown counts <progress> as a block: inside a <p> (the packet's checklists pass through
+    md_in_html), the paragraph was closed before the bar and the reset button fell out of the row."""
+    html = (site / page).read_text(encoding="utf-8")
+    rows = re.findall(r'<div class="gb-progress-row">(.*?)</div>', html, re.S)
+    expected = len(guidebook.checklists) if page.startswith("packet") else 1
+    assert len(rows) == expected
+    for row in rows:
+        assert 'data-gb="count"' in row and "<progress" in row and 'data-gb="reset"' in row, row
+        assert "<p>" not in row and "</p>" not in row, row
