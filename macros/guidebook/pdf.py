@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import posixpath
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -94,10 +95,13 @@ class Packets:
 
     @cached_property
     def made(self) -> dict[str, PacketPdf]:
+        """Both papers, each laid out by WeasyPrint in a process of its own: at the same time, on a
+        machine with two cores or more (the PDFs are most of a big guidebook's build)."""
         if not self.wanted:
             return {}
-        return {paper: render_pdf(packet_html(self.guidebook, self.addresses, self.home, paper), paper)
-                for paper in PAPERS}
+        pages = {paper: packet_html(self.guidebook, self.addresses, self.home, paper) for paper in PAPERS}
+        with ProcessPoolExecutor(max_workers=len(pages)) as pool:
+            return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys())))
 
     def write(self, site_dir: Path) -> list[Path]:
         """Write the PDFs into the built site; returns the files written."""
