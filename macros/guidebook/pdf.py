@@ -101,7 +101,7 @@ class Packets:
             return {}
         pages = {paper: packet_html(self.guidebook, self.addresses, self.home, paper) for paper in PAPERS}
         with ProcessPoolExecutor(max_workers=len(pages)) as pool:
-            return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys())))
+            return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys()), strict=True))
 
     def write(self, site_dir: Path) -> list[Path]:
         """Write the PDFs into the built site; returns the files written."""
