@@ -14,6 +14,7 @@ import pytest
 
 from tests.browser.test_print import CHECK_MARK, CHECKLIST_IDS, expected, norm, print_to_pdf, url_of
 from tests.support import word
+from tools.browser import wait_until
 
 ZONE = "America/New_York"
 TZ = ZoneInfo(ZONE)
@@ -204,3 +205,27 @@ def test_the_checked_times_are_made_for_printing_only(record_page, site, base_ur
     page.get_by_role("button", name=word("print.blank")).click()
     assert times.count() == 0, "a blank copy got the times the items were checked"
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+
+
+def test_a_copy_printed_as_the_page_opens_waits_for_the_checked_times(record_page, site, base_url, guidebook):
+    """The checked times on paper are written by a part of the script that loads as the page opens
+    (item-record.js): "Print a copy with my progress" pressed before it has arrived waits for it."""
+    checklist = guidebook.checklist("police-within-two-hours")
+    page = record_page
+    held = []  # the request for that part, held back until the button has been pressed
+    page.route("**/guidebook/item-record.*", lambda route: held.append(route))
+    saved, checked, _ = stored_progress(checklist, datetime.datetime.now(TZ))
+    page.goto(url_of(site, base_url, checklist.id))
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
+    page.reload()
+    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
+    while not held:
+        page.wait_for_timeout(50)
+    page.evaluate("() => { window.print = () => { dispatchEvent(new Event('beforeprint')); }; }")
+    page.get_by_role("button", name=word("print.progress")).click()
+    times = page.locator('[data-gb="print-when"]')
+    page.wait_for_timeout(200)
+    assert times.count() == 0, "printed before the part that writes the times had arrived"
+    held[-1].continue_()
+    wait_until(page, f"document.querySelectorAll('[data-gb=\"print-when\"]').length === {len(checked)}")
+    assert times.first.inner_text().startswith(CHECK_MARK)

@@ -90,7 +90,7 @@ function start() {
   show();
   performance.measure("gb-progress-restore", "gb-start");
   initTransfer(document, changed);
-  initPrint(document);
+  initPrint(document, () => loading.records);
   return Promise.all([startRecordPage(document), startPacket(document), ...Object.values(loading)]);
 }
 

@@ -1,5 +1,4 @@
 /* Beside each checked item: when it was done ("done 10:42 PM", with the date when not today),
-/* Beside each checked item: when it was done ("done 10:42 PM", with the date when not today),
  * and a small <details> with who did it and a note (gb-item-record.html, one template per checklist, made
  * into an item's block when the item is first checked). Saved when a field changes. On a copy with
  * progress, the time each item was checked, made just before printing (printTimes). */
@@ -102,29 +101,36 @@ function showOne(box, now) {
 }
 
 const BATCH = 50; // blocks made per task: 1,000 saved checks never hold the page for long (a long task is 50 ms)
-let waiting = []; // boxes of checked items whose blocks are still to be made, a batch per task
+let waiting = []; // boxes of checked items whose blocks are still to be made
+let scheduled = false; // a task to make the next batch is asked for
 
 const needsBlock = (box) => Boolean(store.checkOf(box.dataset.checklist, box.dataset.item))
   && !part(box.closest(".gb-item") ?? box, "record");
 
-/** Make and show the next batch of waiting blocks, and ask for another task while some wait. */
+/** Make and show the next batch of waiting blocks; another task is asked for first while more wait. */
 function makeBatch() {
   const now = new Date();
-  for (const box of waiting.splice(0, BATCH)) showOne(box, now);
-  if (waiting.length) setTimeout(makeBatch);
+  const batch = waiting.splice(0, BATCH);
+  if (waiting.length && !scheduled) {
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      makeBatch();
+    });
+  }
+  for (const box of batch) showOne(box, now);
 }
 
 /** Show the record of each checked item. Blocks already made show the change at once; new ones are
- * made a batch at a time, in the order of the page (one item just checked: at once). An item that was
- * never checked has no block. */
+ * made in the order of the page, the first 50 at once (an item just checked, on any list of the
+ * guidebook), the rest 50 per task (1,000 saved checks). An item never checked has no block. */
 export function showItemRecords(root) {
   const now = new Date();
   const boxes = parts(root, "check");
-  const busy = waiting.length > 0;
   waiting = boxes.filter(needsBlock);
   const later = new Set(waiting);
   for (const box of boxes) if (!later.has(box)) showOne(box, now);
-  if (!busy) makeBatch();
+  makeBatch();
 }
 
 export function initItemRecords(root, onChange) {
@@ -132,7 +138,8 @@ export function initItemRecords(root, onChange) {
 }
 
 /** On a copy with progress, "✓ 10:42 PM" after each checked item's label (print.css places it): made
- * just before printing and taken out after; a blank copy (html.gb-print-blank, print.js) has none. */
+ * just before printing and taken out after; a blank copy (html.gb-print-blank, print.js) has none.
+ * This part loads as the page opens wherever an item is checked, and the Print buttons wait for it. */
 function printTimes(event) {
   for (const when of parts(document, "print-when")) when.remove();
   if (event.type === "afterprint" || document.documentElement.classList.contains("gb-print-blank")) return;

@@ -73,11 +73,14 @@ function afterPrint() {
   showRecord(false);
 }
 
-export function initPrint(root) {
+/** `ready()`: the part that writes the checked times (item-record.js) while it loads as the page opens,
+ * so that a copy printed at once has them. */
+export function initPrint(root, ready = () => undefined) {
   stampDate();
   for (const button of all(root, '[data-gb="print"] [data-print]')) {
-    listen(button, "click", () => {
+    listen(button, "click", async () => {
       html.classList.toggle("gb-print-blank", button.dataset.print === "blank");
+      await ready();
       print();
     });
   }
