@@ -64,10 +64,15 @@ def record_page(browser):
 def open_with_progress(page, address: str, saved: dict) -> None:
     """Open `address` with `saved` progress, once the page shows it (item-record.js, which also makes
     the checked times on paper, loads once an item is checked)."""
+    open_saved(page, address, saved)
+    page.locator('[data-gb="record"]:not([hidden])').first.wait_for()
+
+
+def open_saved(page, address: str, saved: dict) -> None:
+    """Open `address` with `saved` progress in this browser's storage."""
     page.goto(address)
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
     page.reload()
-    page.locator('[data-gb="record"]:not([hidden])').first.wait_for()
 
 
 def print_copy(page, kind: str, pdf, paper: str) -> list[str]:
@@ -215,9 +220,7 @@ def test_a_copy_printed_as_the_page_opens_waits_for_the_checked_times(record_pag
     held = []  # the request for that part, held back until the button has been pressed
     page.route("**/guidebook/item-record.*", lambda route: held.append(route))
     saved, checked, _ = stored_progress(checklist, datetime.datetime.now(TZ))
-    page.goto(url_of(site, base_url, checklist.id))
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(saved)])
-    page.reload()
+    open_saved(page, url_of(site, base_url, checklist.id), saved)
     wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
     while not held:
         page.wait_for_timeout(50)

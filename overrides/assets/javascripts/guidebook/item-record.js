@@ -38,13 +38,11 @@ function itemText(item) {
   return label.textContent.trim().slice(number.length).trim();
 }
 
-const templateOf = (box) => box.closest(".gb-checklist")?.querySelector('[data-gb="record-template"]');
-
 /** Make the record block of an item from its checklist's template (gb-item-record.html). Its two fields
  * are made when the reader first opens "Who and note" (addFields): a long list of saved checks gets
  * a light block per item. */
 function makeBlock(item, box) {
-  const template = templateOf(box);
+  const template = box.closest(".gb-checklist")?.querySelector('[data-gb="record-template"]');
   if (!template) return null;
   const block = template.content.firstElementChild.cloneNode(true);
   block.hidden = true; // shown once filled (showOne)
