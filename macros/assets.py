@@ -38,11 +38,11 @@ SCRIPT_MODULES = "assets/javascripts/guidebook"  # the sources; the served chunk
 STYLESHEET = "assets/stylesheets/guidebook.css"
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
 SEARCH_WORKER = "assets/javascripts/workers/search-on-demand.js"  # beside Material's worker, which it loads
-# The rules of one page, served on that page only: the record page's screen and print rules, the
-# packet's print rules. A page stylesheet of print rules alone is linked with media="print", so that
-# it never holds the page's first paint (PAGE_STYLESHEET_MEDIA).
+# The rules of one page, on that page only: the record page's screen and print rules, served as a
+# stylesheet of its own; the packet's print rules, written into the page in a <style media="print">
+# (PRINT_ONLY_PAGES), so that they neither hold the first paint nor cost a request.
 PAGE_STYLESHEETS = {"record": "assets/stylesheets/record.css", "packet": "assets/stylesheets/packet.css"}
-PAGE_STYLESHEET_MEDIA = {"record": "all", "packet": "print"}
+PRINT_ONLY_PAGES = {"packet"}
 SOURCES = (SCRIPT, SCRIPT_MODULES, STYLESHEET, PRINT_STYLESHEET, SEARCH_WORKER,
            *PAGE_STYLESHEETS.values())  # copied by MkDocs, removed from the site
 TARGET = "es2020"
@@ -64,6 +64,7 @@ class Assets:
     modules: bool = False
     search_worker: str = ""
     page_stylesheets: dict[str, str] = field(default_factory=dict)  # page ("record") -> its own stylesheet
+    page_print_rules: dict[str, str] = field(default_factory=dict)  # page ("packet") -> its print rules, inline
 
     def add(self, source_name: str, content: str) -> str:
         data = content.encode("utf-8")
@@ -180,8 +181,19 @@ def build_assets(theme_dir: Path, minify: bool = True, modules: bool = True) -> 
     assets.search_worker = assets.add(SEARCH_WORKER, bundle_script(theme / SEARCH_WORKER, minify))
     for page, source in PAGE_STYLESHEETS.items():
         css = (theme / source).read_text(encoding="utf-8")
-        assets.page_stylesheets[page] = assets.add(source, rcssmin.cssmin(css) if minify else css)
+        css = rcssmin.cssmin(css) if minify else css
+        if page in PRINT_ONLY_PAGES:
+            assets.page_print_rules[page] = inline_rules(source, css)
+        else:
+            assets.page_stylesheets[page] = assets.add(source, css)
     return assets
+
+
+def inline_rules(source: str, css: str) -> str:
+    """`css` as it can stand inside a <style> element: refused if it holds "</", which would end it."""
+    if "</" in css:
+        raise AssetError(f"{source} holds \"</\", which would end the <style> element it is written into")
+    return css
 
 
 def write_assets(assets: Assets, site_dir: Path) -> list[Path]:

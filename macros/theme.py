@@ -13,12 +13,13 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from .assets import PAGE_STYLESHEET_MEDIA, AssetError, Assets, build_assets, write_assets
+from .assets import AssetError, Assets, build_assets, write_assets
 from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, ScriptNames, Words
 from .guidebook.model import Guidebook
 from .guidebook.pages import page_source
 
 PLUGIN_NAME = "guidebook-theme"
+MATERIAL_SCRIPTS = "assets/javascripts"  # in Material's templates folder, as in the built site
 CSS_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
 
 
@@ -142,21 +143,34 @@ class ThemeSupport:
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "preload": self.assets.preload, "modules": self.assets.modules}
         env.globals["gb_page_stylesheet"] = self.page_stylesheet
+        env.globals["gb_material_bundle"] = material_bundle([Path(d) for d in config["theme"].dirs])
         env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         return env
 
     def page_stylesheet(self, page) -> dict[str, str] | None:
-        """The stylesheet of the record page or the packet, served on that page only, as its address
-        (`href`) and the media it applies to (`media`); else None."""
+        """The rules of the record page or the packet, on that page only: the address of its own
+        stylesheet (`href`), or its print rules to write into the page (`print_rules`); else None."""
         meta = page.meta if page else {}
         kind = "record" if meta.get(RECORD_PAGE) else "packet" if meta.get(PACKET_PAGE) else None
-        if kind not in self.assets.page_stylesheets:
-            return None
-        return {"href": self.assets.page_stylesheets[kind], "media": PAGE_STYLESHEET_MEDIA[kind]}
+        if kind in self.assets.page_stylesheets:
+            return {"href": self.assets.page_stylesheets[kind]}
+        if kind in self.assets.page_print_rules:
+            return {"print_rules": self.assets.page_print_rules[kind]}
+        return None
 
     def on_post_build(self, config):
         write_assets(self.assets, Path(config["site_dir"]))
+
+
+def material_bundle(theme_dirs: list[Path]) -> str:
+    """The site address of Material's script (bundle.<hash>.min.js, in its templates folder), which
+    base.html names but does not defer; main.html links it with `defer`."""
+    bundles = sorted(b for d in theme_dirs for b in (d / MATERIAL_SCRIPTS).glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise PluginError(f"expected one bundle.*.min.js of Material in the theme's folders ({MATERIAL_SCRIPTS}), "
+                          f"found {len(bundles)}: is mkdocs-material installed as requirements.txt pins it?")
+    return f"{MATERIAL_SCRIPTS}/{bundles[0].name}"
 
 
 def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, modules: bool = True) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -135,20 +136,33 @@ def test_every_page_loads_our_script_as_a_module_with_its_chunks_preloaded(site)
             assert target.resolve().is_file(), f"{page}: {address} is missing"
 
 
-# page -> (its own stylesheet, the media its link names): the packet's rules are print rules only, so
-# its link never holds the first paint; the record page's include screen rules; other pages have none.
-PAGE_STYLESHEETS = [("packet/index.html", "packet", ' media="print"'), ("record/index.html", "record", ""),
-                    ("index.html", None, None)]
+# page -> its own stylesheet: the record page's rules (screen and print) are a stylesheet of its own;
+# other pages have none. The packet's rules are print rules only, written into the page, so that they
+# neither hold the first paint nor cost a request.
+PAGE_STYLESHEETS = [("packet/index.html", None), ("record/index.html", "record"), ("index.html", None)]
 
 
-@pytest.mark.parametrize("page, name, media", PAGE_STYLESHEETS, ids=[p[0] for p in PAGE_STYLESHEETS])
-def test_a_page_links_its_own_stylesheet_for_its_media(site, page, name, media):
+@pytest.mark.parametrize("page, name", PAGE_STYLESHEETS, ids=[p[0] for p in PAGE_STYLESHEETS])
+def test_a_page_links_its_own_stylesheet_if_it_has_one(site, page, name):
     html = (site / page).read_text(encoding="utf-8")
     links = re.findall(r'<link rel="stylesheet" href="[^"]*/(packet|record)\.[0-9a-f]{10}\.css"([^>]*)>', html)
-    assert links == ([(name, media)] if name else [])
-    if media:
-        css = next((site / "assets" / "stylesheets").glob(f"{name}.*.css")).read_text(encoding="utf-8")
-        assert css.startswith("@media print{") and css.count("@media") == 1, "a print-only stylesheet holds print rules only"
+    assert links == ([(name, "")] if name else [])
+
+
+def test_the_packets_print_rules_are_in_the_page_for_print_only(site):
+    styles = re.findall(r'<style([^>]*)>(.*?)</style>', (site / "packet/index.html").read_text(encoding="utf-8"), re.S)
+    printed = [css for attributes, css in styles if attributes == ' media="print"']
+    assert len(printed) == 1 and ".gb-packet-cover" in printed[0]
+    assert printed[0].startswith("@media print{") and printed[0].count("@media") == 1, "print rules only"
+    assert not list((site / "assets" / "stylesheets").glob("packet.*.css")), "no packet stylesheet is served"
+
+
+def test_materials_script_and_ours_are_deferred_in_order(site):
+    """Material's bundle no longer holds the first paint; ours (a module, deferred too) runs after it."""
+    for page in ("index.html", "packet/index.html", "404.html"):
+        scripts = re.findall(r'<script ([^>]*)src="([^"]+)"', (site / page).read_text(encoding="utf-8"))
+        assert [(attributes.strip(), Path(src).name.split(".")[0]) for attributes, src in scripts] == [
+            ("defer", "bundle"), ('type="module"', "guidebook")], page
 
 
 @pytest.mark.parametrize("page", ["packet/index.html", "police/within-two-hours/index.html"])
