@@ -77,7 +77,11 @@ def first_load_bytes(server, url: str) -> tuple[int, list[tuple[str, int]]]:
     return sum(n for _, n in sizes), sizes
 
 
-def lighthouse(url: str) -> dict[str, float] | None:
+CATEGORIES = "performance,accessibility,best-practices,seo"
+
+
+def lighthouse(url: str, who: str = "ours", categories: str = CATEGORIES) -> dict[str, float] | None:
+    """The page's Lighthouse mobile scores (0-100) by category; every audit that lost points is printed."""
     binary = BENCH / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         print("installing Lighthouse from bench/package-lock.json (npm ci) ...")
@@ -88,7 +92,7 @@ def lighthouse(url: str) -> dict[str, float] | None:
         flags = " ".join(["--headless=new"] + CHROMIUM_ARGS)
         result = subprocess.run(
             [str(binary), url, "--quiet", "--output=json", f"--output-path={out}", f"--chrome-flags={flags}",
-             "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=mobile"],
+             f"--only-categories={categories}", "--form-factor=mobile"],
             env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
         if result.returncode != 0 or not out.exists():
             print(result.stderr[-2000:])
@@ -99,7 +103,8 @@ def lighthouse(url: str) -> dict[str, float] | None:
         for ref in cat["auditRefs"]:
             audit = report["audits"][ref["id"]]
             if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
-                print(f"    lighthouse {cat['id']}: {ref['id']} scored {audit['score']:.2f} {audit.get('displayValue', '')}")
+                shown = audit.get("displayValue", "")
+                print(f"    {who}, lighthouse {cat['id']}: {ref['id']} scored {audit['score']:.2f} {shown}")
     return scores
 
 
@@ -179,11 +184,14 @@ def report_first_loads(site: Path, stock: Path, budget: dict) -> None:
     stock_server.shutdown()
 
 
-def report_lighthouse(url: str, budget: dict, runs: int) -> None:
+def report_lighthouse(url: str, stock_url: str, budget: dict, runs: int) -> None:
+    """Each page's scores in `runs` Lighthouse runs with their verdict, and stock Material's performance
+    beside them (runs taken in turn, so that a busy moment of the machine falls on both)."""
     spec = budget["lighthouse_mobile"]
     for page in spec["pages"]:
-        results = [lighthouse(url + page) for _ in range(runs)]
-        scores = [r for r in results if r is not None]
+        pairs = [(lighthouse(url + page), lighthouse(stock_url + page, "stock", "performance")) for _ in range(runs)]
+        scores = [ours for ours, _ in pairs if ours is not None]
+        stock = [theirs for _, theirs in pairs if theirs is not None]
         if not scores:
             row(f"Lighthouse mobile /{page}", "could not run")
             continue
@@ -193,6 +201,8 @@ def report_lighthouse(url: str, budget: dict, runs: int) -> None:
             need = spec["runs_needed"] * len(scores) / spec["runs"]
             row(f"Lighthouse mobile {category} /{page}", f"{'/'.join(map(str, got))} (min {minimum})",
                 "yes" if hits >= need else f"{hits} of {len(scores)} runs at {minimum}")
+            if category == "performance":
+                row("  stock Material, the same runs", "/".join(str(s[category]) for s in stock))
 
 
 ONE_X_RUNS = 3  # the 1x builds take seconds: the fastest of three, so that one busy moment of a shared machine
@@ -245,8 +255,10 @@ def main() -> None:
         report_first_loads(site, stock, budget)
         if not args.skip_lighthouse:
             server, url = serve_gzip(site)
-            report_lighthouse(url, budget, args.runs or budget["lighthouse_mobile"]["runs"])
+            stock_server, stock_url = serve_gzip(stock)
+            report_lighthouse(url, stock_url, budget, args.runs or budget["lighthouse_mobile"]["runs"])
             server.shutdown()
+            stock_server.shutdown()
         if not args.skip_scale:
             report_growth(tmp, budget)
 
