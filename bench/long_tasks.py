@@ -26,9 +26,10 @@ sys.path.insert(0, str(BENCH))
 
 from budget import build_stock  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
-from progress import KEY, arguments, build_synthetic  # noqa: E402
+from progress import arguments, build_synthetic  # noqa: E402
 
 from tools.browser import launch_chromium, wait_until  # noqa: E402
+from tools.saved_progress import store_script, stored  # noqa: E402
 
 BUDGET = json.loads((BENCH / "budget.json").read_text())
 OUR_SCRIPT = "**/assets/javascripts/guidebook*"  # our script (and its chunks), blocked to see what is Material's
@@ -50,7 +51,7 @@ IDLE = f"""document.readyState === "complete"
 def saved_checks(items: int) -> str:
     """Every item of the benchmark checklist checked, in the saved format (version 3, saved.js)."""
     checks = {f"bench-item-{n}": {"at": f"2026-11-20T10:{n % 60:02d}:00.000Z"} for n in range(items)}
-    return json.dumps({"version": 3, "checks": {"bench-checklist": checks}, "log": [], "incident": None, "archive": []})
+    return stored({"bench-checklist": checks})
 
 
 def one_load(browser, url: str, saved: str | None, block: str | None = None) -> tuple[float, int, float | None]:
@@ -61,7 +62,7 @@ def one_load(browser, url: str, saved: str | None, block: str | None = None) -> 
     if block:
         context.route(block, lambda route: route.abort())
     if saved is not None:
-        context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(saved)})")
+        context.add_init_script(store_script(saved))
     page = context.new_page()
     page.goto(url)
     wait_until(page, IDLE, timeout=30_000)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import statistics
 import sys
 import tempfile
@@ -21,9 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from macros.assets import served_assets
 from tools.browser import launch_chromium, wait_until
 from tools.project import build, copy_project
+from tools.saved_progress import store_script, stored
 from tools.server import serve
-
-KEY = "ccm-guidebook.progress"
 
 
 def synthetic_project(root: Path, items: int) -> Path:
@@ -68,14 +66,14 @@ def main() -> None:
         build_synthetic(root, args.items)
         script = served_assets(root / "site")[0].read_bytes()  # guidebook.<hash>.js
         server, url = serve(root / "site")
-        saved = {"version": 2, "checks": {"bench-checklist": {f"bench-item-{n}": {"at": "2026-01-01T00:00:00Z"}
-                                                             for n in range(0, args.items, 2)}}, "incident": None}
+        saved = stored({"bench-checklist": {f"bench-item-{n}": {"at": "2026-01-01T00:00:00Z"}
+                                            for n in range(0, args.items, 2)}})
         restore, check = [], []
         with sync_playwright() as p:
             browser = launch_chromium(p)
             for _ in range(args.runs):
                 context = browser.new_context()
-                context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(saved))})")
+                context.add_init_script(store_script(saved))
                 page = context.new_page()
                 page.goto(url + "bench/")
                 wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tools.browser import launch_chromium
 from tools.project import build, copy_project
+from tools.saved_progress import store_script, stored
 from tools.server import serve
 
-KEY = "ccm-guidebook.progress"
 ITEMS = 200
 BUDGET = json.loads((Path(__file__).parent / "budget.json").read_text())
 
@@ -49,8 +49,8 @@ def saved_state() -> str:
               for n in range(ITEMS)}
     log = [{"checklist": "bench-checklist", "item": f"bench-item-{n % ITEMS}", "at": at(n % 300),
             "undone": at(300 + n % 300)} for n in range(400)]
-    return json.dumps({"version": 3, "checks": {"bench-checklist": checks}, "log": log,
-                       "incident": {"start": "2026-11-20T09:30:00.000Z", "name": "Benchmark incident"}, "archive": []})
+    return stored({"bench-checklist": checks}, log=log,
+                  incident={"start": "2026-11-20T09:30:00.000Z", "name": "Benchmark incident"})
 
 
 def measure(page, name: str) -> float:
@@ -64,7 +64,7 @@ def measure(page, name: str) -> float:
 
 def one_run(browser, url: str, state: str) -> tuple[float, float, int, int]:
     sender = browser.new_context()
-    sender.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(state)})")
+    sender.add_init_script(store_script(state))
     page = sender.new_page()
     page.goto(url + "record/")
     render = measure(page, "gb-record-render")

@@ -57,14 +57,18 @@ def script_json(data) -> Markup:
 
 
 RECORD_PAGE = "gb_record_page"  # page.meta flag set by the incident_record macro
-PACKET_PAGE = "gb_packet_page"  # set by the packet macro: the page gets the packet's stylesheet
+PACKET_PAGE = "gb_packet_page"  # set by the packet macro: the page gets the packet's words and print rules
 ALL_CHECKLISTS = "gb_all_checklists"  # set by the macros of pages that show every checklist (home, record, packet)
 
 
 def page_kind(page) -> str:
-    """"record" (the incident record page), "overview" (a page that shows every checklist) or "other"."""
+    """"record" (the incident record page), "packet", "overview" (another page that shows every
+    checklist) or "other" (PAGE_KINDS): the words the page carries, and its own rules."""
     meta = page.meta if page else {}
-    return "record" if meta.get(RECORD_PAGE) else "overview" if meta.get(ALL_CHECKLISTS) else "other"
+    for flag, kind in ((RECORD_PAGE, "record"), (PACKET_PAGE, "packet"), (ALL_CHECKLISTS, "overview")):
+        if meta.get(flag):
+            return kind
+    return "other"
 
 
 @dataclass
@@ -151,8 +155,7 @@ class ThemeSupport:
     def page_stylesheet(self, page) -> dict[str, str] | None:
         """The rules of the record page or the packet, on that page only: the address of its own
         stylesheet (`href`), or its print rules to write into the page (`print_rules`); else None."""
-        meta = page.meta if page else {}
-        kind = "record" if meta.get(RECORD_PAGE) else "packet" if meta.get(PACKET_PAGE) else None
+        kind = page_kind(page)
         if kind in self.assets.page_stylesheets:
             return {"href": self.assets.page_stylesheets[kind]}
         if kind in self.assets.page_print_rules:

@@ -24,19 +24,22 @@ SCHEMA = "messages.schema.json"
 BASE_LANGUAGE = "en"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
-# The groups of words the page script shows (the rest appear only in templates).
+# The groups of words the page script shows (the rest appear only in templates; of the packet's, only
+# the few packet.js names).
 SCRIPT_GROUPS = (
     "count", "reset", "roles", "import", "storage", "incident", "print", "copy", "record", "handover", "privacy",
-    "undo", "status", "duration", "loading",
+    "undo", "status", "duration", "loading", "packet",
 )
-# A page carries the words of the scripts it runs. The incident record page gets them all. The
-# pages that show every checklist (home, packet) leave out the record page's groups (record.js,
-# handover.js); the other pages also leave out those of export and import (transfer.js). Of the
-# groups left out, every page keeps the few words its own scripts show: a checked item's time and
-# who (item-record.js), a failed archive (incidentbar.js), "and N more" (words.js).
-PAGE_KINDS = ("record", "overview", "other")
-LEFT_OUT = {"record": (), "overview": ("record", "handover", "privacy"),
-            "other": ("record", "handover", "privacy", "import")}
+# A page carries the words of the scripts it runs. The incident record page gets them all but the
+# packet's. The packet page and the other pages that show every checklist (home) leave out the record
+# page's groups (record.js, handover.js), and all but the packet its choice (packet.js); the other
+# pages also leave out those of export and import (transfer.js). Of the groups left out, every page
+# keeps the few words its own scripts show: a checked item's time and who (item-record.js), a failed
+# archive (incidentbar.js), "and N more" (words.js).
+PAGE_KINDS = ("record", "packet", "overview", "other")
+LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy"),
+            "overview": ("record", "handover", "privacy", "packet"),
+            "other": ("record", "handover", "privacy", "import", "packet")}
 EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed", "import.more")
 
 

@@ -12,15 +12,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support import wait_for_record_page, word
+from tools import saved_progress
+from tools.saved_progress import KEY
 
-KEY = "ccm-guidebook.progress"
 POLICE, MUNICIPAL, PREPARATION = "police-within-two-hours", "municipal-crisis-response", "police-before-an-incident"
 T0 = "2026-11-20T18:00:00.000Z"
 LATER = "2026-11-20T19:00:00.000Z"
 
 
 def state(checks, incident=None, log=()):
-    return json.dumps({"version": 3, "checks": checks, "log": list(log), "incident": incident, "archive": []})
+    return saved_progress.stored(checks, log=log, incident=incident)
 
 
 def open_with(browser, base_url, saved, path="record/"):

@@ -9,8 +9,7 @@ import pytest
 
 from tests.support import built_pages, page_path, word
 from tools.browser import wait_until
-
-KEY = "ccm-guidebook.progress"
+from tools.saved_progress import KEY
 
 
 def store(page, checks: dict, hours_ago: float | None):

@@ -13,8 +13,8 @@ import pytest
 
 from macros.guidebook.inline import plain_text
 from tests.support import page_path, saved_progress_control, wait_for_record_page, word
+from tools.saved_progress import KEY, stored
 
-KEY = "ccm-guidebook.progress"
 ZONE = "America/New_York"
 POLICE, MUNICIPAL, PREPARATION = "police-within-two-hours", "municipal-crisis-response", "police-before-an-incident"
 NAME = 'Main Street <b>protest</b> "=cmd"'
@@ -228,11 +228,11 @@ def test_a_warning_comes_before_storage_runs_out(page, context, base_url, site, 
     checks = {POLICE: {f"item-{n}": {"at": "2026-11-20T18:00:00.000Z", "note": note} for n in range(180)}}
     archive = [{"archived": "2026-11-20T19:00:00.000Z", "incident": {"start": None, "name": f"Past {n}"},
                 "checks": checks, "log": []} for n in range(20)]
-    text = json.dumps({"version": 3, "checks": {}, "log": [], "incident": None, "archive": archive})
+    text = stored({}, archive=archive)
     assert len(text) > 1_500_000
     context.add_init_script(f"if (!localStorage.getItem('{KEY}')) localStorage.setItem('{KEY}', {json.dumps(text)})")
     go(page, base_url, page_path(site, POLICE))
     page.locator(f"#check-{police.items[0].id}").check()
     assert page.locator('[data-gb="storage-notice"]').inner_text().strip() == word("storage.nearly_full")
-    assert page.get_by_role("button", name=word("storage.start_over")).is_hidden()
+    assert page.get_by_role("button", name=word("storage_notice.start_over")).is_hidden()
     assert police.items[0].id in json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["checks"][POLICE]

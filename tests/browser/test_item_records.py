@@ -7,8 +7,8 @@ import json
 
 from tests.support import page_path, word
 from tools.browser import wait_until
+from tools.saved_progress import KEY, store_script, stored
 
-KEY = "ccm-guidebook.progress"
 CHECKLIST = "municipal-crisis-response"
 WHEN = "2026-11-20T08:00:00.000Z"
 
@@ -17,7 +17,7 @@ def saved_all(checklist, who: str, note: str) -> str:
     """Every item of `checklist` checked; the first with who and note."""
     checks = {item.id: {"at": WHEN} for item in checklist.items}
     checks[checklist.items[0].id] |= {"who": who, "note": note}
-    return json.dumps({"version": 3, "checks": {checklist.id: checks}, "log": [], "incident": None, "archive": []})
+    return stored({checklist.id: checks})
 
 
 def records(page):
@@ -28,7 +28,7 @@ def test_every_saved_check_gets_its_record_and_fields_come_with_the_first_openin
                                                                                  guidebook):
     checklist = guidebook.checklist(CHECKLIST)
     first, last = checklist.items[0].id, checklist.items[-1].id
-    context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(saved_all(checklist, 'J.S.', 'Called'))})")
+    context.add_init_script(store_script(saved_all(checklist, 'J.S.', 'Called')))
     page.goto(base_url + page_path(site, CHECKLIST))
     wait_until(page, f"document.querySelectorAll('[data-gb=\"record\"]:not([hidden])').length === {len(checklist.items)}")
     assert records(page).count() == len(checklist.items)

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from tests.support import page_path
+from tools.saved_progress import KEY
 
 PHONE = {"width": 390, "height": 844}
-KEY = "ccm-guidebook.progress"
 
 
 def running_incident(hours_ago: float) -> str:

@@ -4,15 +4,13 @@ page); an item checked while they are being made gets one record, not none or tw
 opens on that item, though items past the 20th are laid out only when near (content-visibility)."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tests.support import built, copy_project
 from tools.browser import wait_until
+from tools.saved_progress import store_script, stored
 from tools.server import serve
 
-KEY = "ccm-guidebook.progress"
 ITEMS = 120
 WHEN = "2026-11-20T08:00:00.000Z"
 
@@ -37,7 +35,7 @@ def long_url(tmp_path_factory):
 
 def saved(skip: int | None = None) -> str:
     checks = {f"long-item-{n}": {"at": WHEN} for n in range(ITEMS) if n != skip}
-    return json.dumps({"version": 3, "checks": {"long-list": checks}, "log": [], "incident": None, "archive": []})
+    return stored({"long-list": checks})
 
 
 def shown_records(page) -> int:
@@ -45,7 +43,7 @@ def shown_records(page) -> int:
 
 
 def test_every_saved_check_gets_one_record_and_a_check_made_meanwhile_too(context, page, long_url):
-    context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(saved(skip=110))})")
+    context.add_init_script(store_script(saved(skip=110)))
     page.goto(long_url)
     wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
     page.locator("#check-long-item-110").check()

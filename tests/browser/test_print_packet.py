@@ -64,7 +64,7 @@ def test_the_packet_prints_only_what_was_chosen(name, label, wanted, page, base_
     wait_for_packet(page)
     page.get_by_role("radio", name=label, exact=True).check()
     status = page.locator('[data-gb="packet-status"]')
-    assert status.text_content() == word("print.packet_count", count=len(wanted), total=len(guidebook.checklists))
+    assert status.text_content() == word("packet.holds", count=len(wanted), total=len(guidebook.checklists))
     raw = print_to_pdf(page, tmp_path / f"{name}.pdf")
     print(f"\n{name}: {len(raw)} Letter pages")
     assert_packet_holds([norm(t) for t in raw], raw, wanted, site, guidebook)
@@ -76,7 +76,7 @@ def test_the_packet_prints_single_checklists_chosen_one_by_one(page, base_url, s
     page.get_by_role("radio", name=word("packet.pick"), exact=True).check()
     for checklist in guidebook.checklists:  # uncheck all, then check the chosen ones
         page.get_by_role("checkbox", name=checklist.title, exact=True).uncheck()
-    assert page.locator('[data-gb="packet-status"]').text_content() == word("print.packet_none")
+    assert page.locator('[data-gb="packet-status"]').text_content() == word("packet.none_chosen")
     for checklist_id in PICKED:
         page.get_by_role("checkbox", name=guidebook.checklist(checklist_id).title, exact=True).check()
     raw = print_to_pdf(page, tmp_path / "picked.pdf")

@@ -15,10 +15,10 @@ import pytest
 from tests.browser.test_print import CHECK_MARK, CHECKLIST_IDS, expected, norm, print_to_pdf, url_of
 from tests.support import word
 from tools.browser import wait_until
+from tools.saved_progress import KEY
 
 ZONE = "America/New_York"
 TZ = ZoneInfo(ZONE)
-KEY = "ccm-guidebook.progress"
 PAPERS = ("Letter", "A4")
 
 

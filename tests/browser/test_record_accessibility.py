@@ -9,8 +9,8 @@ import pytest
 
 from tests.browser.test_accessibility import axe_report
 from tests.support import page_path, wait_for_record_page, word
+from tools.saved_progress import KEY, stored
 
-KEY = "ccm-guidebook.progress"
 WHEN = "2026-11-20T18:00:00.000Z"
 
 
@@ -21,7 +21,7 @@ def saved(guidebook):
     log = [{"checklist": municipal.id, "item": municipal.items[1].id, "at": WHEN, "undone": WHEN}]
     incident = {"start": WHEN, "name": "Main Street protest", "roles": [guidebook.roles[0].id]}
     archive = [{"archived": WHEN, "incident": {"start": WHEN, "name": "Earlier"}, "checks": checks, "log": []}]
-    return json.dumps({"version": 3, "checks": checks, "log": log, "incident": incident, "archive": archive}), police
+    return stored(checks, log=log, incident=incident, archive=archive), police
 
 
 def checked_by_axe(page) -> list[str]:

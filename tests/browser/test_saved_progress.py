@@ -10,8 +10,9 @@ import pytest
 
 from tests.support import page_path, saved_progress_control, word
 from tools.browser import wait_until
+from tools.saved_progress import KEY, store_script
 
-KEY, LEGACY_KEY = "ccm-guidebook.progress", "ccm-guidebook.progress.v1"
+LEGACY_KEY = "ccm-guidebook.progress.v1"
 CHECKLIST = "municipal-crisis-response"
 OTHER = "police-long-term"
 WHEN = "2026-11-20T08:00:00.000Z"
@@ -118,7 +119,7 @@ def test_a_read_that_throws_writes_nothing_until_the_reader_starts_over(page, co
     page.evaluate("window.readFails = false")
     assert stored(page) == saved, "a failed read was followed by a write"
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name=word("storage.start_over")).click()
+    page.get_by_role("button", name=word("storage_notice.start_over")).click()
     assert json.loads(stored(page))["checks"] == {}
     assert notice(page) == ""
 
@@ -131,7 +132,7 @@ def test_unreadable_saved_text_is_kept_as_it_is(page, context, base_url, site, i
     page.locator(f"#check-{ids['a']}").click()
     assert stored(page) == text, "unreadable progress was overwritten"
     page.once("dialog", lambda d: d.dismiss())
-    page.get_by_role("button", name=word("storage.start_over")).click()
+    page.get_by_role("button", name=word("storage_notice.start_over")).click()
     assert stored(page) == text, "declining to start over changed nothing"
 
 
@@ -148,7 +149,7 @@ def test_a_read_that_succeeds_in_another_tab_lets_writes_resume(context, base_ur
     seed(context, KEY, "{not json")
     page = context.new_page()
     open_page(page, base_url, site)
-    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(v2({CHECKLIST: {ids['a']: {'at': WHEN}}}))})")
+    page.evaluate(store_script(v2({CHECKLIST: {ids['a']: {'at': WHEN}}})))
     page.evaluate(f"dispatchEvent(new StorageEvent('storage', {{key: {json.dumps(KEY)}}}))")
     wait_until(page, f"document.getElementById('check-{ids['a']}').checked")
     page.locator(f"#check-{ids['b']}").click()

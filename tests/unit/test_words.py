@@ -115,8 +115,10 @@ def test_the_stylesheets_hold_no_words(path):
 
 
 # The scripts that only some pages run (every other module runs on every page): the incident record
-# page's, and export and import (on the pages that show every checklist, and the record page).
+# page's, the packet's choice, and export and import (on the pages that show every checklist, and
+# the record page).
 RECORD_PAGE_SCRIPTS = ("record.js", "handover.js")
+PACKET_SCRIPTS = ("packet.js",)
 OVERVIEW_SCRIPTS = ("transfer.js",)
 SAID = re.compile(r"""say\(\s*["']([a-z_]+\.[a-z_0-9]+)["']""")
 
@@ -128,12 +130,13 @@ def _said_keys(names):
 @pytest.mark.parametrize("kind, scripts", [
     ("other", ()),
     ("overview", OVERVIEW_SCRIPTS),
+    ("packet", OVERVIEW_SCRIPTS + PACKET_SCRIPTS),
     ("record", OVERVIEW_SCRIPTS + RECORD_PAGE_SCRIPTS),
 ])
 def test_every_page_has_the_words_its_scripts_show(kind, scripts):
     """A page carries only the words it needs; a word missing from it would show as its name ("record.by")."""
     words = catalogue().for_script(kind, ScriptNames([p.read_text() for p in SCRIPTS]))
-    everywhere = {p.name for p in SCRIPTS} - set(RECORD_PAGE_SCRIPTS) - set(OVERVIEW_SCRIPTS)
+    everywhere = {p.name for p in SCRIPTS} - set(RECORD_PAGE_SCRIPTS) - set(OVERVIEW_SCRIPTS) - set(PACKET_SCRIPTS)
     keys = _said_keys(everywhere | set(scripts))
     assert _said_keys(everywhere) and _said_keys(scripts or everywhere), "the pattern finds the words the scripts show"
     assert not {(name, key) for name, key in keys if key not in words}
@@ -141,10 +144,11 @@ def test_every_page_has_the_words_its_scripts_show(kind, scripts):
 
 def test_pages_leave_out_the_words_of_scripts_they_do_not_run():
     words = catalogue()
-    other, overview, record = (set(words.for_script(kind)) for kind in ("other", "overview", "record"))
-    assert other < overview < record
-    assert not any(key.startswith(("handover.", "privacy.")) for key in overview)
+    other, overview, packet, record = (set(words.for_script(kind)) for kind in ("other", "overview", "packet", "record"))
+    assert other < overview < record and overview < packet
+    assert not any(key.startswith(("handover.", "privacy.")) for key in overview | packet)
     assert "import.confirm" in overview and "import.confirm" not in other
+    assert "packet.holds" in packet and not any(key.startswith("packet.") for key in other | overview | record)
 
 
 @pytest.mark.parametrize("source, shown, not_shown", [

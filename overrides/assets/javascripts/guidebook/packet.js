@@ -56,8 +56,8 @@ function choose(packet, form, book, choice) {
   arrange(packet, chosen);
   showContents(packet, chosen);
   part(form, "packet-status").textContent = chosen.size
-    ? say("print.packet_count", { count: chosen.size, total: sections.length })
-    : say("print.packet_none");
+    ? say("packet.holds", { count: chosen.size, total: sections.length })
+    : say("packet.none_chosen");
 }
 
 function firstChoice(form) {

@@ -33,7 +33,8 @@ function showCounts(root, boxes, book) {
 export function showProgress(root) {
   const boxes = parts(root, "check");
   for (const box of boxes) {
-    const checked = store.isChecked(box.dataset.checklist, box.dataset.item);
+    const { checklist, item } = box.dataset;
+    const checked = store.isChecked(checklist, item);
     if (box.checked !== checked) box.checked = checked;
   }
   showCounts(root, boxes, manifest());
@@ -90,13 +91,17 @@ function offerUndo(root, message, undo) {
   bar.gbTimer = setTimeout(() => close(), UNDO_SECONDS * 1000);
 }
 
-/** Wire the boxes and reset buttons; `changed` shows the new state everywhere. */
+/** Wire the boxes and reset buttons; `changed` shows the new state everywhere. A box found checked was
+ * checked by the reader while the page loaded (boxes are served unchecked, and autocomplete="off" keeps
+ * the browser from restoring them): that check is saved as if made now, not undone by the saved state. */
 export function initProgress(root, changed) {
   for (const box of parts(root, "check")) {
+    const { checklist, item } = box.dataset;
     listen(box, "change", () => {
-      store.setChecked(box.dataset.checklist, box.dataset.item, box.checked);
+      store.setChecked(checklist, item, box.checked);
       changed();
     });
+    if (box.checked && !store.isChecked(checklist, item)) box.dispatchEvent(new Event("change"));
   }
   for (const button of parts(root, "reset")) {
     listen(button, "click", () => reset(root, button, changed));

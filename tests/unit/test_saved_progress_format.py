@@ -1,0 +1,27 @@
+"""The tests' and benchmarks' saved progress (tools/saved_progress.py) is the page script's own: the same
+localStorage key and format version as saved.js."""
+from __future__ import annotations
+
+import json
+import re
+
+from macros.assets import ROOT
+from tools.saved_progress import KEY, VERSION, store_script, stored
+
+SAVED_JS = ROOT / "overrides" / "assets" / "javascripts" / "guidebook" / "saved.js"
+
+
+def test_key_and_version_are_saved_js_ones():
+    source = SAVED_JS.read_text(encoding="utf-8")
+    assert re.search(r'^export const KEY = "([^"]+)";$', source, re.M)[1] == KEY
+    assert int(re.search(r"^export const VERSION = (\d+);$", source, re.M)[1]) == VERSION
+
+
+def test_stored_progress_has_every_field_of_the_format():
+    checks = {"a-checklist": {"an-item": {"at": "2026-11-20T08:00:00.000Z"}}}
+    assert json.loads(stored(checks)) == {"version": VERSION, "checks": checks, "log": [], "incident": None, "archive": []}
+
+
+def test_the_store_script_quotes_the_text_as_a_javascript_string():
+    text = stored({"x": {"y": {"at": "</script>\"'"}}})
+    assert store_script(text) == f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(text)})"
