@@ -202,7 +202,7 @@ def report_lighthouse(url: str, stock_url: str, budget: dict, runs: int) -> None
             row(f"Lighthouse mobile {category} /{page}", f"{'/'.join(map(str, got))} (min {minimum})",
                 "yes" if hits >= need else f"{hits} of {len(scores)} runs at {minimum}")
             if category == "performance":
-                row("  stock Material, the same runs", "/".join(str(s[category]) for s in stock))
+                row("  stock Material, the same runs", "/".join(str(s[category]) for s in stock) or "could not run")
 
 
 ONE_X_RUNS = 3  # the 1x builds take seconds: the fastest of three, so that one busy moment of a shared machine

@@ -249,7 +249,7 @@ def checklist(env, checklist_id: str, heading_level: int = 1) -> str:
 
 def packet(env) -> str:
     env.page.meta[theme.ALL_CHECKLISTS] = True  # the page gets the whole manifest (theme.ThemeSupport)
-    env.page.meta[theme.PACKET_PAGE] = True  # and the packet's stylesheet
+    env.page.meta[theme.PACKET_PAGE] = True  # and the packet's words and print rules
     return _state(env).renderer.packet()
 
 

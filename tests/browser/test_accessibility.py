@@ -5,6 +5,7 @@ import pytest
 
 from tests.support import built_pages, page_path, saved_progress_control, word
 from tools.browser import wait_until
+from tools.saved_progress import store_script
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
@@ -55,7 +56,7 @@ def test_every_page_has_no_axe_violation(browser, site, base_url, scheme):
 def test_states_the_script_shows_have_no_axe_violation(browser, site, base_url, guidebook, scheme):
     """Incident clock with a window past, a storage notice, a role view, an import message."""
     context = browser.new_context(color_scheme=scheme)
-    context.add_init_script("localStorage.setItem('ccm-guidebook.progress', '{broken')")
+    context.add_init_script(store_script("{broken"))
     page = context.new_page()
     # Transitions at a fifth of their speed: axe would always catch the header's title mid-fade, so this
     # test fails for sure (instead of now and then) if axe_report stops waiting for a settled page.

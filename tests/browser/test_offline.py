@@ -8,6 +8,7 @@ import pytest
 
 from tests.support import expected_site_url, page_path, word
 from tools.browser import wait_until
+from tools.saved_progress import store_script, stored
 
 
 @pytest.fixture(scope="session")
@@ -100,9 +101,8 @@ def test_a_handover_link_works_in_the_offline_edition(page, requests_elsewhere, 
     record = (offline_site / "record.html").as_uri()
     item = guidebook.checklist("police-within-two-hours").items[0]
     page.goto(record)
-    page.evaluate("""id => localStorage.setItem('ccm-guidebook.progress', JSON.stringify({version: 3,
-        checks: {'police-within-two-hours': {[id]: {at: '2026-11-20T18:00:00.000Z', who: 'J.S.'}}},
-        log: [], incident: {start: '2026-11-20T17:00:00.000Z'}, archive: []}))""", item.id)
+    page.evaluate(store_script(stored({"police-within-two-hours": {item.id: {"at": "2026-11-20T18:00:00.000Z", "who": "J.S."}}},
+                                      incident={"start": "2026-11-20T17:00:00.000Z"})))
     page.reload()
     page.get_by_role("button", name=word("handover.make")).click()
     page.locator('[data-gb="handover-link"]').wait_for(state="visible")

@@ -14,6 +14,7 @@ from macros.assets import (
     bundle_modules,
     bundle_print_rules,
     bundle_script,
+    inline_rules,
     loaded_on_every_page,
     served_assets,
     write_assets,
@@ -133,7 +134,7 @@ def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     served = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert served == sorted(assets.files) and served == sorted(p.relative_to(site).as_posix() for p in written)
     assert served_assets(site)[0].relative_to(site).as_posix() == assets.script, "the entry first (bench/progress.py)"
-    # our search worker loads on the first search; the record page's and the packet's stylesheets on those pages
+    # our search worker loads on the first search; the record page's stylesheet on that page
     on_demand = {assets.search_worker, *assets.page_stylesheets.values()}
     assert sorted(p.relative_to(site).as_posix() for p in served_assets(site)) == sorted(set(served) - on_demand)
     assert "assets/javascripts/guidebook/store.js" not in served
@@ -201,3 +202,9 @@ def test_mkdocs_serve_is_recognised_by_its_temporary_site_folder(tmp_path):
     finally:
         served.rmdir()
     assert not serving({"site_dir": str(tmp_path / "site")}) and not serving({"site_dir": "site"})
+
+
+def test_print_rules_written_into_a_page_may_not_end_their_style_element():
+    assert inline_rules("packet.css", "@media print{.a{color:red}}") == "@media print{.a{color:red}}"
+    with pytest.raises(AssetError, match=r'packet\.css holds "</"'):
+        inline_rules("packet.css", '@media print{.a::after{content:"</style><script>"}}')

@@ -22,6 +22,9 @@ def test_stored_progress_has_every_field_of_the_format():
     assert json.loads(stored(checks)) == {"version": VERSION, "checks": checks, "log": [], "incident": None, "archive": []}
 
 
-def test_the_store_script_quotes_the_text_as_a_javascript_string():
-    text = stored({"x": {"y": {"at": "</script>\"'"}}})
-    assert store_script(text) == f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(text)})"
+def test_the_store_script_gives_the_text_back_as_a_javascript_string():
+    text = stored({"x": {"y": {"at": "</script>\"'\\ \u2028"}}})
+    script = store_script(text)
+    start = f"localStorage.setItem({json.dumps(KEY)}, "
+    assert script.startswith(start) and script.endswith(")")
+    assert json.loads(script[len(start):-1]) == text

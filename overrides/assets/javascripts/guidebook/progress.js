@@ -95,14 +95,17 @@ function offerUndo(root, message, undo) {
  * checked by the reader while the page loaded (boxes are served unchecked, and autocomplete="off" keeps
  * the browser from restoring them): that check is saved as if made now, not undone by the saved state. */
 export function initProgress(root, changed) {
+  const early = [];
   for (const box of parts(root, "check")) {
     const { checklist, item } = box.dataset;
     listen(box, "change", () => {
       store.setChecked(checklist, item, box.checked);
       changed();
     });
-    if (box.checked && !store.isChecked(checklist, item)) box.dispatchEvent(new Event("change"));
+    if (box.checked && !store.isChecked(checklist, item)) early.push([checklist, item]);
   }
+  for (const [checklist, item] of early) store.setChecked(checklist, item, true);
+  if (early.length) changed();
   for (const button of parts(root, "reset")) {
     listen(button, "click", () => reset(root, button, changed));
   }
