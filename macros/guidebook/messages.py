@@ -31,13 +31,13 @@ SCRIPT_GROUPS = (
     "undo", "status", "duration", "loading", "packet",
 )
 # A page carries the words of the scripts it runs. The incident record page gets them all but the
-# packet's. The packet page and the other pages that show every checklist (home) leave out the record
-# page's groups (record.js, handover.js), and all but the packet its choice (packet.js); the other
-# pages also leave out those of export and import (transfer.js). Of the groups left out, every page
+# packet's. The pages that show every checklist (home, packet) leave out the record page's groups
+# (record.js, handover.js), and all but the packet its choice (packet.js); the packet and the other
+# pages also leave out those of export and import (transfer.js: home and the record page). Of the groups left out, every page
 # keeps the few words its own scripts show: a checked item's time and who (item-record.js), a failed
 # archive (incidentbar.js), "and N more" (words.js).
 PAGE_KINDS = ("record", "packet", "overview", "other")
-LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy"),
+LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy", "import"),
             "overview": ("record", "handover", "privacy", "packet"),
             "other": ("record", "handover", "privacy", "import", "packet")}
 EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed", "import.more")
