@@ -125,6 +125,14 @@ def wait_for_record_page(page) -> None:
     wait_until(page, """document.querySelector('[data-gb="record-history-kept"]').textContent !== ''""")
 
 
+def wait_for_progress(page) -> None:
+    """The page's script has shown the saved progress: it starts after Material's, which can be after the
+    page's load event, where Playwright's goto and reload return."""
+    from tools.browser import wait_until
+
+    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
+
+
 def wait_for_packet(page) -> None:
     """The packet page's choice is ready: packet.js loads with import(), then says what the packet holds."""
     from tools.browser import wait_until

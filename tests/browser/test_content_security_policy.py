@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import built_pages, page_path, word
+from tests.support import built_pages, page_path, wait_for_progress, word
 from tools.browser import wait_until
 
 LISTEN = """
@@ -66,5 +66,6 @@ def test_incident_clock_and_ticks_work_under_the_policy(csp_page, base_url, site
     item = guidebook.checklist("police-within-24-hours").items[0]
     csp_page.locator(f"#check-{item.id}").check()
     csp_page.reload()
+    wait_for_progress(csp_page)
     assert csp_page.locator(f"#check-{item.id}").is_checked()
     assert violations(csp_page) == []

@@ -6,6 +6,7 @@ import json
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support import page_path, saved_progress_control, wait_for_packet, word
 from tools.browser import wait_until
@@ -36,9 +37,15 @@ def police_page(page, base_url, site, guidebook):
     page.clock.install(time=NOW)
     def go(checklist_id="police-within-24-hours"):
         page.goto(base_url + page_path(site, checklist_id))
-        page.locator('[data-gb="incident"]').wait_for()
+        clock_ready(page)
         return page.locator('[data-gb="incident"]')
     return go
+
+
+def clock_ready(page):
+    """The incident clock loads with import() once the page's script has started, which can be after the
+    page's load event: its Set button waits, disabled, until the clock has shown the saved start."""
+    expect(page.get_by_role("button", name=word("incident.set"))).to_be_enabled()
 
 
 def set_start(page, start: dt.datetime):
@@ -114,6 +121,7 @@ def test_clear_and_future_start(page, police_page):
     assert BEGAN not in text(panel.locator('[data-gb="incident-summary"]'))
     assert not panel.locator(".gb-now").count()
     page.reload()
+    clock_ready(page)
     assert BEGAN not in text(page.locator('[data-gb="incident-summary"]'))
 
 
@@ -122,6 +130,7 @@ def test_incident_start_survives_reload_and_export_import(page, police_page, bas
     start = NOW - dt.timedelta(minutes=45)
     set_start(page, start)
     page.reload()
+    clock_ready(page)
     assert word("incident.began", start=clock(start)) in text(page.locator('[data-gb="incident-summary"]'))
     page.goto(base_url)
     with page.expect_download() as info:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import expected_site_url, page_path, word
+from tests.support import expected_site_url, page_path, wait_for_progress, word
 from tools.browser import wait_until
 from tools.saved_progress import store_script, stored
 
@@ -78,6 +78,7 @@ def test_offline_edition_keeps_checks_across_a_reload(page, requests_elsewhere, 
     assert page.locator(f"#check-{item.id}").is_checked(), "the check took"
     wait_until(page, f"before => {OUR_STORAGE} !== before", arg=before, timeout=5_000)
     page.reload()
+    wait_for_progress(page)
     assert page.locator(f"#check-{item.id}").is_checked(), "the check was saved but not restored after a reload"
     assert requests_elsewhere == []
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.support import page_path, saved_progress_control, word
+from tests.support import page_path, saved_progress_control, wait_for_progress, word
 from tools.browser import wait_until
 from tools.saved_progress import KEY, store_script, stored
 
@@ -42,6 +42,7 @@ def test_check_survives_reload_and_navigation(page, open_checklist, checklist, b
     box(page, first).check()
     box(page, third).check()
     page.reload()
+    wait_for_progress(page)
     assert box(page, first).is_checked() and box(page, third).is_checked()
     assert not box(page, checklist.items[1]).is_checked()
     page.goto(base_url)  # the home page shows the same state
@@ -115,6 +116,7 @@ def test_reset_one_checklist_offers_undo_instead_of_asking(page, open_checklist,
     assert page.get_by_role("button", name=word("undo.undo"), exact=True).count() == 0
     reset.click()
     page.reload()
+    wait_for_progress(page)
     assert not box(page, checklist.items[0]).is_checked(), "without undo, the reset is saved"
     open_checklist(which=other)
     assert box(page, other.items[0]).is_checked()  # the other checklist is untouched
