@@ -127,7 +127,8 @@ def wait_for_record_page(page) -> None:
 
 def wait_for_progress(page) -> None:
     """The page's script has shown the saved progress: it starts after Material's, which can be after the
-    page's load event, where Playwright's goto and reload return."""
+    page's load event, where Playwright's goto and reload return. (Not under Playwright's fake clock,
+    whose `performance` keeps no entries.)"""
     from tools.browser import wait_until
 
     wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")

@@ -114,4 +114,5 @@ def test_a_handover_link_works_in_the_offline_edition(page, requests_elsewhere, 
     page.get_by_role("button", name=word("handover.replace")).click()
     assert word("handover.replaced", count=1) == page.locator('[data-gb="handover-status"]').inner_text()
     page.goto((offline_site / "police" / "within-two-hours.html").as_uri())
+    wait_for_progress(page)
     assert page.locator(f"#check-{item.id}").is_checked()

@@ -46,6 +46,7 @@ def test_check_survives_reload_and_navigation(page, open_checklist, checklist, b
     assert box(page, first).is_checked() and box(page, third).is_checked()
     assert not box(page, checklist.items[1]).is_checked()
     page.goto(base_url)  # the home page shows the same state
+    wait_for_progress(page)
     assert home_count(page, checklist.id) == word("count.done", done=2, total=len(checklist.items))
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert set(stored["checks"][checklist.id]) == {first.id, third.id}
@@ -330,6 +331,7 @@ def test_the_same_item_on_two_pages_shows_one_state(page, open_checklist, checkl
     open_checklist()
     box(page, checklist.items[3]).check()
     page.goto(base_url + "packet/")
+    wait_for_progress(page)
     assert box(page, checklist.items[3]).is_checked()
     box(page, checklist.items[3]).uncheck()
     open_checklist()
