@@ -134,6 +134,22 @@ def wait_for_progress(page) -> None:
     wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
 
 
+def hold_requests(page, pattern: str) -> list:
+    """Hold back the requests matching `pattern`; the returned list fills with their routes (held_route)."""
+    held: list = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def held_route(page, held: list, seconds: float = 10):
+    """The last request `hold_requests` has held, once the page has made one (within `seconds`)."""
+    for _ in range(int(seconds * 20)):
+        if held:
+            return held[-1]
+        page.wait_for_timeout(50)
+    raise AssertionError(f"no request was held in {seconds} s")
+
+
 def wait_for_packet(page) -> None:
     """The packet page's choice is ready: packet.js loads with import(), then says what the packet holds."""
     from tools.browser import wait_until

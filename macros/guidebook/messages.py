@@ -33,9 +33,9 @@ SCRIPT_GROUPS = (
 # A page carries the words of the scripts it runs. The incident record page gets them all but the
 # packet's. The pages that show every checklist (home, packet) leave out the record page's groups
 # (record.js, handover.js), and all but the packet its choice (packet.js); the packet and the other
-# pages also leave out those of export and import (transfer.js: home and the record page). Of the groups left out, every page
-# keeps the few words its own scripts show: a checked item's time and who (item-record.js), a failed
-# archive (incidentbar.js), "and N more" (words.js).
+# pages also leave out those of export and import (transfer.js: home and the record page). Of the
+# groups left out, every page keeps the few words its own scripts show: a checked item's time and
+# who (item-record.js), a failed archive (incidentbar.js), "and N more" (words.js).
 PAGE_KINDS = ("record", "packet", "overview", "other")
 LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy", "import"),
             "overview": ("record", "handover", "privacy", "packet"),

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.support import page_path, saved_progress_control, wait_for_packet, word
+from tests.support import page_path, saved_progress_control, wait_for_packet, wait_for_progress, word
 from tools.browser import wait_until
 
 ZONE = "America/New_York"
@@ -198,7 +198,7 @@ def test_shared_role_link_orders_the_packet_too(page, base_url, site, guidebook)
     page.goto(base_url + f"?role={role.id}")
     page.locator('a[data-gb="keep-role"][href*="packet/"]').click()
     assert page.url.endswith(f"packet/?role={role.id}")
-    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")  # the script has run
+    wait_for_progress(page)  # the script has run
     wait_for_packet(page)
     order = page.locator('[data-gb="role-sort"] > section').evaluate_all(
         "sections => sections.map(s => s.querySelector('.gb-checklist').dataset.checklist)")

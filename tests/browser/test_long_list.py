@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import built, copy_project
+from tests.support import built, copy_project, wait_for_progress
 from tools.browser import wait_until
 from tools.saved_progress import store_script, stored
 from tools.server import serve
@@ -45,7 +45,7 @@ def shown_records(page) -> int:
 def test_every_saved_check_gets_one_record_and_a_check_made_meanwhile_too(context, page, long_url):
     context.add_init_script(store_script(saved(skip=110)))
     page.goto(long_url)
-    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
+    wait_for_progress(page)
     page.locator("#check-long-item-110").check()
     wait_until(page, f"document.querySelectorAll('[data-gb=\"record\"]:not([hidden])').length === {ITEMS}")
     assert page.locator('[data-gb="record"][data-item="long-item-110"]').count() == 1
@@ -54,7 +54,7 @@ def test_every_saved_check_gets_one_record_and_a_check_made_meanwhile_too(contex
 
 def test_a_link_to_an_item_past_the_twentieth_opens_on_it(page, long_url):
     page.goto(long_url + "#long-item-100")
-    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
+    wait_for_progress(page)
     page.wait_for_timeout(300)
     box = page.locator("#long-item-100").bounding_box()
     height = page.viewport_size["height"]

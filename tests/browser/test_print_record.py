@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.browser.test_print import CHECK_MARK, CHECKLIST_IDS, expected, norm, print_to_pdf, url_of
-from tests.support import word
+from tests.support import held_route, hold_requests, wait_for_progress, word
 from tools.browser import wait_until
 from tools.saved_progress import KEY
 
@@ -217,18 +217,16 @@ def test_a_copy_printed_as_the_page_opens_waits_for_the_checked_times(record_pag
     (item-record.js): "Print a copy with my progress" pressed before it has arrived waits for it."""
     checklist = guidebook.checklist("police-within-two-hours")
     page = record_page
-    held = []  # the request for that part, held back until the button has been pressed
-    page.route("**/guidebook/item-record.*", lambda route: held.append(route))
+    held = hold_requests(page, "**/guidebook/item-record.*")  # that part, until the button has been pressed
     saved, checked, _ = stored_progress(checklist, datetime.datetime.now(TZ))
     open_saved(page, url_of(site, base_url, checklist.id), saved)
-    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
-    while not held:
-        page.wait_for_timeout(50)
+    wait_for_progress(page)
+    route = held_route(page, held)
     page.evaluate("() => { window.print = () => { dispatchEvent(new Event('beforeprint')); }; }")
     page.get_by_role("button", name=word("print.progress")).click()
     times = page.locator('[data-gb="print-when"]')
     page.wait_for_timeout(200)
     assert times.count() == 0, "printed before the part that writes the times had arrived"
-    held[-1].continue_()
+    route.continue_()
     wait_until(page, f"document.querySelectorAll('[data-gb=\"print-when\"]').length === {len(checked)}")
     assert times.first.inner_text().startswith(CHECK_MARK)

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.support import page_path, saved_progress_control, wait_for_progress, word
+from tests.support import held_route, hold_requests, page_path, saved_progress_control, wait_for_progress, word
 from tools.browser import wait_until
 from tools.saved_progress import KEY, store_script, stored
 
@@ -19,7 +19,7 @@ def checklist(guidebook):
 def open_checklist(page, base_url, site, checklist):
     def go(target=page, which=checklist):
         target.goto(base_url + page_path(site, which.id))
-        wait_until(target, "performance.getEntriesByName('gb-progress-restore').length > 0")
+        wait_for_progress(target)
         return target
     return go
 
@@ -57,18 +57,12 @@ def test_boxes_checked_while_the_page_loads_are_kept_and_saved(page, context, ba
     progress, read as the script starts, must not uncheck them, and they are saved with the one before."""
     first, early = checklist.items[0], checklist.items[1:3]
     context.add_init_script(store_script(stored({checklist.id: {first.id: {"at": "2026-11-20T08:00:00.000Z"}}})))
-    held = []  # the page script's entry, held back until the boxes have been checked
-    page.route("**/assets/javascripts/guidebook.*.js", lambda route: held.append(route))
+    held = hold_requests(page, "**/assets/javascripts/guidebook.*.js")  # the script's entry, until the boxes are checked
     page.goto(base_url + page_path(site, checklist.id), wait_until="commit")
     for item in early:
         box(page, item).check()
-    for _ in range(200):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the page script's entry was never requested"
-    held[-1].continue_()
-    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
+    held_route(page, held).continue_()
+    wait_for_progress(page)
     assert all(box(page, item).is_checked() for item in [first, *early])
     assert count_text(page, checklist.id) == word("count.done", done=3, total=len(checklist.items))
     saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["checks"][checklist.id]

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.support import page_path, saved_progress_control, word
+from tests.support import page_path, saved_progress_control, wait_for_progress, word
 from tools.browser import wait_until
 from tools.saved_progress import KEY, store_script
 
@@ -39,7 +39,7 @@ def seed(context, key, text):
 
 def open_page(page, base_url, site, checklist_id=CHECKLIST):
     page.goto(base_url + page_path(site, checklist_id))
-    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
+    wait_for_progress(page)
 
 
 def checked(page, item_id):
@@ -180,7 +180,7 @@ def test_todays_saved_format_is_migrated_keeping_every_check(page, context, base
     ticks = {c.id: {item.id: WHEN for item in c.items[::2]} for c in guidebook.checklists}
     seed(context, LEGACY_KEY, v1(ticks, WHEN))
     page.goto(base_url)
-    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
+    wait_for_progress(page)
     for c in guidebook.checklists:
         counter = page.locator(f'[data-gb="count"][data-checklist="{c.id}"]')
         assert counter.inner_text() == word("count.done", done=len(ticks[c.id]), total=len(c.items))

@@ -95,17 +95,19 @@ function offerUndo(root, message, undo) {
  * checked by the reader while the page loaded (boxes are served unchecked, and autocomplete="off" keeps
  * the browser from restoring them): that check is saved as if made now, not undone by the saved state. */
 export function initProgress(root, changed) {
-  const early = [];
+  let early = false;
   for (const box of parts(root, "check")) {
     const { checklist, item } = box.dataset;
     listen(box, "change", () => {
       store.setChecked(checklist, item, box.checked);
       changed();
     });
-    if (box.checked && !store.isChecked(checklist, item)) early.push([checklist, item]);
+    if (box.checked && !store.isChecked(checklist, item)) {
+      store.setChecked(checklist, item, true);
+      early = true;
+    }
   }
-  for (const [checklist, item] of early) store.setChecked(checklist, item, true);
-  if (early.length) changed();
+  if (early) changed(); // once, after every box is read: it shows the saved state on every box
   for (const button of parts(root, "reset")) {
     listen(button, "click", () => reset(root, button, changed));
   }
