@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import html
+import html.parser
 import os
 import re
 import shutil
@@ -17,6 +18,37 @@ __all__ = ["ROOT", "build", "copy_project"]
 # The extra builds made by the session fixtures in tests/conftest.py.
 SUBPATH_URL = "https://example.org/cares/guidebook/"
 RENAMED_FROM, RENAMED_TO = "police/within-24-hours/", "police/first-24-hours/"
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Nesting(html.parser.HTMLParser):
+    """Reads a page and notes every end tag that does not close the element opened last."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, int]] = []
+        self.faults: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID_ELEMENTS:
+            self.open.append((tag, self.getpos()[0]))
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1][0] == tag:
+            self.open.pop()
+        elif tag not in VOID_ELEMENTS:
+            last = f"<{self.open[-1][0]}> of line {self.open[-1][1]}" if self.open else "nothing"
+            self.faults.append(f"line {self.getpos()[0]}: </{tag}> closes {last}")
+
+
+def nesting_faults(page: str) -> list[str]:
+    """Every end tag in `page` that does not close the element opened last, and every element left open."""
+    reader = _Nesting()
+    reader.feed(page)
+    reader.close()
+    return reader.faults + [f"<{tag}> of line {line} is not closed" for tag, line in reader.open]
 
 
 def expected_site_url() -> str:

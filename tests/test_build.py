@@ -11,7 +11,7 @@ import rcssmin
 from macros.assets import PAGE_STYLESHEETS
 from macros.guidebook.inline import render_inline
 from macros.guidebook.search_index import read_full_index
-from tests.support import ROOT, checklist_pages, page_path, plain
+from tests.support import ROOT, checklist_pages, nesting_faults, page_path, plain
 
 
 def test_build_prints_no_warning(build_result):
@@ -116,6 +116,15 @@ def test_packet_page_holds_every_checklist_once_in_order(site, guidebook):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="packet/"' in home, "the packet page is not in the navigation"
     assert packet.count('data-gb="print" data-gb-js') == 1, "the packet has one Print button"
+
+
+def test_every_page_is_well_nested(site):
+    """Markdown reads our HTML again (md_in_html, in the packet) and once wrapped a <template> in a <p>:
+    the browser then closed the packet's list of checklists early, and the script moved every
+    checklist back on each load. Every end tag must close the element opened last."""
+    for page in sorted(site.rglob("*.html")):
+        faults = nesting_faults(page.read_text(encoding="utf-8"))
+        assert not faults, f"{page.relative_to(site)}: {faults[:3]}"
 
 
 def test_every_checklist_page_has_one_print_button(site, guidebook):

@@ -90,3 +90,24 @@ def test_a_role_in_the_address_chooses_that_role(page, base_url, site, guidebook
     assert page.get_by_role("radio", name=word("packet.for_role", name=role.name), exact=True).is_checked()
     raw = print_to_pdf(page, tmp_path / "role.pdf")
     assert_packet_holds([norm(t) for t in raw], raw, [c.id for c in guidebook.checklists_for(role)], site, guidebook)
+
+
+def test_the_first_choice_moves_no_checklist_that_is_already_in_place(page, base_url, guidebook):
+    """Moving a checklist makes the browser lay out the whole packet again; with "All checklists" every
+    checklist is already where it belongs, so the page's own order stays. A later choice still orders
+    them (the tests above print each choice)."""
+    page.add_init_script("""
+        const moves = (records) => records.filter((r) => r.target.matches?.('[data-gb="role-sort"]') && r.addedNodes.length);
+        window.gbMoves = 0;
+        const observer = new MutationObserver((records) => { window.gbMoves += moves(records).length; });
+        observer.observe(document, { childList: true, subtree: true });
+        document.addEventListener("readystatechange", () => {  // the parser is done: what moves now, a script moved
+          if (document.readyState === "interactive") { observer.takeRecords(); window.gbMoves = 0; }
+        });
+    """)
+    page.goto(base_url + "packet/")
+    wait_for_packet(page)
+    assert page.get_by_role("radio", name=word("packet.all"), exact=True).is_checked()
+    shown = page.locator('[data-gb="role-sort"] > [data-gb="packet-checklist"]:not([hidden])')
+    assert shown.evaluate_all("list => list.map((s) => s.dataset.checklist)") == [c.id for c in guidebook.checklists]
+    assert page.evaluate("window.gbMoves") == 0

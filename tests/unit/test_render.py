@@ -2,10 +2,12 @@
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 
 from macros.guidebook import Renderer
 from macros.guidebook.model import Audience, Checklist, Guidebook, Item, Part, Phase, Source
+from tests.support import nesting_faults
 
 EXPECTED = Path(__file__).parent / "expected"
 
@@ -123,3 +125,13 @@ def test_addresses_and_snippet_are_escaped():
     assert "### Part X" in html and "Sample &lt;checklist&gt;" in html
     snippet = renderer.snippet("https://example.org/")
     assert '<code id="gb-link-snippet">&lt;a href=&#34;https://example.org/&#34;&gt;Book&lt;/a&gt;' in snippet
+
+
+@pytest.mark.parametrize("layout", ["list", "roster"])
+def test_the_packet_comes_through_markdown_as_written(layout):
+    """The packet's sections are read again by Markdown (md_in_html). It once put a <template> in a <p>
+    when a paragraph and a <div> shared a line, and the browser then closed the packet's list early."""
+    checklist = make_checklist(layout=layout)
+    page = markdown.markdown(make_renderer(checklist).packet(), extensions=["attr_list", "md_in_html"])
+    assert "<p><template" not in page
+    assert nesting_faults(page) == []

@@ -19,23 +19,26 @@ function wanted(choice, sections, book) {
   return new Set(ids);
 }
 
-/** Put each chosen checklist under its part's title, in the guidebook's order; hide the rest. */
+/** Put each chosen checklist under its part's title, in the guidebook's order; hide the rest.
+ * The nodes move only when the order changes: moving every checklist makes the
+ * browser lay the whole packet out again, and the first choice seldom changes it. */
 function arrange(packet, chosen) {
   const heads = parts(packet, "packet-part");
   const sections = parts(packet, "packet-checklist");
   const body = heads[0].parentElement;
+  const shown = [];
   const hiddenOnes = [];
   for (const head of heads) {
     const own = sections.filter((s) => s.dataset.part === head.dataset.part);
     head.hidden = !own.some((s) => chosen.has(s.dataset.checklist));
-    body.append(head);
+    shown.push(head);
     for (const section of own) {
       section.hidden = !chosen.has(section.dataset.checklist);
-      if (section.hidden) hiddenOnes.push(section);
-      else body.append(section);
+      (section.hidden ? hiddenOnes : shown).push(section);
     }
   }
-  body.append(...hiddenOnes);
+  const order = [...shown, ...hiddenOnes];
+  if (order.some((element, index) => body.children[index] !== element)) body.append(...order);
 }
 
 function showContents(packet, chosen) {
