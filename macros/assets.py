@@ -54,13 +54,13 @@ class AssetError(Exception):
 
 @dataclass
 class Assets:
-    """The served files: site-relative name -> content. `script` names the entry script, `preload` the
+    """The served files: site-relative name -> content. `script` names the entry script, `chunks` the
     chunks it imports on every page (in order), `stylesheet` the stylesheet; `modules` tells whether the
     script is an ES module (the served site) or one classic script (the offline edition)."""
     files: dict[str, bytes] = field(default_factory=dict)
     script: str = ""
     stylesheet: str = ""
-    preload: list[str] = field(default_factory=list)
+    chunks: list[str] = field(default_factory=list)
     modules: bool = False
     search_worker: str = ""
     page_stylesheets: dict[str, str] = field(default_factory=dict)  # page ("record") -> its own stylesheet
@@ -172,7 +172,7 @@ def build_assets(theme_dir: Path, minify: bool = True, modules: bool = True) -> 
         split = bundle_modules(theme / SCRIPT, minify)
         assets.files.update({f"{folder}/{name}": text.encode("utf-8") for name, text in split.files.items()})
         assets.script = f"{folder}/{split.entry}"
-        assets.preload = [f"{folder}/{name}" for name in split.static]
+        assets.chunks = [f"{folder}/{name}" for name in split.static]
     else:
         assets.script = assets.add(SCRIPT, bundle_script(theme / SCRIPT, minify))
     css = bundle_print_rules((theme / STYLESHEET).read_text(encoding="utf-8"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import rcssmin
 
-from macros.assets import PAGE_STYLESHEETS
+from macros.assets import PAGE_STYLESHEETS, loaded_on_every_page
 from macros.guidebook.inline import render_inline
 from macros.guidebook.search_index import read_full_index
 from tests.support import ROOT, checklist_pages, nesting_faults, page_path, plain
@@ -132,19 +132,21 @@ def test_every_checklist_page_has_one_print_button(site, guidebook):
         assert page.read_text(encoding="utf-8").count('data-gb="print" data-gb-js') == 1, checklist_id
 
 
-def test_every_page_loads_our_script_as_a_module_with_its_chunks_preloaded(site):
-    """The served site: one <script type="module"> (the entry), and a modulepreload for each chunk it
-    imports, every file present (macros/assets.py)."""
+def test_every_page_loads_our_script_as_a_module_that_imports_its_chunks(site):
+    """The served site: one <script type="module"> (the entry), which imports the chunks every page needs;
+    no modulepreload (it would fetch them at high priority before the first paint), every file present."""
     import re
 
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         entries = re.findall(r'<script type="module" src="([^"]+guidebook\.[^"/]+\.js)"></script>', text)
-        preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)">', text)
-        assert len(entries) == 1 and preloads, page
-        for address in entries + preloads:
-            target = site / address.lstrip("/") if address.startswith("/") else page.parent / address  # 404.html: from the root
-            assert target.resolve().is_file(), f"{page}: {address} is missing"
+        assert len(entries) == 1 and "modulepreload" not in text, page
+        address = entries[0]
+        target = site / address.lstrip("/") if address.startswith("/") else page.parent / address  # 404.html: from the root
+        assert target.resolve().is_file(), f"{page}: {address} is missing"
+    every_page = loaded_on_every_page(site)
+    assert len([p for p in every_page if p.suffix == ".js"]) > 1, "the entry imports no chunk"
+    assert all(p.is_file() for p in every_page)
 
 
 # page -> its own stylesheet: the record page's rules (screen and print) are a stylesheet of its own;

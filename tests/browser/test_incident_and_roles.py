@@ -212,13 +212,14 @@ def test_the_phase_strip_is_one_row_wide_and_fits_a_narrow_phone(page, police_pa
     set_start(page, NOW - dt.timedelta(hours=30))
     strip = panel.locator("ol.gb-timeline")
     assert strip.evaluate("el => getComputedStyle(el).display") == "grid"
-    tops = {round(box["y"]) for box in (li.bounding_box() for li in strip.locator("> li").all())}
+    # Every box read in one go: the incident bar, loaded once the start is set, can move the page between two reads.
+    boxes = "list => list.map((li) => li.getBoundingClientRect()).map(({ x, y, width, height }) => ({ x, y, width, height }))"
+    tops = {round(box["y"]) for box in strip.locator("> li").evaluate_all(boxes)}
     assert len(tops) == 1, f"one row at 1280 px, got rows at {sorted(tops)}"
     assert strip.bounding_box()["height"] < 120
     page.set_viewport_size({"width": 320, "height": 700})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, "no sideways scrolling at 320 px"
-    for li in strip.locator("> li").all():
-        box = li.bounding_box()
+    for box in strip.locator("> li").evaluate_all(boxes):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 320
         assert box["height"] < 60, "one compact line per window, not a card"
 

@@ -145,7 +145,7 @@ def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
 def test_the_offline_edition_gets_one_classic_script():
     assets = build_assets(ROOT / "overrides", modules=False)
     scripts = [name for name in assets.files if name.endswith(".js") and name != assets.search_worker]
-    assert scripts == [assets.script] and not assets.preload and not assets.modules
+    assert scripts == [assets.script] and not assets.chunks and not assets.modules
     assert "import(" not in assets.files[assets.script].decode()
 
 
@@ -184,10 +184,10 @@ def _marker(module: str) -> str:
     return found[1]
 
 
-def test_the_chunks_every_page_loads_are_preloaded(served_site):
+def test_the_chunks_every_page_loads_are_the_entrys_static_imports(served_site):
     site, assets = served_site
     loaded = [p.relative_to(site).as_posix() for p in loaded_on_every_page(site)]
-    assert loaded == [assets.script, *assets.preload, assets.stylesheet]
+    assert loaded == [assets.script, *assets.chunks, assets.stylesheet]
 
 
 def test_mkdocs_serve_is_recognised_by_its_temporary_site_folder(tmp_path):
