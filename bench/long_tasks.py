@@ -29,7 +29,7 @@ from gzip_server import serve_gzip  # noqa: E402
 from progress import arguments, build_synthetic  # noqa: E402
 
 from tools.browser import launch_chromium, wait_until  # noqa: E402
-from tools.saved_progress import store_script, stored  # noqa: E402
+from tools.saved_progress import RESTORED, store_script, stored  # noqa: E402
 
 BUDGET = json.loads((BENCH / "budget.json").read_text())
 OUR_SCRIPT = "**/assets/javascripts/guidebook*"  # our script (and its chunks), blocked to see what is Material's
@@ -67,7 +67,7 @@ def one_load(browser, url: str, saved: str | None, block: str | None = None) -> 
     page.goto(url)
     wait_until(page, IDLE, timeout=30_000)
     tasks = page.evaluate("window.gbLongTasks")
-    restore = page.evaluate("performance.getEntriesByName('gb-progress-restore').map(e => e.duration)[0] ?? null")
+    restore = page.evaluate(f"{RESTORED}.map(e => e.duration)[0] ?? null")
     context.close()
     return sum(tasks), len(tasks), restore
 

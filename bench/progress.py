@@ -18,9 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from macros.assets import served_assets
-from tools.browser import launch_chromium, wait_until
+from tools.browser import launch_chromium
 from tools.project import build, copy_project
-from tools.saved_progress import store_script, stored
+from tools.saved_progress import RESTORED, store_script, stored, wait_for_progress
 from tools.server import serve
 
 
@@ -76,8 +76,8 @@ def main() -> None:
                 context.add_init_script(store_script(saved))
                 page = context.new_page()
                 page.goto(url + "bench/")
-                wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
-                restore.append(page.evaluate("performance.getEntriesByName('gb-progress-restore')[0].duration"))
+                wait_for_progress(page)
+                restore.append(page.evaluate(f"{RESTORED}[0].duration"))
                 check.append(page.evaluate("""() => {
                     const box = document.getElementById('check-bench-item-1');
                     const start = performance.now();

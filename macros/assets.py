@@ -63,8 +63,8 @@ class Assets:
     chunks: list[str] = field(default_factory=list)
     modules: bool = False
     search_worker: str = ""
-    page_stylesheets: dict[str, str] = field(default_factory=dict)  # page ("record") -> its own stylesheet
-    page_print_rules: dict[str, str] = field(default_factory=dict)  # page ("packet") -> its print rules, inline
+    # page -> its own rules: {"href": its stylesheet} (the record page) or {"print_rules": CSS} (the packet)
+    page_rules: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(self, source_name: str, content: str) -> str:
         data = content.encode("utf-8")
@@ -183,9 +183,9 @@ def build_assets(theme_dir: Path, minify: bool = True, modules: bool = True) -> 
         css = (theme / source).read_text(encoding="utf-8")
         css = rcssmin.cssmin(css) if minify else css
         if page in PRINT_ONLY_PAGES:
-            assets.page_print_rules[page] = inline_rules(source, css)
+            assets.page_rules[page] = {"print_rules": inline_rules(source, css)}
         else:
-            assets.page_stylesheets[page] = assets.add(source, css)
+            assets.page_rules[page] = {"href": assets.add(source, css)}
     return assets
 
 

@@ -155,12 +155,7 @@ class ThemeSupport:
     def page_stylesheet(self, page) -> dict[str, str] | None:
         """The rules of the record page or the packet, on that page only: the address of its own
         stylesheet (`href`), or its print rules to write into the page (`print_rules`); else None."""
-        kind = page_kind(page)
-        if kind in self.assets.page_stylesheets:
-            return {"href": self.assets.page_stylesheets[kind]}
-        if kind in self.assets.page_print_rules:
-            return {"print_rules": self.assets.page_print_rules[kind]}
-        return None
+        return self.assets.page_rules.get(page_kind(page))
 
     def on_post_build(self, config):
         write_assets(self.assets, Path(config["site_dir"]))

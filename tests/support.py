@@ -12,8 +12,9 @@ from pathlib import Path
 from macros.guidebook import DataError, load_guidebook
 from macros.guidebook.urls import base_url
 from tools.project import ROOT, build, copy_project
+from tools.saved_progress import wait_for_progress
 
-__all__ = ["ROOT", "build", "copy_project"]
+__all__ = ["ROOT", "build", "copy_project", "wait_for_progress"]
 
 # The extra builds made by the session fixtures in tests/conftest.py.
 SUBPATH_URL = "https://example.org/cares/guidebook/"
@@ -155,15 +156,6 @@ def wait_for_record_page(page) -> None:
     from tools.browser import wait_until
 
     wait_until(page, """document.querySelector('[data-gb="record-history-kept"]').textContent !== ''""")
-
-
-def wait_for_progress(page) -> None:
-    """The page's script has shown the saved progress: it starts after Material's, which can be after the
-    page's load event, where Playwright's goto and reload return. (Not under Playwright's fake clock,
-    whose `performance` keeps no entries.)"""
-    from tools.browser import wait_until
-
-    wait_until(page, "performance.getEntriesByName('gb-progress-restore').length > 0")
 
 
 def hold_requests(page, pattern: str) -> list:

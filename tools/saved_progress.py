@@ -1,6 +1,7 @@
 """Saved progress as the page script keeps it in localStorage (saved.js: its key and format version 3),
-for the tests and benchmarks that open a page with progress already saved. tests/unit/test_saved_progress_format.py
-checks that the key and version here are saved.js's."""
+for the tests and benchmarks that open a page with progress already saved, and the mark the script
+leaves once it has shown that progress (guidebook.js). tests/unit/test_saved_progress_format.py
+checks that the key, version and mark here are the script's."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,8 @@ from collections.abc import Iterable
 
 KEY = "ccm-guidebook.progress"
 VERSION = 3
+RESTORE_MEASURE = "gb-progress-restore"  # performance.measure() from the script's start to the progress shown
+RESTORED = f"performance.getEntriesByName({json.dumps(RESTORE_MEASURE)})"  # in the page: that measure, once made
 
 
 def stored(checks: dict, log: Iterable = (), incident: dict | None = None, archive: Iterable = ()) -> str:
@@ -20,3 +23,12 @@ def stored(checks: dict, log: Iterable = (), incident: dict | None = None, archi
 def store_script(text: str) -> str:
     """A page init script that saves `text` as the progress before the page's own scripts run."""
     return f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(text)})"
+
+
+def wait_for_progress(page) -> None:
+    """The page's script has shown the saved progress: it starts after Material's, which can be after the
+    page's load event, where Playwright's goto and reload return. (Not under Playwright's fake clock,
+    whose `performance` keeps no entries.)"""
+    from tools.browser import wait_until
+
+    wait_until(page, f"{RESTORED}.length > 0")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from macros.guidebook import load_guidebook
-from tests.browser.test_print import CHECK_MARK, expected, norm, page_body, print_to_pdf
+from tests.browser.test_print import CHECK_MARK, expected, norm, page_body, print_to_pdf, today_stamp
 from tests.support import ROOT, expected_site_url, page_path, wait_for_packet, word
 
 BOOK = load_guidebook(ROOT / "data", display_root=ROOT)
@@ -111,3 +111,15 @@ def test_the_first_choice_moves_no_checklist_that_is_already_in_place(page, base
     shown = page.locator('[data-gb="role-sort"] > [data-gb="packet-checklist"]:not([hidden])')
     assert shown.evaluate_all("list => list.map((s) => s.dataset.checklist)") == [c.id for c in guidebook.checklists]
     assert page.evaluate("window.gbMoves") == 0
+
+
+def test_the_cover_gets_the_date_it_is_printed_on(page, base_url, tmp_path):
+    """Set as the page prints (formatting the first date costs the page some 25 ms, so not as it opens)."""
+    page.goto(base_url + "packet/")
+    wait_for_packet(page)
+    cover_date = page.locator('[data-gb="print-date"]')
+    assert cover_date.text_content() == word("print.printed_blank")
+    stamps = {today_stamp()}
+    print_to_pdf(page, tmp_path / "packet.pdf")
+    stamps.add(today_stamp())  # printed just before or after midnight
+    assert cover_date.text_content() in stamps

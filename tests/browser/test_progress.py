@@ -7,7 +7,7 @@ import pytest
 
 from tests.support import held_route, hold_requests, page_path, saved_progress_control, wait_for_progress, word
 from tools.browser import wait_until
-from tools.saved_progress import KEY, store_script, stored
+from tools.saved_progress import KEY, RESTORED, store_script, stored
 
 
 @pytest.fixture
@@ -317,7 +317,7 @@ def test_instant_navigation_starts_once_per_page(page, instant_site, guidebook):
     assert box(page, first.items[0]).is_checked()
     assert count_text(page, first.id) == word("count.done", done=1, total=len(first.items))
     assert page.evaluate("window.samePageSinceStart") is True
-    assert page.evaluate("performance.getEntriesByName('gb-progress-restore').length") == 3
+    assert page.evaluate(f"{RESTORED}.length") == 3
 
 
 def test_the_same_item_on_two_pages_shows_one_state(page, open_checklist, checklist, base_url):

@@ -135,7 +135,7 @@ def test_the_site_gets_the_served_files_and_not_the_sources(tmp_path):
     assert served == sorted(assets.files) and served == sorted(p.relative_to(site).as_posix() for p in written)
     assert served_assets(site)[0].relative_to(site).as_posix() == assets.script, "the entry first (bench/progress.py)"
     # our search worker loads on the first search; the record page's stylesheet on that page
-    on_demand = {assets.search_worker, *assets.page_stylesheets.values()}
+    on_demand = {assets.search_worker, *(rules["href"] for rules in assets.page_rules.values() if "href" in rules)}
     assert sorted(p.relative_to(site).as_posix() for p in served_assets(site)) == sorted(set(served) - on_demand)
     assert "assets/javascripts/guidebook/store.js" not in served
     assert re.fullmatch(r"assets/javascripts/workers/search-on-demand\.[0-9a-f]{10}\.js", assets.search_worker)

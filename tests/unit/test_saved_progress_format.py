@@ -6,7 +6,7 @@ import json
 import re
 
 from macros.assets import ROOT
-from tools.saved_progress import KEY, VERSION, store_script, stored
+from tools.saved_progress import KEY, RESTORE_MEASURE, VERSION, store_script, stored
 
 SAVED_JS = ROOT / "overrides" / "assets" / "javascripts" / "guidebook" / "saved.js"
 
@@ -28,3 +28,8 @@ def test_the_store_script_gives_the_text_back_as_a_javascript_string():
     start = f"localStorage.setItem({json.dumps(KEY)}, "
     assert script.startswith(start) and script.endswith(")")
     assert json.loads(script[len(start):-1]) == text
+
+
+def test_the_restore_measure_is_the_scripts_own():
+    script = (ROOT / "overrides" / "assets" / "javascripts" / "guidebook.js").read_text(encoding="utf-8")
+    assert f'performance.measure("{RESTORE_MEASURE}", ' in script

@@ -19,18 +19,14 @@ const HOUR = 3600 * 1000;
 
 const printedOn = () => say("print.printed_on", { date: new Date().toLocaleDateString(language(), { dateStyle: "long" }) });
 
-/** The printed-on date (the packet's cover); formatted only on a page that shows it. */
-function stampDate(printed = null) {
-  for (const element of parts(document, "print-date")) element.textContent = printed ?? printedOn();
-}
-
-/** The running header's address and date, set just before printing: a custom property on <html>
- * makes the browser recompute the style of the whole page, which on a long page is a long task. */
+/** The running header's address and date, and the date on the packet's cover, set just before
+ * printing: a custom property on <html> makes the browser recompute the style of the whole page,
+ * which on a long page is a long task, and the first date the page formats costs it some 25 ms. */
 function stamp() {
   const printed = printedOn();
   html.style.setProperty("--gb-print-url", JSON.stringify(address()));
   html.style.setProperty("--gb-print-date", JSON.stringify(printed));
-  stampDate(printed);
+  for (const element of parts(document, "print-date")) element.textContent = printed;
 }
 
 const sameDay = (a, b) => a.toDateString() === b.toDateString();
@@ -76,7 +72,6 @@ function afterPrint() {
 /** `ready()`: the part that writes the checked times (item-record.js) while it loads as the page opens,
  * so that a copy printed at once has them. */
 export function initPrint(root, ready = () => undefined) {
-  stampDate();
   for (const button of all(root, '[data-gb="print"] [data-print]')) {
     listen(button, "click", async () => {
       html.classList.toggle("gb-print-blank", button.dataset.print === "blank");
