@@ -2,29 +2,9 @@
  * and a small <details> with who did it and a note (gb-item-record.html, one template per checklist, made
  * into an item's block when the item is first checked). Saved when a field changes. On a copy with
  * progress, the time each item was checked, made just before printing (printTimes). */
-import { language, listen, part, parts, setText } from "./dom.js";
+import { listen, part, parts, setText } from "./dom.js";
 import * as store from "./store.js";
-import { say } from "./words.js";
-
-const sameDay = (a, b) => a.toDateString() === b.toDateString();
-
-const formats = new Map(); // one Intl.DateTimeFormat per style: making one per item is slow (1,000 items: ~100 ms)
-
-function format(style) {
-  if (!formats.has(style)) {
-    const time = { hour: "numeric", minute: "2-digit" };
-    const day = { month: "short", day: "numeric", ...(style === "year" ? { year: "numeric" } : {}) };
-    formats.set(style, new Intl.DateTimeFormat(language(), style === "time" ? time : { ...day, ...time }));
-  }
-  return formats.get(style);
-}
-
-/** "10:42 PM" today, "Nov 20, 10:42 PM" another day (the year too when not this year). */
-export function shortTime(iso, now = new Date()) {
-  const date = new Date(iso);
-  if (sameDay(date, now)) return format("time").format(date);
-  return format(date.getFullYear() === now.getFullYear() ? "day" : "year").format(date);
-}
+import { say, shortTime } from "./words.js";
 
 /** Puts a saved value into a field, unless the reader is typing in it (or it is not made yet). */
 function fill(input, value) {

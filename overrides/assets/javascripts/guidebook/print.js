@@ -12,7 +12,7 @@
  * this script the buttons are not shown and the page prints with blank lines. */
 import { address, all, language, listen, parts } from "./dom.js";
 import * as store from "./store.js";
-import { say } from "./words.js";
+import { say, shortTime } from "./words.js";
 
 const html = document.documentElement;
 const HOUR = 3600 * 1000;
@@ -29,25 +29,15 @@ function stamp() {
   for (const element of parts(document, "print-date")) element.textContent = printed;
 }
 
-const sameDay = (a, b) => a.toDateString() === b.toDateString();
-
-/** A time as printed: "10:42 PM" today, "Nov 23, 10:42 PM" on another day (the year too in another year). */
-export function printedTime(date, now = new Date()) {
-  const options = { hour: "numeric", minute: "2-digit" };
-  if (sameDay(date, now)) return date.toLocaleTimeString(language(), options);
-  const year = date.getFullYear() === now.getFullYear() ? {} : { year: "numeric" };
-  return date.toLocaleString(language(), { month: "short", day: "numeric", ...year, ...options });
-}
-
 function fillIncident(start) {
   for (const block of parts(document, "print-incident")) {
     const [blank] = parts(block, "print-incident-blank");
     const [set] = parts(block, "print-incident-set");
     blank.hidden = Boolean(start);
     set.hidden = !start;
-    set.textContent = start ? say("print.incident_began", { start: printedTime(start, new Date(0)) }) : "";
+    set.textContent = start ? say("print.incident_began", { start: shortTime(start, new Date(0)) }) : "";
     for (const cell of parts(block, "print-due")) {
-      cell.textContent = start ? printedTime(new Date(start.getTime() + Number(cell.dataset.hours) * HOUR), new Date(0)) : "";
+      cell.textContent = start ? shortTime(new Date(start.getTime() + Number(cell.dataset.hours) * HOUR), new Date(0)) : "";
     }
   }
 }
