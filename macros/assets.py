@@ -54,9 +54,10 @@ class AssetError(Exception):
 
 @dataclass
 class Assets:
-    """The served files: site-relative name -> content. `script` names the entry script, `chunks` the
-    chunks it imports on every page (in order), `stylesheet` the stylesheet; `modules` tells whether the
-    script is an ES module (the served site) or one classic script (the offline edition)."""
+    """The served files: site-relative name -> content. `script` names the entry script; `chunks` the
+    chunks it imports on every page, in order (the page finds them through the entry's imports; the
+    tests check loaded_on_every_page against them); `stylesheet` the stylesheet; `modules` tells
+    whether the script is an ES module (the served site) or one classic script (the offline edition)."""
     files: dict[str, bytes] = field(default_factory=dict)
     script: str = ""
     stylesheet: str = ""

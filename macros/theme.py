@@ -146,13 +146,13 @@ class ThemeSupport:
         env.globals["gb_manifest"] = lambda page: manifests[bool(page and page.meta.get(ALL_CHECKLISTS))]
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "modules": self.assets.modules}
-        env.globals["gb_page_stylesheet"] = self.page_stylesheet
+        env.globals["gb_page_rules"] = self.page_rules
         env.globals["gb_material_bundle"] = material_bundle([Path(d) for d in config["theme"].dirs])
         env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         return env
 
-    def page_stylesheet(self, page) -> dict[str, str] | None:
+    def page_rules(self, page) -> dict[str, str] | None:
         """The rules of the record page or the packet, on that page only: the address of its own
         stylesheet (`href`), or its print rules to write into the page (`print_rules`); else None."""
         return self.assets.page_rules.get(page_kind(page))

@@ -22,10 +22,15 @@ RENAMED_FROM, RENAMED_TO = "police/within-24-hours/", "police/first-24-hours/"
 
 
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements whose start tag closes an open <p> (the HTML parsing rules): inside a <p>, the page nests otherwise.
+CLOSES_A_P = {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure",
+              "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav",
+              "ol", "p", "pre", "section", "summary", "table", "ul"}
 
 
 class _Nesting(html.parser.HTMLParser):
-    """Reads a page and notes every end tag that does not close the element opened last."""
+    """Reads a page and notes every end tag that does not close the element opened last, and every
+    block (<div>, <ol>, ...) written inside a <p>, which the browser would close before it."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -33,6 +38,8 @@ class _Nesting(html.parser.HTMLParser):
         self.faults: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag in CLOSES_A_P and self.open and self.open[-1][0] == "p":
+            self.faults.append(f"line {self.getpos()[0]}: <{tag}> inside <p> of line {self.open[-1][1]}")
         if tag not in VOID_ELEMENTS:
             self.open.append((tag, self.getpos()[0]))
 
@@ -45,7 +52,8 @@ class _Nesting(html.parser.HTMLParser):
 
 
 def nesting_faults(page: str) -> list[str]:
-    """Every end tag in `page` that does not close the element opened last, and every element left open."""
+    """Every end tag in `page` that does not close the element opened last, every block inside a <p>,
+    and every element left open."""
     reader = _Nesting()
     reader.feed(page)
     reader.close()

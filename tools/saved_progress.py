@@ -1,7 +1,7 @@
 """Saved progress as the page script keeps it in localStorage (saved.js: its key and format version 3),
-for the tests and benchmarks that open a page with progress already saved, and the mark the script
-leaves once it has shown that progress (guidebook.js). tests/unit/test_saved_progress_format.py
-checks that the key, version and mark here are the script's."""
+for the tests and benchmarks that open a page with progress already saved, and the measure the script
+makes once it has shown that progress (guidebook.js). tests/unit/test_saved_progress_format.py
+checks that the key, version and measure here are the script's."""
 from __future__ import annotations
 
 import json

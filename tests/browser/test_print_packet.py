@@ -120,6 +120,6 @@ def test_the_cover_gets_the_date_it_is_printed_on(page, base_url, tmp_path):
     cover_date = page.locator('[data-gb="print-date"]')
     assert cover_date.text_content() == word("print.printed_blank")
     stamps = {today_stamp()}
-    print_to_pdf(page, tmp_path / "packet.pdf")
+    cover = page_body(print_to_pdf(page, tmp_path / "packet.pdf")[0])  # without the running header's date
     stamps.add(today_stamp())  # printed just before or after midnight
-    assert cover_date.text_content() in stamps
+    assert any(stamp in cover for stamp in stamps), cover

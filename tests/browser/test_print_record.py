@@ -27,7 +27,7 @@ def iso(moment: datetime.datetime) -> str:
 
 
 def us_time(moment: datetime.datetime, today: datetime.date, with_year: bool = False) -> str:
-    """How print.js writes a time in US English: "3:19 AM" today, "Nov 21, 3:19 AM" on another day,
+    """How shortTime (words.js) writes a time in US English: "3:19 AM" today, "Nov 21, 3:19 AM" on another day,
     "Nov 21, 2025, 3:19 AM" in another year (or always with the year: the incident start)."""
     local = moment.astimezone(TZ)
     clock = f"{(local.hour % 12) or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"

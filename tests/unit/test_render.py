@@ -4,10 +4,11 @@ from typing import Any
 
 import markdown
 import pytest
+import yaml
 
 from macros.guidebook import Renderer
 from macros.guidebook.model import Audience, Checklist, Guidebook, Item, Part, Phase, Source
-from tests.support import nesting_faults
+from tests.support import ROOT, nesting_faults
 
 EXPECTED = Path(__file__).parent / "expected"
 
@@ -132,6 +133,19 @@ def test_the_packet_comes_through_markdown_as_written(layout):
     """The packet's sections are read again by Markdown (md_in_html). It once put a <template> in a <p>
     when a paragraph and a <div> shared a line, and the browser then closed the packet's list early."""
     checklist = make_checklist(layout=layout)
-    page = markdown.markdown(make_renderer(checklist).packet(), extensions=["attr_list", "md_in_html"])
+    extensions, configs = site_markdown_extensions()
+    page = markdown.markdown(make_renderer(checklist).packet(), extensions=extensions, extension_configs=configs)
     assert "<p><template" not in page
     assert nesting_faults(page) == []
+
+
+def site_markdown_extensions() -> tuple[list[str], dict]:
+    """mkdocs.yml's markdown_extensions and their settings (its !ENV values are not needed here)."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # a SafeLoader
+    entries = [entry if isinstance(entry, dict) else {entry: {}} for entry in config["markdown_extensions"]]
+    configs = {name: settings or {} for entry in entries for name, settings in entry.items()}
+    return list(configs), configs

@@ -4,11 +4,11 @@
  * fragment (#handover=1.<data>), which browsers never send to a server. Opening such a link,
  * or pasting one, shows what it holds and asks to merge or replace. It is read exactly like
  * an import (transfer.js): bounded, validated; a damaged, cut or oversized link changes nothing. */
-import { address, language, listen, manifest, part, setText } from "./dom.js";
+import { address, listen, manifest, part, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { ImportProblem, MAX_BYTES, currentRecord, exportData, parseFile, readData } from "./transfer.js";
-import { say } from "./words.js";
+import { say, timeFormat } from "./words.js";
 
 const PREFIX = "handover=1.";
 const MAX_LINK = Math.ceil((MAX_BYTES * 4) / 3) + 100; // the base64url of a 1 MB compressed text
@@ -87,9 +87,7 @@ export async function readLink(link, book, now = Date.now()) {
 
 const countChecks = (checks) => [...checks.values()].reduce((n, items) => n + items.size, 0);
 
-const when = (iso) => new Date(iso).toLocaleString(language(), {
-  month: "short", day: "numeric", hour: "numeric", minute: "2-digit",
-});
+const when = (iso) => timeFormat("day").format(new Date(iso));
 
 function newest(record) {
   const times = [...record.checks.values()].flatMap((items) => [...items.values()].map((c) => c.at)).filter(Boolean);

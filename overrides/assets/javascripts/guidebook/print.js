@@ -8,7 +8,8 @@
  * they are taken out again. A blank copy never prints any of them. The
  * browser's own Print command prints the page as it is, as a copy with
  * progress. The running header shows the page address and the date printed,
- * from --gb-print-url and --gb-print-date set here before printing. Without
+ * from --gb-print-url and --gb-print-date set here before printing, when the
+ * packet's cover gets the date printed too. Without
  * this script the buttons are not shown and the page prints with blank lines. */
 import { address, all, language, listen, parts } from "./dom.js";
 import * as store from "./store.js";

@@ -2,30 +2,20 @@
  * a chronological log of every check and every check undone, the items still open in each
  * phase window, exports (JSON, CSV, text), printing, and past incidents (open read only,
  * print, export, delete). Every text from the data or the reader is set as text. */
-import { language, listen, manifest, part, parts, setText } from "./dom.js";
+import { listen, manifest, part, parts, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { currentRecord, download, exportData } from "./transfer.js";
-import { say } from "./words.js";
+import { say, timeFormat } from "./words.js";
 import { ARCHIVE_KEPT } from "./saved.js";
 
 let viewing = null; // index in store.archived() of the past incident shown, or null for the current one
 
-const formats = new Map(); // one Intl.DateTimeFormat per style: making one per entry is slow
-
-function formatted(iso, style) {
-  if (!formats.has(style)) {
-    const options = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" };
-    formats.set(style, new Intl.DateTimeFormat(language(), style === "long" ? { year: "numeric", ...options } : options));
-  }
-  return formats.get(style).format(new Date(iso));
-}
-
 /** "Nov 20, 2026, 2:00 PM". */
-const when = (iso) => formatted(iso, "long");
+const when = (iso) => timeFormat("year").format(new Date(iso));
 
 /** A log entry's time, shorter: "Nov 20, 2:00 PM". */
-const logTime = (iso) => formatted(iso, "short");
+const logTime = (iso) => timeFormat("day").format(new Date(iso));
 
 /** "+1:05" (hours:minutes since the start), "-0:10" before it, "" without a start or time. */
 export function elapsed(at, start) {

@@ -30,7 +30,8 @@ const sameDay = (a, b) => a.toDateString() === b.toDateString();
 
 const formats = new Map(); // one Intl.DateTimeFormat per style: making one per item is slow (1,000 items: ~100 ms)
 
-function format(style) {
+/** The formatter of a style of time: "time" (10:42 PM), "day" (Nov 20, 10:42 PM), "year" (Nov 20, 2026, 10:42 PM). */
+export function timeFormat(style) {
   if (!formats.has(style)) {
     const time = { hour: "numeric", minute: "2-digit" };
     const day = { month: "short", day: "numeric", ...(style === "year" ? { year: "numeric" } : {}) };
@@ -40,9 +41,9 @@ function format(style) {
 }
 
 /** A time as the page and the paper show it: "10:42 PM" today, "Nov 20, 10:42 PM" another day (the year
- * too when not this year). `when` is a Date or an ISO text; `now = new Date(0)` always gives the date. */
+ * too when not this year). `when` is a Date or an ISO text; `now = new Date(0)` always gives the date and year. */
 export function shortTime(when, now = new Date()) {
   const date = new Date(when);
-  if (sameDay(date, now)) return format("time").format(date);
-  return format(date.getFullYear() === now.getFullYear() ? "day" : "year").format(date);
+  if (sameDay(date, now)) return timeFormat("time").format(date);
+  return timeFormat(date.getFullYear() === now.getFullYear() ? "day" : "year").format(date);
 }
