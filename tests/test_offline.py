@@ -87,6 +87,6 @@ def test_offline_edition_has_one_classic_script(offline):
         text = page.read_text(encoding="utf-8")
         ours = re.findall(r'<script([^>]*)src="[^"]*assets/javascripts/guidebook\.[^"]+\.js"', text)
         assert len(ours) == 1 and "module" not in ours[0], page
-        scripts = re.findall(r'<script ([^>]*)src="[^"]*/(bundle|guidebook)\.[^"]+\.js"', text)
+        scripts = re.findall(r'<script ([^>]*)src="[^"]*/(bundle|guidebook)\.[^"]+\.js"', text.split("</head>")[0])
         assert [(attributes.strip(), name) for attributes, name in scripts] == [("defer", "bundle"), ("defer", "guidebook")], page
         assert "modulepreload" not in text, page
