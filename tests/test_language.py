@@ -51,7 +51,7 @@ def test_the_script_and_the_printed_header_get_the_same_words(german_site):
     english = yaml.safe_load((ROOT / "data" / "messages" / "en.yml").read_text(encoding="utf-8"))
     assert words["count.done"] == f"{MARK} {english['count']['done']}"
     assert all(value.startswith(MARK) for value in words.values())
-    style = re.search(r"<style>:root \{(.*?)\}</style>", page, re.S).group(1)
+    style = re.search(r"<style>:root\{(.*?)\}</style>", page, re.S).group(1)
     assert "--gb-page-number:" in style and "counter(page)" in style and "\\ab de\\bb " in style
 
 

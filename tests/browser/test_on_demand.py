@@ -6,7 +6,8 @@ import loads transfer.js at the click. A part that cannot be loaded is said in t
 to its control, and nothing is changed."""
 import pytest
 
-from tests.support import catalogue, page_path, saved_progress_control
+from tests.support import catalogue, held_route, hold_requests, page_path, saved_progress_control, wait_for_progress
+from tools.browser import wait_until
 
 ON_DEMAND = {"record", "handover", "transfer", "packet", "incident", "incidentbar", "item-record", "roles"}
 CHUNKS = "/assets/javascripts/guidebook/"
@@ -35,6 +36,21 @@ def test_each_page_loads_only_its_own_parts(page, base_url, site, where, loaded)
     page.wait_for_load_state("networkidle")
     assert fetched & ON_DEMAND == loaded
     assert "chunk" in fetched, "the code every page shares comes in its own chunk"
+
+
+def test_our_script_waits_for_materials_however_late_it_comes(page, base_url, site):
+    """Ours is first in the page (in the head, fetched with the stylesheets) and Material's last, both
+    deferred: ours waits for DOMContentLoaded, which comes once every deferred script has run, so it
+    starts after Material's however late Material's arrives, and finds its document$."""
+    held = hold_requests(page, "**/assets/javascripts/bundle.*.min.js")
+    page.goto(base_url + page_path(site, "police-within-24-hours"), wait_until="commit")
+    bundle = held_route(page, held)
+    wait_until(page, "performance.getEntriesByType('resource').some(e => /guidebook\\.[A-Z0-9]+\\.js$/.test(e.name))")
+    page.wait_for_timeout(300)
+    assert page.evaluate("performance.getEntriesByName('gb-start').length") == 0, "ours started before Material's"
+    bundle.continue_()
+    wait_for_progress(page)
+    assert page.evaluate("typeof window.document$.subscribe") == "function"
 
 
 def test_export_loads_its_module_at_the_click(page, base_url):

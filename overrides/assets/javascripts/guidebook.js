@@ -129,6 +129,9 @@ setInterval(() => {
 
 /* Material announces each page on document$ (also under instant navigation), from inside its own
  * start-up work; start() then runs in a task of its own, so that the two never make one long task
- * that holds the page (issue 12). Without Material, start() runs at once: this script is deferred, so the page is read by then. */
-if (window.document$) window.document$.subscribe(() => setTimeout(start));
-else start();
+ * that holds the page (issue 12). This script comes first in the page (main.html) and Material's
+ * runs after it, both before DOMContentLoaded: by then document$ is there, or Material is not. */
+addEventListener("DOMContentLoaded", () => {
+  if (window.document$) window.document$.subscribe(() => setTimeout(start));
+  else start();
+});
