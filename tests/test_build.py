@@ -175,11 +175,15 @@ def test_ours_is_in_the_head_and_materials_at_the_end_both_deferred(site):
     """Material's bundle no longer holds the first paint, and stays at the end of the body; ours (a
     module, deferred too) is in the head, so that its fetch starts with the stylesheets', not once a
     long page is read. It waits for DOMContentLoaded, after Material's has run (guidebook.js)."""
+    def named(html: str) -> list[tuple[str, str]]:
+        scripts = re.findall(r'<script ([^>]*)src="([^"]+)"', html)
+        return [(attributes.strip(), Path(src).name.split(".")[0]) for attributes, src in scripts]
+
     for page in ("index.html", "packet/index.html", "404.html"):
-        head, body = (site / page).read_text(encoding="utf-8").split("</head>")
-        named = [(attributes.strip(), Path(src).name.split(".")[0])
-                 for part in (head, body) for attributes, src in re.findall(r'<script ([^>]*)src="([^"]+)"', part)]
-        assert named == [('type="module"', "guidebook"), ("defer", "bundle")], page
+        head, end, body = (site / page).read_text(encoding="utf-8").partition("</head>")
+        assert end, f"{page} has no </head>"
+        assert named(head) == [('type="module"', "guidebook")], page
+        assert named(body) == [("defer", "bundle")], page
         assert "bundle." in body.split("<script")[-1], f"{page}: Material's script is the last in the page"
 
 

@@ -7,7 +7,6 @@ to its control, and nothing is changed."""
 import pytest
 
 from tests.support import catalogue, held_route, hold_requests, page_path, saved_progress_control, wait_for_progress
-from tools.browser import wait_until
 
 ON_DEMAND = {"record", "handover", "transfer", "packet", "incident", "incidentbar", "item-record", "roles"}
 CHUNKS = "/assets/javascripts/guidebook/"
@@ -45,12 +44,15 @@ def test_our_script_waits_for_materials_however_late_it_comes(page, base_url, si
     held = hold_requests(page, "**/assets/javascripts/bundle.*.min.js")
     page.goto(base_url + page_path(site, "police-within-24-hours"), wait_until="commit")
     bundle = held_route(page, held)
-    wait_until(page, "performance.getEntriesByType('resource').some(e => /guidebook\\.[A-Z0-9]+\\.js$/.test(e.name))")
-    page.wait_for_timeout(300)
+    entry = "[...document.scripts].find(s => s.type === 'module').src"
+    assert page.evaluate(f"import({entry}).then(() => true)"), "our module has run (import() resolves once it has)"
     assert page.evaluate("performance.getEntriesByName('gb-start').length") == 0, "ours started before Material's"
     bundle.continue_()
     wait_for_progress(page)
-    assert page.evaluate("typeof window.document$.subscribe") == "function"
+    started, loaded = page.evaluate("""[performance.getEntriesByName('gb-start').map(mark => mark.startTime),
+                                        performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]""")
+    assert len(started) == 1, "ours starts once"
+    assert started[0] >= loaded, "in a task of its own, after DOMContentLoaded"
 
 
 def test_export_loads_its_module_at_the_click(page, base_url):

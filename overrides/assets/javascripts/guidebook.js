@@ -129,8 +129,11 @@ setInterval(() => {
 
 /* Material announces each page on document$ (also under instant navigation), from inside its own
  * start-up work; start() then runs in a task of its own, so that the two never make one long task
- * that holds the page (issue 12). This script comes first in the page (main.html) and Material's
- * runs after it, both before DOMContentLoaded: by then document$ is there, or Material is not. */
+ * that holds the page (issue 12). Both scripts are deferred (main.html), so both have run before
+ * DOMContentLoaded, whichever comes first: by then document$ is there, or Material's script did not
+ * load and start() runs at once. Do not test document.readyState instead: a deferred script runs
+ * while it is already "interactive", before Material's; and this script must stay deferred (not
+ * async, not inserted by code), or it could miss the event. */
 addEventListener("DOMContentLoaded", () => {
   if (window.document$) window.document$.subscribe(() => setTimeout(start));
   else start();
