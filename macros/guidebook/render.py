@@ -87,13 +87,13 @@ class Renderer:
     def summary(self, urls: dict[str, str]) -> dict:
         """The manifest of a page that shows one checklist or none (the home, record and packet pages get
         the whole one): which checklists an incident clears and which it keeps, and only the checklists of
-        the incident phases, with their address and number of items (the incident bar counts what is
-        still open), not every item of every checklist."""
+        the phases, with their address and number of items (the clock and the incident bar count what is
+        still open in each phase, "Before an incident" too), not every item of every checklist."""
         full = self.manifest(urls)
         checklists = full["checklists"]
         full["checklists"] = [{"id": c["id"], "title": c["title"], "url": c["url"], "phase": c["phase"],
                                "scope": c["scope"], "total": len(c["items"])}
-                              for c in checklists if c["phase"] and c["scope"] == "incident"]
+                              for c in checklists if c["phase"]]
         # A new incident clears the checks of the "incident" checklists and keeps the others (scope.js).
         full["incident"] = [c["id"] for c in checklists if c["scope"] == "incident"]
         full["preparation"] = [{"id": c["id"], "title": c["title"]} for c in checklists if c["scope"] == "preparation"]

@@ -101,6 +101,15 @@ def test_the_clock_refreshes_the_phases_without_reading_the_summary_out_again(pa
     assert page.evaluate("window.summaryChanges") == 0
 
 
+def test_each_phase_counts_its_open_items_before_any_start(page, police_page, guidebook):
+    """On a checklist page, whose manifest is a summary, as on the pages with the whole one: "Before an
+    incident" too (its checklist is kept across incidents), not "Done" with nothing checked."""
+    panel = police_page()
+    for phase in guidebook.phases:
+        count = sum(len(c.items) for c in guidebook.checklists if c.phase and c.phase.id == phase.id)
+        assert status_of(panel, phase.id) == open_words(count), phase.id
+
+
 def test_a_window_with_every_item_checked_is_done(page, police_page, guidebook):
     two_hours = guidebook.checklist("police-within-two-hours")
     panel = police_page(two_hours.id)

@@ -89,15 +89,16 @@ def test_manifest_lists_ids_phases_and_roles():
 @pytest.mark.parametrize("phase, scope, listed, incident, preparation", [
     (PHASE, "incident", True, ["sample-checklist"], []),  # a checklist of an incident phase: the bar counts it
     (None, "incident", False, ["sample-checklist"], []),
-    (PHASE, "preparation", False, [], [{"id": "sample-checklist", "title": "Sample <checklist>"}]),
+    # a phase's checklist that is kept across incidents ("Before an incident"): the clock counts it too
+    (PHASE, "preparation", True, [], [{"id": "sample-checklist", "title": "Sample <checklist>"}]),
     (None, "preparation", False, [], [{"id": "sample-checklist", "title": "Sample <checklist>"}]),
 ])
-def test_the_summary_manifest_lists_only_the_incident_phases(phase, scope, listed, incident, preparation):
+def test_the_summary_manifest_lists_only_the_phases_checklists(phase, scope, listed, incident, preparation):
     checklist = make_checklist(phase=phase, scope=scope)
     renderer = make_renderer(checklist)
     summary, full = renderer.summary({"sample-checklist": "x/"}), renderer.manifest({"sample-checklist": "x/"})
     expected = [{"id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
-                 "scope": "incident", "total": 2}] if listed else []
+                 "scope": scope, "total": 2}] if listed else []
     assert summary["checklists"] == expected, "a number of items, not every item's id"
     assert summary["incident"] == incident and summary["preparation"] == preparation
     assert "incident" not in full, "the whole manifest gives each checklist's scope"
