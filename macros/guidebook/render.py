@@ -87,8 +87,9 @@ class Renderer:
     def summary(self, urls: dict[str, str]) -> dict:
         """The manifest of a page that shows one checklist or none (the home, record and packet pages get
         the whole one): which checklists an incident clears and which it keeps, and only the checklists of
-        the phases, with their address and number of items (the clock and the incident bar count what is
-        still open in each phase, "Before an incident" too), not every item of every checklist."""
+        the phases, with their address and number of items (the clock counts what is still open in each
+        phase, "Before an incident" too; the incident bar, in the phases that have a window), not every
+        item of every checklist."""
         full = self.manifest(urls)
         checklists = full["checklists"]
         full["checklists"] = [{"id": c["id"], "title": c["title"], "url": c["url"], "phase": c["phase"],
