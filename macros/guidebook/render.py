@@ -74,28 +74,35 @@ class Renderer:
         return {
             "title": book.title,
             "version": book.version,
-            "phases": [{"id": p.id, "name": p.name, "hours": p.due_within_hours} for p in book.phases],
+            "phases": [{"id": p.id, "name": p.name, "hours": p.due_within_hours, "url": self._phase_url(p.id, urls)}
+                       for p in book.phases],
             "roles": [{"id": r.id, "name": r.name, "audiences": [a.id for a in r.audiences]} for r in book.roles],
             "checklists": [{
-                "id": c.id, "title": c.title, "url": urls.get(c.id, ""),
+                "id": c.id, "title": c.title,
                 "phase": c.phase.id if c.phase else None,
                 "scope": c.scope,
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
         }
 
+    def _phase_url(self, phase_id: str, urls: dict[str, str]) -> str:
+        """The address of the phase's first checklist (from the site root), where the incident bar's "Now:"
+        leads; "" if no checklist has the phase. Said once per phase, not once per checklist: every page
+        carries the phases, and a page's bytes must not grow with every checklist added (issue 12)."""
+        return next((urls.get(c.id, "") for c in self.guidebook.checklists if c.phase and c.phase.id == phase_id), "")
+
     def summary(self, urls: dict[str, str]) -> dict:
         """The manifest of a page that shows one checklist or none (the home, record and packet pages get
         the whole one): which checklists an incident clears and which it keeps, and only the checklists of
-        the phases, with their address and number of items (the clock counts what is still open in each
+        the phases, with their number of items (the clock counts what is still open in each
         phase, "Before an incident" too; the incident bar, in the phases that have a window), not every
         item of every checklist."""
         full = self.manifest(urls)
         checklists = full["checklists"]
-        full["checklists"] = [{"id": c["id"], "title": c["title"], "url": c["url"], "phase": c["phase"],
-                               "scope": c["scope"], "total": len(c["items"])}
+        full["checklists"] = [{"id": c["id"], "title": c["title"], "phase": c["phase"], "total": len(c["items"])}
                               for c in checklists if c["phase"]]
-        # A new incident clears the checks of the "incident" checklists and keeps the others (scope.js).
+        # A new incident clears the checks of the "incident" checklists and keeps the others (scope.js):
+        # these two lists give each checklist's scope, once (not again in the entries above).
         full["incident"] = [c["id"] for c in checklists if c["scope"] == "incident"]
         full["preparation"] = [{"id": c["id"], "title": c["title"]} for c in checklists if c["scope"] == "preparation"]
         return full

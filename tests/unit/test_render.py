@@ -81,9 +81,13 @@ def test_manifest_lists_ids_phases_and_roles():
     checklist = make_checklist()
     manifest = make_renderer(checklist).manifest({"sample-checklist": "x/"})
     assert manifest["checklists"] == [{
-        "id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
+        "id": "sample-checklist", "title": "Sample <checklist>", "phase": "first-day",
         "scope": "incident", "items": ["first-item", "second-item"]}]
-    assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24}]
+    assert manifest["phases"] == [{"id": "first-day", "name": "Within 24 hours", "hours": 24, "url": "x/"}], \
+        "a phase's address (its first checklist), once: not one per checklist"
+    without_phase = make_checklist(phase=None)
+    assert make_renderer(without_phase).manifest({"sample-checklist": "x/"})["phases"][0]["url"] == "", \
+        "a phase no checklist has leads nowhere"
 
 
 @pytest.mark.parametrize("phase, scope, listed, incident, preparation", [
@@ -97,9 +101,9 @@ def test_the_summary_manifest_lists_only_the_phases_checklists(phase, scope, lis
     checklist = make_checklist(phase=phase, scope=scope)
     renderer = make_renderer(checklist)
     summary, full = renderer.summary({"sample-checklist": "x/"}), renderer.manifest({"sample-checklist": "x/"})
-    expected = [{"id": "sample-checklist", "title": "Sample <checklist>", "url": "x/", "phase": "first-day",
-                 "scope": scope, "total": 2}] if listed else []
-    assert summary["checklists"] == expected, "a number of items, not every item's id"
+    expected = [{"id": "sample-checklist", "title": "Sample <checklist>", "phase": "first-day",
+                 "total": 2}] if listed else []
+    assert summary["checklists"] == expected, "a number of items, not every item's id; the scope is said once, below"
     assert summary["incident"] == incident and summary["preparation"] == preparation
     assert "incident" not in full, "the whole manifest gives each checklist's scope"
     assert summary["phases"] == full["phases"] and summary["roles"] == full["roles"]

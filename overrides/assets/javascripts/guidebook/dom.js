@@ -41,11 +41,12 @@ function manifestOf(element) {
   return book;
 }
 
-/** The address of a checklist of the manifest (its `url` is from the site root). The root is
- * relative ("..") on most pages and absolute ("/", "/sub/") on the 404 page: one slash after it. */
-export function checklistAddress(checklist) {
+/** The address of a page of the site from an address in the manifest, which is from the site root
+ * (a phase's `url`). The root is relative ("..") on most pages and absolute ("/", "/sub/") on the
+ * 404 page: one slash after it. */
+export function siteAddress(url) {
   const root = part(document, "manifest").dataset.base.replace(/\/*$/, "/");
-  return new URL(checklist.url, new URL(root, location.href)).href;
+  return new URL(url, new URL(root, location.href)).href;
 }
 
 /** This page's address: the address bar's on the web; opened from disk (the

@@ -6,7 +6,7 @@
  * offers to save the progress to a file before archiving the incident (store.archiveIncident;
  * transfer.js, loaded when the question is asked, saves the file):
  * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
-import { all, checklistAddress, listen, manifest, part } from "./dom.js";
+import { all, listen, manifest, part, siteAddress } from "./dom.js";
 import { incidentTest, scopes } from "./scope.js";
 import * as store from "./store.js";
 import { loadTransfer } from "./on-demand.js";
@@ -45,10 +45,9 @@ export function showIncidentBar(root) {
     : separator;
   const now = states.find((s) => s.where === "now");
   const link = part(bar, "bar-now");
-  const checklist = now && book.checklists.find((c) => c.phase === now.phase.id);
   link.textContent = now ? say("status.now", { phase: now.phase.name }) : "";
   link.hidden = !now; // never an empty link
-  if (checklist) link.href = checklistAddress(checklist);
+  if (now?.phase.url) link.href = siteAddress(now.phase.url); // the phase's first checklist
 }
 
 function fillAgoChoices(select) {
