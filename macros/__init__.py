@@ -92,6 +92,13 @@ def use_local_worker_shim(config) -> None:
     extra["polyfills"] = polyfills + [WORKER_SHIM_URL]
 
 
+def page_file(address: str, offline: bool) -> str:
+    """A checklist's address as the manifest gives it (from the site root, for the incident bar's link):
+    its folder on the web ('police/within-24-hours/'); its file in the offline edition, whose pages are
+    files opened from disk ('police/within-24-hours.html')."""
+    return address.rstrip("/") + ".html" if offline else address
+
+
 def _fail(problems: list[Problem]) -> NoReturn:
     raise PluginError(DataError(problems).report())  # MkDocs prints it as an ERROR and stops the build
 
@@ -146,17 +153,18 @@ def define_env(env) -> None:
     if problems:
         _fail(problems)
     env.conf["nav"] = nav
-    addresses = {c.id: c.address for c in state.guidebook.checklists}
+    offline = offline_enabled(env.conf)
+    addresses = {c.id: page_file(c.address, offline) for c in state.guidebook.checklists}
     manifests = theme.Manifests(state.renderer.manifest(addresses), state.renderer.summary(addresses))
     # the `t` filter, page titles and our assets (built now: before anything is written); offline, one classic script
-    theme.install(env.conf, state.words, manifests, state.guidebook, modules=not offline_enabled(env.conf))
+    theme.install(env.conf, state.words, manifests, state.guidebook, modules=not offline)
     # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
     # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
     env.variables["guidebook"] = PageGuidebook(state.guidebook)  # the plain-text fields pages may print, escaped
     env.variables[STATE] = state  # pages never see it: the sandbox passes only the view, our macros, plain values
     assets = env.conf.plugins[theme.PLUGIN_NAME].assets
-    if offline_enabled(env.conf):
+    if offline:
         use_local_worker_shim(env.conf)
         del assets.files[assets.search_worker]  # from disk, Material already loads search when it opens
     else:  # every page names our search worker, which loads Material's and the index on the first search

@@ -69,7 +69,8 @@ class Renderer:
         return self.env.get_template(template).render(guidebook=self.guidebook, **context)
 
     def manifest(self, urls: dict[str, str]) -> dict:
-        """What the page script needs to know about the whole guidebook: ids, titles, phases, roles, pages."""
+        """What the page script needs to know about the whole guidebook: ids, titles, phases (each with the
+        address of its first checklist), roles, and each checklist's items."""
         book = self.guidebook
         return {
             "title": book.title,
@@ -89,7 +90,8 @@ class Renderer:
         """The address of the phase's first checklist (from the site root), where the incident bar's "Now:"
         leads; "" if no checklist has the phase. Said once per phase, not once per checklist: every page
         carries the phases, and a page's bytes must not grow with every checklist added (issue 12)."""
-        return next((urls.get(c.id, "") for c in self.guidebook.checklists if c.phase and c.phase.id == phase_id), "")
+        return next((urls[c.id] for c in self.guidebook.checklists
+                     if c.phase and c.phase.id == phase_id and urls.get(c.id)), "")
 
     def summary(self, urls: dict[str, str]) -> dict:
         """The manifest of a page that shows one checklist or none (the home, record and packet pages get

@@ -1,4 +1,5 @@
 """The checklist template: data in, expected HTML out, apart from any MkDocs build."""
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,17 @@ def test_phase_checklist_with_page_urls_gets_the_incident_clock():
     assert '<a href="../sample/">Within 24 hours</a>' in html
     without_phase = make_checklist(phase=None)
     assert 'data-gb="incident"' not in make_renderer(without_phase).checklist(without_phase, urls={})
+
+
+@pytest.mark.parametrize("urls, expected", [
+    ({"one": "x/one/", "two": "x/two/"}, "x/one/"),  # the phase's first checklist
+    ({"two": "x/two/"}, "x/two/"),                  # the first with an address
+    ({}, ""),                                       # none: no link
+])
+def test_a_phase_leads_to_its_first_checklist_with_an_address(urls, expected):
+    one, two = make_checklist(id="one"), make_checklist(id="two", order=2)
+    book = dataclasses.replace(make_renderer(one).guidebook, checklists=[one, two])
+    assert Renderer(book).manifest(urls)["phases"][0]["url"] == expected
 
 
 def test_manifest_lists_ids_phases_and_roles():

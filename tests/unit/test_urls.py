@@ -1,7 +1,7 @@
 """Public addresses from a base address and a page's address, and plain-text descriptions."""
 import pytest
 
-from macros import directory_address
+from macros import directory_address, page_file
 from macros.guidebook.inline import plain_text
 from macros.guidebook.urls import DEFAULT_SITE_URL, base_url, public_url
 
@@ -15,6 +15,15 @@ from macros.guidebook.urls import DEFAULT_SITE_URL, base_url, public_url
 ])
 def test_a_page_address_follows_mkdocs_directory_urls(src, path):
     assert directory_address(src) == path
+
+
+@pytest.mark.parametrize("address, offline, expected", [
+    ("police/within-24-hours/", False, "police/within-24-hours/"),      # the web: a folder
+    ("police/within-24-hours/", True, "police/within-24-hours.html"),   # opened from disk: a file
+    ("municipal/crisis-response/", True, "municipal/crisis-response.html"),
+])
+def test_the_manifest_gives_a_checklist_as_the_edition_serves_it(address, offline, expected):
+    assert page_file(address, offline) == expected
 
 
 def test_public_url_under_a_sub_path_with_an_item():

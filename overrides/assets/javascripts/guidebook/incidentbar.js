@@ -47,7 +47,9 @@ export function showIncidentBar(root) {
   const link = part(bar, "bar-now");
   link.textContent = now ? say("status.now", { phase: now.phase.name }) : "";
   link.hidden = !now; // never an empty link
-  if (now?.phase.url) link.href = siteAddress(now.phase.url); // the phase's first checklist
+  // To the phase's first checklist; a phase without one is said as plain text, never a stale link.
+  if (now?.phase.url) link.href = siteAddress(now.phase.url);
+  else link.removeAttribute("href");
 }
 
 function fillAgoChoices(select) {
