@@ -121,6 +121,13 @@ def checklist_pages(site: Path) -> dict[str, Path]:
     return found
 
 
+def named_scripts(html_text: str) -> list[tuple[str, str]]:
+    """(attributes, "bundle" or "guidebook") of Material's and our script tags in `html_text`, in order
+    (other scripts, such as the offline edition's worker shim, are left out)."""
+    scripts = re.findall(r'<script ([^>]*)src="[^"]*?(bundle|guidebook)\.[^"/]+\.js"', html_text)
+    return [(attributes.strip(), name) for attributes, name in scripts]
+
+
 def page_path(site: Path, checklist_id: str) -> str:
     """Site-relative URL path of a checklist's page, e.g. 'police/long-term/'."""
     return checklist_pages(site)[checklist_id].parent.relative_to(site).as_posix() + "/"

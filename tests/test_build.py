@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import rcssmin
@@ -11,7 +10,7 @@ import rcssmin
 from macros.assets import PAGE_STYLESHEETS, loaded_on_every_page
 from macros.guidebook.inline import render_inline
 from macros.guidebook.search_index import read_full_index
-from tests.support import ROOT, checklist_pages, nesting_faults, page_path, plain
+from tests.support import ROOT, checklist_pages, named_scripts, nesting_faults, page_path, plain
 
 
 def test_build_prints_no_warning(build_result):
@@ -175,15 +174,11 @@ def test_ours_is_in_the_head_and_materials_at_the_end_both_deferred(site):
     """Material's bundle no longer holds the first paint, and stays at the end of the body; ours (a
     module, deferred too) is in the head, so that its fetch starts with the stylesheets', not once a
     long page is read. It waits for DOMContentLoaded, after Material's has run (guidebook.js)."""
-    def named(html: str) -> list[tuple[str, str]]:
-        scripts = re.findall(r'<script ([^>]*)src="([^"]+)"', html)
-        return [(attributes.strip(), Path(src).name.split(".")[0]) for attributes, src in scripts]
-
     for page in ("index.html", "packet/index.html", "404.html"):
         head, end, body = (site / page).read_text(encoding="utf-8").partition("</head>")
         assert end, f"{page} has no </head>"
-        assert named(head) == [('type="module"', "guidebook")], page
-        assert named(body) == [("defer", "bundle")], page
+        assert named_scripts(head) == [('type="module"', "guidebook")], page
+        assert named_scripts(body) == [("defer", "bundle")], page
         assert "bundle." in body.split("<script")[-1], f"{page}: Material's script is the last in the page"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from macros import WORKER_SHIM_SOURCE, WORKER_SHIM_URL
 from tests.linkcheck import SiteChecker
-from tests.support import ROOT, checklist_pages, expected_site_url
+from tests.support import ROOT, checklist_pages, expected_site_url, named_scripts
 
 
 @pytest.fixture(scope="session")
@@ -76,12 +76,6 @@ def test_offline_pages_name_their_public_addresses(offline, site):
 def test_the_readme_documents_the_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make offline" in readme and "build/guidebook-offline.zip" in readme
-
-
-def named_scripts(html: str) -> list[tuple[str, str]]:
-    """(attributes, "bundle" or "guidebook") of Material's and our script tags in `html`, in order."""
-    scripts = re.findall(r'<script ([^>]*)src="[^"]*/(bundle|guidebook)\.[^"]+\.js"', html)
-    return [(attributes.strip(), name) for attributes, name in scripts]
 
 
 def test_offline_edition_has_one_classic_script(offline):
