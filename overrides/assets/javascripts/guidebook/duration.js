@@ -1,6 +1,6 @@
 /* Durations as people say them: "40 minutes", "30 hours", "5 days 18 hours",
  * never "137 h 59 min". Pure: the words come from `say` (words.js), so that
- * tests/unit/test_durations.py can run it in Node with the catalogue's words. */
+ * tests/js/duration.test.mjs can run it in Node with the catalogue's words. */
 
 const count = (say, unit, n) => say(n === 1 ? `duration.${unit}` : `duration.${unit}s`, { count: n });
 
