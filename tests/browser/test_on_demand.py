@@ -1,5 +1,5 @@
 """A page loads only the script it needs (macros/assets.py, guidebook/on-demand.js): every page the entry
-and the chunks it imports; a police phase page the incident clock (incident.js), any page while an incident
+and the chunks it imports; a police phase page the incident clock (clock.js), any page while an incident
 runs the bar (incidentbar.js), a page with a checked item item-record.js, a page with a role to show or
 choose roles.js; the record page also record.js and handover.js, the packet page packet.js, and export or
 import loads transfer.js at the click. A part that cannot be loaded is said in the catalogue's words next
@@ -8,7 +8,7 @@ import pytest
 
 from tests.support import catalogue, held_route, hold_requests, page_path, saved_progress_control, wait_for_progress
 
-ON_DEMAND = {"record", "handover", "transfer", "packet", "incident", "incidentbar", "item-record", "roles"}
+ON_DEMAND = {"record", "handover", "transfer", "packet", "clock", "incidentbar", "item-record", "roles"}
 CHUNKS = "/assets/javascripts/guidebook/"
 
 
@@ -22,7 +22,7 @@ def chunks_fetched(page) -> set[str]:
 
 @pytest.mark.parametrize("where, loaded", [
     ("home", {"roles"}),
-    ("police", {"incident"}),
+    ("police", {"clock"}),
     ("municipal", set()),
     ("record/", {"record", "handover"}),
     ("packet/", {"packet", "roles"}),
@@ -70,7 +70,7 @@ def test_export_loads_its_module_at_the_click(page, base_url):
     ("", "transfer", "import-status"),
     ("packet/", "packet", "packet-status"),
     ("record/", "record", "record-status"),
-    ("police/within-24-hours/", "incident", "incident-error"),  # the clock's controls then stay disabled
+    ("police/within-24-hours/", "clock", "incident-error"),  # the clock's controls then stay disabled
 ])
 def test_a_part_that_cannot_load_says_so(page, base_url, path, module, status):
     page.route(f"**{CHUNKS}{module}.*.js", lambda route: route.abort())

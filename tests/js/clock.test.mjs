@@ -1,8 +1,8 @@
-// The incident clock's arithmetic (incident.js): each phase's window in hours after the start, and where
+// The incident clock's arithmetic (clock.js): each phase's window in hours after the start, and where
 // the incident stands in it. The phases are suggested windows, never deadlines.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { standing, windows } from "../../overrides/assets/javascripts/guidebook/incident.js";
+import { standing, windows } from "../../overrides/assets/javascripts/guidebook/clock.js";
 import { BOOK } from "./support.mjs";
 
 test("each timed phase runs from the end of the one before to its own hours; the last from there on", () => {

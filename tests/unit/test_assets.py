@@ -163,7 +163,7 @@ def served_site(tmp_path_factory):
 
 @pytest.mark.parametrize("module, every_page", [
     ("saved", True), ("progress", True), ("print", True),
-    ("incident", False), ("incidentbar", False), ("item-record", False), ("roles", False),
+    ("clock", False), ("incidentbar", False), ("item-record", False), ("roles", False),
     ("record", False), ("handover", False), ("transfer", False), ("packet", False),
 ])
 def test_a_module_is_loaded_on_every_page_or_only_where_needed(served_site, module, every_page):

@@ -82,7 +82,7 @@ def _code_strings(script: str) -> list[str]:
 
 # A string in the script is a key of the catalogue, a selector, an attribute, class or event name:
 # none has a space or starts like a sentence, except these selectors and error names.
-NOT_WORDS = {":scope > *", '[data-gb="print"] [data-print]', "SecurityError"}
+NOT_WORDS = {":scope > *", '[data-gb="print"] [data-print]', "SecurityError", "MissingHook"}
 
 
 def reader_words(strings: list[str]) -> list[str]:

@@ -11,21 +11,21 @@
  *   guidebook/item-record.js       beside each checked item: its time, who and note
  *   guidebook/record.js, scope.js  the incident record page; which checklists belong to an incident
  *   guidebook/handover.js          handover by link (compressed, in the fragment)
- *   guidebook/incident.js          the incident clock (phases as windows; duration.js says how long)
+ *   guidebook/clock.js             the incident clock (phases as windows; duration.js says how long)
  *   guidebook/incidentbar.js       the incident bar on every page, and starting a new incident
  *   guidebook/roles.js             role views
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  * start() runs once per page, also under Material's instant navigation. */
-import { manifest, part } from "./guidebook/dom.js";
+import { find, manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
 import * as store from "./guidebook/store.js";
 import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
 import {
-  initTransfer, loadBar, loadClock, loadItemRecords, loadPacket, loadRecordPage, loadRoles, needed,
+  initTransfer, loadBar, loadClock, loadItemRecords, loadPacket, loadRecordPage, loadRoles, loadTransfer, needed,
 } from "./guidebook/on-demand.js";
 import { loadWords } from "./guidebook/words.js";
 
@@ -46,7 +46,7 @@ function show() {
 /** While an incident runs, the bar takes its place at once (no jump of the page when incidentbar.js,
  * loaded then, fills it in a moment later). */
 function reserveBar() {
-  const bar = part(document, "incident-bar");
+  const bar = find(document, "incident-bar");
   if (bar && !features.bar) bar.hidden = !store.incidentStart();
 }
 
@@ -59,7 +59,7 @@ function changed() {
 /* Each part, once loaded: wire it to the page, then show it. */
 const STARTS = {
   clock: (loaded) => loaded.initIncident(document, changed),
-  bar: (loaded) => loaded.initIncidentBar(document, changed, loaded.clock),
+  bar: (loaded) => loaded.initIncidentBar(document, changed, loaded.clock, loadTransfer),
   records: (loaded) => loaded.initItemRecords(document, changed),
   roles: (loaded) => loaded.initRoles(document),
 };
@@ -73,7 +73,7 @@ function loadNeeded() {
   const need = needed(document);
   for (const name of Object.keys(LOADERS)) {
     if (!need[name] || loading[name]) continue;
-    loading[name] = LOADERS[name](part(document, STATUS[name])).then((loaded) => {
+    loading[name] = LOADERS[name](find(document, STATUS[name])).then((loaded) => {
       if (!loaded) return;
       STARTS[name](loaded);
       features[name] = loaded;
@@ -96,7 +96,7 @@ function start() {
 
 /** The incident record page: load its modules, then wire the page and show the record. */
 async function startRecordPage(root) {
-  const page = part(root, "record-page");
+  const page = find(root, "record-page");
   if (!page) return;
   const loaded = await loadRecordPage(part(page, "record-status"));
   if (!loaded) return;
@@ -108,7 +108,7 @@ async function startRecordPage(root) {
 
 /** The packet page: load the choice of what to print. */
 async function startPacket(root) {
-  const form = part(root, "packet-choice");
+  const form = find(root, "packet-choice");
   if (!form) return;
   const packet = await loadPacket(part(form, "packet-status"));
   await loading.roles; // a role in the address orders the checklists first: the choice follows that order

@@ -1,14 +1,22 @@
 /* Finding our parts of the page. Every part the script works with carries
- * data-gb="<name>" (like Material's data-md-component); data-checklist,
- * data-item and data-phase say which checklist, item or phase it belongs to. */
+ * data-gb="<name>" (like Material's data-md-component; every name is listed in hooks.js);
+ * data-checklist, data-item and data-phase say which checklist, item or phase it belongs to. */
 
 export const all = (root, selector) => [...root.querySelectorAll(selector)];
 
 /** Every element of part `name` under `root`. */
 export const parts = (root, name) => all(root, `[data-gb="${name}"]`);
 
-/** The first element of part `name` under `root`, or null. */
-export const part = (root, name) => root.querySelector(`[data-gb="${name}"]`);
+/** The first element of part `name` under `root`, or null: for a part only some pages have. */
+export const find = (root, name) => root.querySelector(`[data-gb="${name}"]`);
+
+/** The first element of part `name` under `root`, which must be there: a missing one (a template
+ * changed without the script) is an error that names it, not a TypeError on null further on. */
+export function part(root, name) {
+  const element = find(root, name);
+  if (!element) throw Object.assign(new Error(`[data-gb="${name}"]`), { name: "MissingHook" }); // see hooks.js
+  return element;
+}
 
 /** Changes the text only when it differs: a live region reads out every change. */
 export function setText(element, text) {
@@ -25,7 +33,7 @@ export const ROLE_KEY = "ccm-guidebook.role";
 /** The guidebook's ids, titles, phases, roles and checklists (partials/gb-status.html, on every page),
  * parsed once. Callers only read it. */
 export function manifest() {
-  const element = part(document, "manifest");
+  const element = find(document, "manifest");
   return element ? manifestOf(element) : null;
 }
 

@@ -4,7 +4,7 @@
  * fragment (#handover=1.<data>), which browsers never send to a server. Opening such a link,
  * or pasting one, shows what it holds and asks to merge or replace. It is read exactly like
  * an import (transfer.js): bounded, validated; a damaged, cut or oversized link changes nothing. */
-import { address, listen, manifest, part, setText } from "./dom.js";
+import { address, find, listen, manifest, part, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { ImportProblem, MAX_BYTES, currentRecord, exportData, parseFile, readData } from "./transfer.js";
@@ -170,8 +170,8 @@ async function copy(page) {
 }
 
 export function initHandover(root, changed) {
-  const page = part(root, "record-page");
-  if (!page || !part(page, "handover-make")) return;
+  const page = find(root, "record-page");
+  if (!page || !find(page, "handover-make")) return;
   incoming = null;
   if (typeof CompressionStream === "undefined") {
     part(page, "handover-make").disabled = true;
@@ -189,6 +189,6 @@ export function initHandover(root, changed) {
 
 /* A link opened in the tab that already shows the record page changes only the fragment. */
 addEventListener("hashchange", () => {
-  const page = part(document, "record-page");
-  if (page && part(page, "handover-make") && location.hash.includes(PREFIX)) openLink(page, location.hash);
+  const page = find(document, "record-page");
+  if (page && find(page, "handover-make") && location.hash.includes(PREFIX)) openLink(page, location.hash);
 });

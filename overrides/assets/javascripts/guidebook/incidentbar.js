@@ -6,15 +6,14 @@
  * offers to save the progress to a file before archiving the incident (store.archiveIncident;
  * transfer.js, loaded when the question is asked, saves the file):
  * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
-import { all, listen, manifest, part, siteAddress } from "./dom.js";
+import { all, find, listen, manifest, part, siteAddress } from "./dom.js";
 import { incidentTest, scopes } from "./scope.js";
 import * as store from "./store.js";
-import { loadTransfer } from "./on-demand.js";
 import { say } from "./words.js";
 
 const HOUR = 3600 * 1000;
 
-/* The incident clock's module (incident.js): its windows, durations and times, handed over by
+/* The incident clock's module (clock.js): its windows, durations and times, handed over by
  * initIncidentBar rather than imported, so that a page loads the bar's file only while an incident
  * runs and the clock's file alone on a police phase page (on-demand.js loads both for the bar). */
 let clock = null;
@@ -30,7 +29,7 @@ function standings(book, start) {
 }
 
 export function showIncidentBar(root) {
-  const bar = part(root, "incident-bar");
+  const bar = find(root, "incident-bar");
   if (!bar) return;
   const start = store.incidentStart() ? new Date(store.incidentStart()) : null;
   bar.hidden = !start;
@@ -83,10 +82,11 @@ function startNew(bar, changed) {
   part(document, "copy-status").textContent = say(archived ? "status.new_done" : "record.archive_failed");
 }
 
-/** Wire the bar's controls; `changed` saves and shows the new state everywhere. */
-export function initIncidentBar(root, changed, incidentClock) {
+/** Wire the bar's controls; `changed` saves and shows the new state everywhere. `loadTransfer` is
+ * on-demand.js's loader of export (passed in, not imported: on-demand.js loads this module). */
+export function initIncidentBar(root, changed, incidentClock, loadTransfer) {
   clock = incidentClock;
-  const bar = part(root, "incident-bar");
+  const bar = find(root, "incident-bar");
   if (!bar) return;
   for (const control of all(bar, "[data-gb-loading]")) control.disabled = false; // waited for this script
   const select = part(bar, "bar-ago");

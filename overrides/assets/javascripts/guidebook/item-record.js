@@ -2,7 +2,7 @@
  * and a small <details> with who did it and a note (gb-item-record.html, one template per checklist, made
  * into an item's block when the item is first checked). Saved when a field changes. On a copy with
  * progress, the time each item was checked, made just before printing (printTimes). */
-import { listen, part, parts, setText } from "./dom.js";
+import { find, listen, part, parts, setText } from "./dom.js";
 import * as store from "./store.js";
 import { say, shortTime } from "./words.js";
 
@@ -63,7 +63,7 @@ function save(block) {
 function showOne(box, now) {
   const check = store.checkOf(box.dataset.checklist, box.dataset.item);
   const item = box.closest(".gb-item");
-  let block = item && part(item, "record");
+  let block = item && find(item, "record");
   if (!check || !item) {
     if (block && !block.hidden) block.hidden = true;
     return;
@@ -83,7 +83,7 @@ let waiting = []; // boxes of checked items whose blocks are still to be made
 let scheduled = false; // a task to make the next batch is asked for
 
 const needsBlock = (box) => Boolean(store.checkOf(box.dataset.checklist, box.dataset.item))
-  && !part(box.closest(".gb-item") ?? box, "record");
+  && !find(box.closest(".gb-item") ?? box, "record");
 
 /** Make and show the next batch of waiting blocks; another task is asked for first while more wait. */
 function makeBatch() {

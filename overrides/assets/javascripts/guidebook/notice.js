@@ -1,7 +1,7 @@
 /* The storage notice (gb-status.html): why checks cannot be kept, or what
  * saved progress was left out. Its button lets the reader start over when the
  * saved progress cannot be read. */
-import { part, setText } from "./dom.js";
+import { find, part, setText } from "./dom.js";
 import { status } from "./store.js";
 import { say, shortList } from "./words.js";
 
@@ -24,7 +24,7 @@ function message() {
 }
 
 export function showNotice(root = document) {
-  const notice = part(root, "storage-notice");
+  const notice = find(root, "storage-notice");
   if (!notice) return; // a page without the notice
   const text = message();
   notice.hidden = !text;

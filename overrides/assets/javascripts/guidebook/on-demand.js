@@ -1,5 +1,5 @@
 /* The parts of the script a page loads only when it needs them, with import():
- *   incident.js              the incident clock: on a police phase page (and for the bar)
+ *   clock.js                 the incident clock: on a police phase page (and for the bar)
  *   incidentbar.js           the incident bar: on any page while an incident runs
  *   item-record.js           once an item on the page is checked (its time, who and note)
  *   roles.js                 where there is a role to show or choose (home, packet, a kept or shared role)
@@ -11,7 +11,7 @@
  * a moment. A part that cannot be loaded (the connection dropped, or a newer
  * version of the site replaced its file) is said in the status line next to
  * the control that needs it, and nothing is changed. */
-import { ROLE_KEY, all, listen, manifest, part, parts, setText } from "./dom.js";
+import { ROLE_KEY, all, find, listen, manifest, parts, setText } from "./dom.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
@@ -26,10 +26,10 @@ async function load(importer, status) {
   }
 }
 
-export const loadClock = (status) => load(() => import("./incident.js"), status);
+export const loadClock = (status) => load(() => import("./clock.js"), status);
 
 export async function loadBar(status) {
-  const loaded = await load(() => Promise.all([import("./incidentbar.js"), import("./incident.js")]), status);
+  const loaded = await load(() => Promise.all([import("./incidentbar.js"), import("./clock.js")]), status);
   return loaded && { ...loaded[0], clock: loaded[1] };
 }
 
@@ -48,10 +48,10 @@ function keptRole() {
 /** Which of the parts above this page needs now (the boxes show the saved checks already). */
 export function needed(root) {
   return {
-    clock: Boolean(part(root, "incident")),
+    clock: Boolean(find(root, "incident")),
     bar: Boolean(store.incidentStart()),
     records: parts(root, "check").some((box) => box.checked),
-    roles: Boolean(all(root, 'input[name="gb-role"]').length || part(root, "role-sort")
+    roles: Boolean(all(root, 'input[name="gb-role"]').length || find(root, "role-sort")
       || new URLSearchParams(location.search).has("role") || keptRole()),
   };
 }
@@ -67,13 +67,13 @@ export async function loadRecordPage(status) {
 
 /** Export and import on the home page (gb-progress.html); transfer.js loads at the first use. */
 export function initTransfer(root, changed) {
-  const input = part(root, "import-file");
-  const status = part(root, "import-status");
-  listen(part(root, "export"), "click", async () => {
+  const input = find(root, "import-file"); // on the home page only
+  const status = find(root, "import-status");
+  listen(find(root, "export"), "click", async () => {
     const transfer = await loadTransfer(status);
     transfer?.exportFile(manifest());
   });
-  listen(part(root, "import"), "click", () => input.click());
+  listen(find(root, "import"), "click", () => input.click());
   listen(input, "change", async () => {
     const [file] = input.files;
     input.value = "";

@@ -4,7 +4,7 @@
  * (and the Part 2 notice) once before its first checklist, and the contents
  * list shows the same. ?role=id in the address chooses that role at first.
  * Parts, checklists and roles come from the page and its manifest. */
-import { all, listen, manifest, part, parts } from "./dom.js";
+import { all, find, listen, manifest, part, parts } from "./dom.js";
 import { say } from "./words.js";
 
 function wanted(choice, sections, book) {
@@ -70,7 +70,7 @@ function firstChoice(form) {
 }
 
 export function initPacket(root) {
-  const form = part(root, "packet-choice");
+  const form = find(root, "packet-choice");
   const book = manifest();
   if (!form || !book) return;
   const packet = form.parentElement;

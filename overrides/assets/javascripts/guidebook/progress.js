@@ -1,6 +1,6 @@
 /* Checks, counts and bars, and the reset buttons. A count covers the boxes on
  * the page, or else (the home page) the manifest's items. */
-import { listen, manifest, part, parts, setText } from "./dom.js";
+import { find, listen, manifest, part, parts, setText } from "./dom.js";
 import { showNotice } from "./notice.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
@@ -72,7 +72,7 @@ function reset(root, button, changed) {
 }
 
 function offerUndo(root, message, undo) {
-  const bar = part(root, "undo");
+  const bar = find(root, "undo");
   if (!bar) return;
   const button = part(bar, "undo-button");
   setText(part(bar, "undo-message"), message);

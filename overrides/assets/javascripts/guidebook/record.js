@@ -2,7 +2,7 @@
  * a chronological log of every check and every check undone, the items still open in each
  * phase window, exports (JSON, CSV, text), printing, and past incidents (open read only,
  * print, export, delete). Every text from the data or the reader is set as text. */
-import { listen, manifest, part, parts, setText } from "./dom.js";
+import { find, listen, manifest, part, parts, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { currentRecord, download, exportData } from "./transfer.js";
@@ -167,7 +167,7 @@ function showViewing(root) {
 
 /** Show the record page, when this page is one. */
 export function showRecord(root) {
-  const page = part(root, "record-page");
+  const page = find(root, "record-page");
   if (!page) return;
   performance.mark("gb-record-render-start");
   if (viewing !== null && !store.archived()[viewing]) viewing = null;
@@ -304,7 +304,7 @@ function deleteEverything(page, changed) {
 }
 
 export function initRecord(root, changed) {
-  const page = part(root, "record-page");
+  const page = find(root, "record-page");
   if (!page) return;
   viewing = null;
   listen(part(page, "record-form"), "change", () => editIncident(page, changed));

@@ -3,7 +3,7 @@
  * page's entries too), and links marked data-gb="keep-role" carry the role on.
  * The role chosen is kept for this tab (sessionStorage, never sent anywhere),
  * so that it stays while the reader moves around the site. Roles come from the manifest. */
-import { ROLE_KEY, all, listen, manifest, part, parts } from "./dom.js";
+import { ROLE_KEY, all, find, listen, manifest, parts } from "./dom.js";
 import { say } from "./words.js";
 
 const originalOrder = new WeakMap(); // list -> its children in the order of the page
@@ -37,7 +37,7 @@ export function applyRole(root, id) {
   const matches = (element) => Boolean(role) && element.dataset.audiences.split(" ").some((a) => role.audiences.includes(a));
   for (const list of parts(root, "role-sort")) sortList(list, matches);
   for (const radio of all(root, 'input[name="gb-role"]')) radio.checked = radio.value === (role?.id ?? "");
-  const status = part(root, "role-status");
+  const status = find(root, "role-status");
   if (status) status.textContent = roleStatus(role, id);
   for (const link of parts(root, "keep-role")) {
     const href = withRole(link.href, role);
@@ -56,7 +56,7 @@ function keptRole(id) {
 }
 
 export function initRoles(root) {
-  const choice = part(root, "roles");
+  const choice = find(root, "roles");
   if (choice) choice.disabled = false; // the choice waited, disabled, for this script (data-gb-loading)
   const role = applyRole(root, keptRole(new URLSearchParams(location.search).get("role")));
   if (role && !location.search.includes("role=")) history.replaceState(history.state, "", withRole(location.href, role));

@@ -1,14 +1,14 @@
 /* The words the script shows, from data/messages/<language>.yml: the page holds
  * them in one JSON block (<div data-gb="words" data-words="{...}">, gb-status.html);
  * and the times it shows, on the page and on paper, in the page's language. */
-import { language, part } from "./dom.js";
+import { find, language } from "./dom.js";
 
 let words = new Map();
 
 /** Read the words of the page. Under instant navigation the block may be missing or
  * being replaced: the words already read (the same on every page) then stay. */
 export function loadWords(root) {
-  const text = part(root, "words")?.dataset.words;
+  const text = find(root, "words")?.dataset.words;
   if (text) words = new Map(Object.entries(JSON.parse(text)));
 }
 

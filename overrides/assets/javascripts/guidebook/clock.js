@@ -5,7 +5,7 @@
  * the last one ("Long term") from there on. The clock shows which window the
  * incident is in now, what is still open in earlier windows, and when later
  * windows start, with durations as people say them (duration.js). */
-import { all, language, listen, manifest, part, parts, setText } from "./dom.js";
+import { all, find, language, listen, manifest, part, parts, setText } from "./dom.js";
 import { duration } from "./duration.js";
 import { isTime } from "./saved.js";
 import * as store from "./store.js";
@@ -76,7 +76,7 @@ function startDate() {
 }
 
 export function showIncident(root, book = manifest()) {
-  const panel = part(root, "incident");
+  const panel = find(root, "incident");
   if (!panel || !book) return;
   const start = startDate();
   const elapsed = start ? (Date.now() - start.getTime()) / HOUR : null;
@@ -106,7 +106,7 @@ function startError(start) {
 }
 
 export function initIncident(root, changed) {
-  const panel = part(root, "incident");
+  const panel = find(root, "incident");
   if (!panel) return;
   // Its controls waited, disabled, for this script (data-gb-loading); the listeners below come in the same task.
   for (const control of all(panel, "[data-gb-loading]")) control.disabled = false;
