@@ -16,13 +16,24 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
  * GB_WORDS, or read with the project's Python when the tests run on their own. */
 function catalogueWords() {
   if (process.env.GB_WORDS) return JSON.parse(process.env.GB_WORDS);
-  const venv = `${ROOT}.venv/bin/python`;
-  const python = existsSync(venv) ? venv : "python3";
   const code = "import json; from tests.support import catalogue; print(json.dumps(catalogue().for_script()))";
-  return JSON.parse(execFileSync(python, ["-c", code], { cwd: ROOT, encoding: "utf-8" }));
+  return JSON.parse(execFileSync(python(), ["-c", code], { cwd: ROOT, encoding: "utf-8" }));
+}
+
+function python() {
+  const venv = `${ROOT}.venv/bin/python`;
+  return existsSync(venv) ? venv : "python3";
 }
 
 export const WORDS = catalogueWords();
+
+/** The folder of the installed Material's search worker (for the contract test of our search worker):
+ * given by tests/unit/test_node.py in GB_MATERIAL_WORKERS, or asked of the project's Python. */
+export function materialWorkers() {
+  if (process.env.GB_MATERIAL_WORKERS) return process.env.GB_MATERIAL_WORKERS;
+  const code = "from tests.unit.test_node import material_workers; print(material_workers())";
+  return execFileSync(python(), ["-c", code], { cwd: ROOT, encoding: "utf-8" }).trim();
+}
 
 /** The catalogue's words named `key`, with each {name} filled in (as words.js's say does). */
 export function say(key, values = {}) {

@@ -8,7 +8,9 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
+import material
 import pytest
 
 from tests.support import ROOT, catalogue
@@ -17,12 +19,17 @@ TESTS = ROOT / "tests" / "js"
 MINIMUM = 60  # the unit tests there are at least this many: a file that stops being found fails here
 
 
+def material_workers() -> Path:
+    """The installed Material's search worker folder (our search worker's contract test loads it)."""
+    return Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+
+
 def run_node_tests() -> subprocess.CompletedProcess[str]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node is not installed")
     files = sorted(str(path) for path in TESTS.glob("*.test.mjs"))
-    env = {**os.environ, "GB_WORDS": json.dumps(catalogue().for_script())}
+    env = {**os.environ, "GB_WORDS": json.dumps(catalogue().for_script()), "GB_MATERIAL_WORKERS": str(material_workers())}
     # The modules are ES modules in a folder whose package.json says no "type": Node reads them as such
     # (module syntax detection) and warns once per file; the warning says nothing about the tests.
     command = [node, "--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "--test", "--test-reporter=tap", *files]

@@ -73,8 +73,8 @@ function showOne(box, now) {
   setText(part(block, "record-time"), check.at ? say("record.done_at", { time: shortTime(check.at, now) }) : "");
   const said = [check.who && say("record.by", { who: check.who }), check.note].filter(Boolean).join(" · ");
   setText(part(block, "record-said"), said);
-  fill(part(block, "record-who"), check.who ?? "");
-  fill(part(block, "record-note"), check.note ?? "");
+  fill(find(block, "record-who"), check.who ?? ""); // the fields are made when first opened
+  fill(find(block, "record-note"), check.note ?? "");
   if (block.hidden) block.hidden = false;
 }
 
