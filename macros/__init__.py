@@ -30,7 +30,6 @@ from a local copy instead of a CDN. The logic lives in plain Python in macros/gu
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from . import theme
+from . import command, theme
 from .guidebook import DataError, Problem, Renderer, load_guidebook
 from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
@@ -141,8 +140,9 @@ def load_state(env) -> SiteState:
         _fail(error.problems)
     site_url = base_url(env.conf["site_url"])
     public_urls = {c.id: public_url(site_url, c.address) for c in guidebook.checklists}
+    packets = Packets(guidebook, public_urls, site_url, wanted=pdf_wanted(command.serving()))
     return SiteState(guidebook, words, Renderer(guidebook, words, public_urls=public_urls), site_url,
-                     Path(env.conf["docs_dir"]).name, Packets(guidebook, public_urls, site_url, wanted=pdf_wanted()))
+                     Path(env.conf["docs_dir"]).name, packets)
 
 
 def define_env(env) -> None:
@@ -206,7 +206,7 @@ def on_post_build(env) -> None:
     rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"], docs_apart=not offline)
     _state(env).packets.write(site_dir)
     if not offline:
-        if "serve" not in sys.argv[1:2]:  # `mkdocs serve` injects an inline live-reload script per request
+        if not command.serving():  # `mkdocs serve` injects an inline live-reload script per request
             add_policies(site_dir)  # a Content Security Policy per page (guidebook/csp.py)
         return
     (Path(env.conf["site_dir"]) / "404.html").unlink(missing_ok=True)

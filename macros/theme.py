@@ -6,13 +6,13 @@ object, so that its on_env and on_post_build run in the build."""
 from __future__ import annotations
 
 import json
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from . import command
 from .assets import AssetError, Assets, build_assets, write_assets
 from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, ScriptNames, Words
 from .guidebook.model import Guidebook
@@ -118,12 +118,6 @@ class PageTitle:
         return f"{title} - {site_name}" if title else site_name
 
 
-def serving(config) -> bool:
-    """Whether this is `mkdocs serve`, which builds into a temporary mkdocs_* folder."""
-    site = Path(config["site_dir"])
-    return site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir())
-
-
 class ThemeSupport:
     """A plugin object (MkDocs calls its on_* methods) that serves the theme templates."""
 
@@ -175,7 +169,7 @@ def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, mo
     """Build our assets and register the theme support for this build; `modules`: the script as ES modules
     (the served site), or one classic script (the offline edition, opened from file://)."""
     try:
-        assets = build_assets(Path(config["theme"].custom_dir), minify=not serving(config), modules=modules)
+        assets = build_assets(Path(config["theme"].custom_dir), minify=not command.serving(), modules=modules)
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
     support = ThemeSupport(words, assets, manifests, guidebook)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -46,13 +45,13 @@ class PacketPdf:
         return round(len(self.data) / 1024)
 
 
-def pdf_wanted(argv: list[str] | None = None, environ: dict[str, str] | None = None) -> bool:
-    """Whether this build makes the PDF: GUIDEBOOK_PDF=build|skip decides, else every command but `serve`."""
-    argv = sys.argv if argv is None else argv
+def pdf_wanted(serving: bool, environ: dict[str, str] | None = None) -> bool:
+    """Whether this build makes the PDF: GUIDEBOOK_PDF=build|skip decides, else every command but `serve`
+    (`serving`: macros/command.py)."""
     switch = (os.environ if environ is None else environ).get(SWITCH, "").strip().lower()
     if switch in ("skip", "build"):
         return switch == "build"
-    return not (len(argv) > 1 and argv[1] == "serve")
+    return not serving
 
 
 def _parts(guidebook: Guidebook) -> list[tuple[Part, list[Checklist]]]:

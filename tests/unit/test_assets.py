@@ -3,7 +3,6 @@ modules split by need for the served site and as one classic script for the offl
 print rules join the screen stylesheet, and each served file is named by its content.
 Source in, expected output out, apart from any MkDocs build."""
 import re
-from pathlib import Path
 
 import pytest
 
@@ -190,18 +189,19 @@ def test_the_chunks_every_page_loads_are_the_entrys_static_imports(served_site):
     assert loaded == [assets.script, *assets.chunks, assets.stylesheet]
 
 
-def test_mkdocs_serve_is_recognised_by_its_temporary_site_folder(tmp_path):
-    """`mkdocs serve` builds into a fresh tempfile.mkdtemp(prefix='mkdocs_'): there the script is not minified."""
-    import tempfile
+@pytest.mark.parametrize("announced, serving", [(None, False), ("build", False), ("gh-deploy", False), ("serve", True)])
+def test_mkdocs_serve_is_known_from_the_command_mkdocs_announces(announced, serving):
+    """MkDocs announces its command in on_startup (macros/startup.py, a hooks module of mkdocs.yml);
+    under `mkdocs serve` the script is not minified, the PDF not made and no policy written."""
+    from macros import command, startup
 
-    from macros.theme import serving
-
-    served = Path(tempfile.mkdtemp(prefix="mkdocs_"))
     try:
-        assert serving({"site_dir": str(served)})
+        command.remember("")
+        if announced:
+            startup.on_startup(announced, dirty=False)
+        assert command.serving() is serving
     finally:
-        served.rmdir()
-    assert not serving({"site_dir": str(tmp_path / "site")}) and not serving({"site_dir": "site"})
+        command.remember("")
 
 
 def test_print_rules_written_into_a_page_may_not_end_their_style_element():
