@@ -71,13 +71,32 @@ def renamed_site(tmp_path_factory) -> Path:
     return built(project, work / "site")
 
 
+# What the tests may not change: installing is for `make`, before the tests run (`make test` does it).
+# Given to make as old files (-o), they are never remade by a test: no `npm ci`, no pip.
+INSTALLED_STAMPS = ("node_modules/.installed", ".venv/.site-installed", ".venv/.test-installed")
+
+
+def checkout_state() -> dict:
+    """What a test run must leave as it found it: `git status` (ignored files included, at the top level)
+    and node_modules (the folder itself, and the stamp and lock file `npm ci` rewrites)."""
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout
+    modules = ROOT / "node_modules"
+    files = [modules, modules / ".installed", modules / ".package-lock.json"]
+    return {"status": status, "node_modules": [(p.stat().st_ino, p.stat().st_mtime_ns) if p.exists() else None
+                                               for p in files]}
+
+
 @pytest.fixture(scope="session")
 def offline_edition(tmp_path_factory) -> dict:
-    """`make offline`, the documented command, into a temporary folder; the zip unpacked elsewhere."""
+    """`make offline`, the documented command, into a temporary folder, with the packages already
+    installed (never `npm ci`); the zip unpacked elsewhere."""
     work = tmp_path_factory.mktemp("offline")
     out_dir, out_zip = work / "build" / "guidebook-offline", work / "build" / "guidebook-offline.zip"
+    before = checkout_state()
+    old_files = [option for stamp in INSTALLED_STAMPS for option in ("-o", stamp)]
     result = subprocess.run(
-        ["make", "--no-print-directory", "offline", f"OFFLINE_DIR={out_dir}", f"OFFLINE_ZIP={out_zip}"],
+        ["make", "--no-print-directory", *old_files, "offline", f"OFFLINE_DIR={out_dir}", f"OFFLINE_ZIP={out_zip}"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
@@ -85,4 +104,5 @@ def offline_edition(tmp_path_factory) -> dict:
     unpacked = work / "unpacked"
     with zipfile.ZipFile(out_zip) as archive:
         archive.extractall(unpacked)
-    return {"zip": out_zip, "log": result.stdout + result.stderr, "site": unpacked / "guidebook-offline"}
+    return {"zip": out_zip, "log": result.stdout + result.stderr, "site": unpacked / "guidebook-offline",
+            "checkout_before": before, "checkout_after": checkout_state()}

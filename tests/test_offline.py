@@ -73,6 +73,13 @@ def test_offline_pages_name_their_public_addresses(offline, site):
         assert f'<link rel="canonical" href="{base}{path}/">' in offline_page.read_text(encoding="utf-8"), ident
 
 
+def test_building_the_offline_edition_leaves_the_checkout_as_it_was(offline_edition):
+    """Tests never change the checkout: the build writes into a temporary folder, and `npm ci` (which
+    rewrites node_modules, and empties it when it is a link) never runs in a test."""
+    assert offline_edition["checkout_after"] == offline_edition["checkout_before"]
+    assert "npm ci" not in offline_edition["log"] and "pip install" not in offline_edition["log"]
+
+
 def test_the_readme_documents_the_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make offline" in readme and "build/guidebook-offline.zip" in readme
