@@ -84,6 +84,7 @@ class Renderer:
                 "scope": c.scope,
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
+            "renamed": book.renamed,  # former item id -> id now: saved progress under an old id carries over
         }
 
     def _phase_url(self, phase_id: str, urls: dict[str, str]) -> str:

@@ -85,7 +85,7 @@ function loadNeeded() {
 function start() {
   performance.mark("gb-start");
   loadWords(document);
-  store.load();
+  store.load(Date.now(), manifest()?.renamed);
   initProgress(document, changed);
   show();
   performance.measure("gb-progress-restore", "gb-start");
@@ -118,7 +118,7 @@ async function startPacket(root) {
 /* Another tab changed the progress: read it again and show the same state here. */
 addEventListener("storage", (event) => {
   if (![KEY, LEGACY_KEY, null].includes(event.key)) return;
-  store.load();
+  store.load(Date.now(), manifest()?.renamed);
   show();
 });
 
