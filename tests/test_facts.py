@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.guidebook.search_index import read_full_index
 from macros.guidebook.pdf import PACKET_FILES
+from macros.guidebook.search_index import read_full_index
 from tests.support import ROOT, catalogue, checklist_pages, plain
 
 NOTES = ROOT.parent / "shared" / "content" / "guidebook-sources.md"
