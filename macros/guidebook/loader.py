@@ -242,7 +242,7 @@ class GuidebookLoader:
 
 
 def _item(entry: dict[str, Any]) -> Item:
-    lists = {key: tuple(entry[key]) for key in ("former_ids", "keywords") if key in entry}
+    lists: dict[str, tuple[str, ...]] = {key: tuple(entry[key]) for key in ("former_ids", "keywords") if key in entry}
     return Item(**{**entry, **lists})
 
 
