@@ -118,8 +118,8 @@ def short_names(guidebook: Guidebook) -> dict[str, str]:
 def shorten_names(text: str, names: Mapping[str, str]) -> str:
     """`text` (escaped HTML) with each long name said short; a name may be broken across lines."""
     for long in sorted(names, key=len, reverse=True):
-        pattern = r"\s+".join(re.escape(escape(word, quote=False)) for word in long.split())
-        text = re.sub(pattern, lambda _, brief=names[long]: brief, text)
+        pattern = re.compile(r"\s+".join(re.escape(escape(word, quote=False)) for word in long.split()))
+        text = pattern.sub(names[long].replace("\\", r"\\"), text)  # the short name as it is, no group references
     return text
 
 
