@@ -155,3 +155,51 @@ def test_the_offline_edition_keeps_materials_worker_and_full_index(offline_editi
     assert not list(offline.rglob("search-on-demand*")), "the offline edition has no use for our worker"
     config = page_config(offline / "about.html")
     assert config is not None and re.search(r"workers/search\.[0-9a-f]+\.min\.js$", config["search"])
+
+
+# --- The words people use, and no name or markup that matches everything (issue 31) ----------------------
+
+# The issue's words -> the item each must find (a keyword of that item and of no other).
+CRISIS_WORDS = {"rumor": "address-misinformation", "rumors": "address-misinformation",
+                "curfew": "review-crowd-management-policy", "presser": "avoid-dueling-press-conferences",
+                "podium": "avoid-dueling-press-conferences"}
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+@pytest.mark.parametrize("word, item_id", CRISIS_WORDS.items())
+def test_a_crisis_word_leads_to_its_item_only(guidebook, word, item_id):
+    having = [i.id for _, i in guidebook.items if word in words_of(" ".join([i.text, *i.keywords]))]
+    assert having == [item_id]
+
+
+def test_every_keyword_adds_a_word_the_item_does_not_say(guidebook):
+    """A keyword is a common word for what the item says, not a copy of its own words."""
+    for _, item in guidebook.items:
+        own = words_of(" ".join(filter(None, [item.text, item.details])))
+        copies = [k for k in item.keywords if words_of(k) <= own]
+        assert not copies, f"{item.id}: {copies} are the item's own words"
+
+
+def test_keywords_are_searched_in_a_field_of_their_own(guidebook, index, entries, site):
+    """A field that Material's results do not show (they show the title and the text)."""
+    assert "keywords" in index["config"]["fields"], "Material's search indexes the field"
+    for checklist, item in guidebook.items:
+        entry = entries[location_of(site, checklist.id) + "#" + item.id]
+        assert entry.get("keywords", "") == html.escape(" ".join(item.keywords), quote=False)
+
+
+def test_no_document_holds_the_publishers_full_name_or_the_long_title(guidebook, index):
+    long_title = " ".join(f"{guidebook.title}: {guidebook.subtitle}".split())
+    for doc in index["docs"]:
+        text = " ".join(html.unescape(doc["title"] + " " + doc["text"]).split())
+        assert "Connecticut Conference of Municipalities" not in text, doc["location"]
+        assert long_title not in text, doc["location"]
+
+
+def test_no_document_shows_markup(index):
+    """Material shows a result's title and text as HTML: escaped markup (&lt;a href...&gt;) would show as markup."""
+    for doc in index["docs"]:
+        assert "&lt;" not in doc["title"] + doc["text"], doc["location"]

@@ -101,8 +101,10 @@ class GuidebookLoader:
 
     def claim_checklist_ids(self, doc: YamlDocument) -> None:
         self.claim(doc, ("id",))
-        for n, _ in enumerate(doc.data["items"]):
+        for n, item in enumerate(doc.data["items"]):
             self.claim(doc, ("items", n, "id"))
+            for k, _ in enumerate(item.get("former_ids", [])):
+                self.claim(doc, ("items", n, "former_ids", k))  # an old id stays taken: links still lead to it
 
     # -- resolve references ---------------------------------------------------------------------
     def ref(self, doc: YamlDocument, path: FieldPath, table: dict[str, T], what: str) -> T | None:
@@ -170,7 +172,7 @@ class GuidebookLoader:
             or ("phase" in d and resolved["phase"] is None)
         ):
             return None
-        items = tuple(Item(**item) for item in d["items"])
+        items = tuple(_item(entry) for entry in d["items"])
         return Checklist(**{**d, **resolved, "audiences": tuple(audiences), "items": items, "file": doc.name})
 
     def check_checklist_links(self, docs: list[YamlDocument], checklists: list[Checklist]) -> None:
@@ -237,6 +239,11 @@ class GuidebookLoader:
             checklists=checklists,
             roles=tables["roles"],
         )
+
+
+def _item(entry: dict[str, Any]) -> Item:
+    lists: dict[str, tuple[str, ...]] = {key: tuple(entry[key]) for key in ("former_ids", "keywords") if key in entry}
+    return Item(**{**entry, **lists})
 
 
 def _text_fields(data: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:

@@ -55,6 +55,8 @@ class Item:
     id: str
     text: str
     details: str | None = None
+    former_ids: tuple[str, ...] = ()  # ids it had before a rename: links and saved progress still find it
+    keywords: tuple[str, ...] = ()    # other words readers search with: searched, never shown
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,11 @@ class Guidebook:
     def checklists_for(self, role: Role) -> list[Checklist]:
         wanted = {a.id for a in role.audiences}
         return [c for c in self.checklists if wanted & {a.id for a in c.audiences}]
+
+    @property
+    def renamed(self) -> dict[str, str]:
+        """Every former item id -> the item's id now."""
+        return {old: item.id for _, item in self.items for old in item.former_ids}
 
     @property
     def items(self) -> list[tuple[Checklist, Item]]:

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from .inline import escape_text, heading_text, plain_text, render_inline
 from .messages import Words, load_words
-from .model import Checklist, Guidebook
+from .model import Checklist, Guidebook, Role
 from .qr import qr_data_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -77,14 +77,24 @@ class Renderer:
             "version": book.version,
             "phases": [{"id": p.id, "name": p.name, "hours": p.due_within_hours, "url": self._phase_url(p.id, urls)}
                        for p in book.phases],
-            "roles": [{"id": r.id, "name": r.name, "audiences": [a.id for a in r.audiences]} for r in book.roles],
+            "roles": [self._role(r, urls) for r in book.roles],
             "checklists": [{
                 "id": c.id, "title": c.title,
                 "phase": c.phase.id if c.phase else None,
                 "scope": c.scope,
                 "items": [i.id for i in c.items],
             } for c in book.checklists],
+            "renamed": book.renamed,  # former item id -> id now: saved progress under an old id carries over
         }
+
+    def _role(self, role: Role, urls: dict[str, str]) -> dict:
+        """A role, with the checklist it opens first in an incident (its title and address from the site root):
+        the "Responding right now?" entries that a search with no result offers (search-fallback.js)."""
+        entry: dict = {"id": role.id, "name": role.name, "audiences": [a.id for a in role.audiences]}
+        checklist = self.guidebook.checklist(role.respond_with) if role.respond_with else None
+        if checklist and urls.get(checklist.id):
+            entry["respond"] = {"title": checklist.title, "url": urls[checklist.id]}
+        return entry
 
     def _phase_url(self, phase_id: str, urls: dict[str, str]) -> str:
         """The address of the phase's first checklist (from the site root), where the incident bar's "Now:"

@@ -14,7 +14,12 @@ result opens the page, not the item. After the build, `rebuild_index` replaces:
   script-only elements (`is_interface`).
 
 Pages that are not in Material's index (the packet: `search: exclude: true`)
-stay out.
+stay out. An item's `keywords` (the words readers search with, data/checklists/) go in a field
+of their own, `keywords`, which Material's search indexes (the config's `fields`) and never
+shows. The publisher's full name and the guidebook's long title, which hold "Conference",
+"Racial" and "Municipalities", are said short in every text (`shorten_names`): otherwise they
+match every query with those words. Code to copy (`<pre>`) is interface: a result would show
+its markup.
 
 Outside the offline edition the documents go to search/search_docs.json and
 search/search_index.json keeps only the config ({config, docs: []}): every page
@@ -26,6 +31,7 @@ Plain Python: the MkDocs hook (macros/__init__.py) only reads and writes files.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
@@ -35,7 +41,7 @@ from pathlib import Path
 from material.plugins.search.plugin import Parser
 
 from .inline import plain_text
-from .model import Checklist, Guidebook
+from .model import Checklist, Guidebook, Item
 
 Entry = dict[str, object]
 
@@ -43,7 +49,7 @@ INDEX = "search/search_index.json"  # Material's: every page loads it
 FULL_INDEX = "search/search_docs.json"  # ours, beside it: the full index, loaded on the first search
 
 # Elements whose text is interface, not content (see is_interface).
-INTERFACE_TAGS = frozenset({"button", "form", "fieldset", "select", "textarea", "progress", "noscript", "nav"})
+INTERFACE_TAGS = frozenset({"button", "form", "fieldset", "select", "textarea", "progress", "noscript", "nav", "pre"})
 INTERFACE_ATTRIBUTES = frozenset({"hidden", "aria-live", "data-gb-js", "data-search-exclude"})
 INTERFACE_ROLES = frozenset({"status", "alert", "group"})
 INTERFACE_CLASSES = frozenset({"gb-print-only"})
@@ -77,6 +83,17 @@ def _paragraphs(texts: Iterable[str | None]) -> str:
     return " ".join(f"<p>{_html(t)}</p>" for t in texts if t)
 
 
+KEYWORDS = "keywords"  # the field of an item's keywords: searched as much as a title, never shown
+KEYWORDS_FIELD = {"boost": 1e3}
+
+
+def item_entry(item: Item, location: str) -> Entry:
+    entry: Entry = {"location": f"{location}#{item.id}", "title": _html(item.text), "text": _paragraphs([item.details])}
+    if item.keywords:
+        entry[KEYWORDS] = _html(" ".join(item.keywords))
+    return entry
+
+
 def checklist_entries(checklist: Checklist, location: str) -> list[Entry]:
     """The checklist's own entry, then one per item at `location#item-id`."""
     head: Entry = {
@@ -84,11 +101,30 @@ def checklist_entries(checklist: Checklist, location: str) -> list[Entry]:
         "title": _html(checklist.title),  # the page heading renders the title as Markdown too
         "text": _paragraphs([checklist.summary, checklist.note, checklist.part.notice]),
     }
-    items: list[Entry] = [
-        {"location": f"{location}#{item.id}", "title": _html(item.text), "text": _paragraphs([item.details])}
-        for item in checklist.items
-    ]
-    return [head, *items]
+    return [head, *(item_entry(item, location) for item in checklist.items)]
+
+
+def short_names(guidebook: Guidebook) -> dict[str, str]:
+    """Long name -> how the search documents say it: the guidebook's full title as its source's short
+    title, the publisher's full name as its abbreviation ("CCM")."""
+    full_title = f"{guidebook.title}: {guidebook.subtitle}" if guidebook.subtitle else guidebook.title
+    abbreviation = re.search(r"\(([^()]+)\)\s*$", guidebook.publisher)
+    short = abbreviation.group(1) if abbreviation else guidebook.publisher
+    names = {full_title: guidebook.source.short_title, guidebook.publisher: short}
+    names[re.sub(r"\s*\([^()]*\)\s*$", "", guidebook.publisher)] = short  # the name without "(CCM)"
+    return {long: brief for long, brief in names.items() if long != brief}
+
+
+def shorten_names(text: str, names: Mapping[str, str]) -> str:
+    """`text` (escaped HTML) with each long name said short; a name may be broken across lines."""
+    for long in sorted(names, key=len, reverse=True):
+        pattern = re.compile(r"\s+".join(re.escape(escape(word, quote=False)) for word in long.split()))
+        text = pattern.sub(names[long].replace("\\", r"\\"), text)  # the short name as it is, no group references
+    return text
+
+
+def _shortened(entry: Entry, names: Mapping[str, str]) -> Entry:
+    return {**entry, **{key: shorten_names(str(entry[key]), names) for key in ("title", "text") if key in entry}}
 
 
 def content_entries(html: str, location: str, title: str) -> list[Entry]:
@@ -120,12 +156,14 @@ def page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
 
-def rebuild_index(index: Mapping, checklists: Mapping[str, Checklist], pages_html: Mapping[str, str]) -> dict:
+def rebuild_index(index: Mapping, checklists: Mapping[str, Checklist], pages_html: Mapping[str, str],
+                  names: Mapping[str, str] | None = None) -> dict:
     """Material's index (as loaded from search_index.json) with content-only entries.
 
     `checklists`: page location -> the checklist it shows; `pages_html`: page location -> its
     content HTML, for the other pages. A page with neither keeps Material's entries.
     Pages keep Material's order; a page's own entry comes before its sections, as Material needs.
+    `names`: long names said short in every entry (short_names). The config indexes `keywords` too.
     """
     by_page: dict[str, list[Entry]] = {}
     for entry in index["docs"]:
@@ -138,7 +176,11 @@ def rebuild_index(index: Mapping, checklists: Mapping[str, Checklist], pages_htm
             docs += content_entries(pages_html[location], location, str(entries[0]["title"]))
         else:
             docs += entries
-    return {**index, "docs": docs}
+    if names:
+        docs = [_shortened(entry, names) for entry in docs]
+    config = dict(index.get("config", {}))
+    config["fields"] = {**config.get("fields", {}), KEYWORDS: KEYWORDS_FIELD}
+    return {**index, "config": config, "docs": docs}
 
 
 # --- Reading and writing the built site (used by the MkDocs hook) -------------------------------
@@ -179,7 +221,7 @@ def rewrite_site_index(site_dir: Path, guidebook: Guidebook, directory_urls: boo
         file = built_file(site_dir, location)
         if file.is_file():
             pages_html[location] = article_html(file.read_text(encoding="utf-8"))
-    rebuilt = rebuild_index(index, checklists, pages_html)
+    rebuilt = rebuild_index(index, checklists, pages_html, short_names(guidebook))
     if docs_apart:
         _write_json(site_dir / FULL_INDEX, rebuilt)
         rebuilt = {**rebuilt, "docs": []}

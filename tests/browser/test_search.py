@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import threading
 from urllib.parse import urlsplit
@@ -12,8 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.guidebook.inline import plain_text
-from tests.support import checklist_pages, page_path
+from macros.guidebook.search_index import read_full_index
+from tests.support import checklist_pages, page_path, word
 from tools.browser import wait_until
+from tools.saved_progress import KEY, store_script, stored, wait_for_progress
 
 ISSUE_QUERY = "press conference"  # the query of issue 12
 
@@ -227,3 +230,157 @@ def test_when_the_index_fails_to_load_the_next_query_tries_again(page, held_site
     query.press_sequentially(phrase[1:], delay=20)
     wait_for_item_result(page, url + page_path(site, checklist.id), item.id)
     assert len(asked) == 2, "the next query fetched the index again"
+
+
+# --- The words people use in a crisis (issue 31) ---------------------------------------------------------
+
+def item_with_keyword(guidebook, word: str):
+    """The one item whose `keywords` (data/checklists/) hold `word`."""
+    found = [(c, i) for c, i in guidebook.items if word in i.keywords]
+    assert len(found) == 1, f"expected one item with the keyword {word!r}, found {[i.id for _, i in found]}"
+    return found[0]
+
+
+def results(page) -> list[list[str]]:
+    """The addresses of each result group, in order (the group's page first)."""
+    return page.evaluate("""[...document.querySelectorAll('.md-search-result__item')].map(group =>
+        [...group.querySelectorAll('a.md-search-result__link')].map(a => {
+            const address = new URL(a.href);
+            address.search = "";  // Material's ?h= (the words to highlight)
+            return address.href; }))""")
+
+
+def open_search(page) -> None:
+    opener = page.locator("label.md-header__button[for='__search']")
+    if opener.is_visible():  # the phone layout opens search from a header button
+        opener.click()
+    page.locator("input[data-md-component='search-query']").click()
+
+
+def settle(page) -> None:
+    """Until the results stop changing (the last query's answer)."""
+    wait_until(page, """() => new Promise(done => { const before = document.querySelector('.md-search-result')?.innerHTML;
+        setTimeout(() => done(document.querySelector('.md-search-result')?.innerHTML === before), 400); })""")
+
+
+def typed(page, phrase: str) -> None:
+    query = page.locator("input[data-md-component='search-query']")
+    query.fill("")
+    query.press_sequentially(phrase, delay=20)
+    settle(page)
+
+
+@pytest.mark.parametrize("word", ["rumor", "rumors", "curfew"])
+def test_a_crisis_word_finds_its_item_first(page, base_url, site, guidebook, word):
+    checklist, item = item_with_keyword(guidebook, word)
+    page.goto(base_url)
+    search(page, word)
+    wait_for_item_result(page, base_url + page_path(site, checklist.id), item.id)
+    first = results(page)[0]
+    assert first[1].endswith(f"#{item.id}"), f"{word!r}: the first item is {first[1]}"
+    text = page.locator(".md-search-result").inner_text()
+    shown = [k for k in item.keywords if re.search(rf"\b{re.escape(k)}\b", text, re.I)]
+    assert not shown, f"keywords are searched, never shown: {shown}"
+
+
+def index_doc(site, base_url: str, address: str) -> dict:
+    """The search document of a result's address."""
+    docs = {d["location"]: d for d in read_full_index(site)["docs"]}
+    return docs[address.removeprefix(base_url)]
+
+
+def test_press_conference_gives_the_press_item_first_and_nothing_that_says_only_conference(page, base_url, site,
+                                                                                           guidebook):
+    checklist, item = item_matching(guidebook, ISSUE_QUERY)
+    page.goto(base_url + "about/")
+    search(page, ISSUE_QUERY)
+    wait_for_item_result(page, base_url + page_path(site, checklist.id), item.id)
+    settle(page)
+    found = results(page)
+    assert found[0][1].endswith(f"#{item.id}")
+    for group in found:
+        for address in group[1:]:  # the group's page heads it; each entry under it must hold both words
+            doc = index_doc(site, base_url, address)
+            words = " ".join(str(doc.get(k, "")) for k in ("title", "text", "keywords")).lower()
+            assert "press" in words and "conference" in words, f"{address} matches only one of the words"
+
+
+@pytest.mark.parametrize("phrase", ["conference", "link", "guidebook", "municipalities", "href"])
+def test_no_result_shows_markup(page, base_url, phrase):
+    page.goto(base_url)
+    open_search(page)
+    typed(page, phrase)
+    text = page.locator(".md-search-result").inner_text()
+    assert not re.search(r"<\s*/?\s*[a-z]+[\s>]|&lt;|&gt;|href=", text, re.I), f"{phrase!r} shows markup: {text[:300]}"
+
+
+def test_a_search_with_no_match_offers_the_role_entries(page, base_url, site, guidebook):
+    page.goto(base_url + "resources/")
+    open_search(page)
+    typed(page, "zebra quartz")
+    block = page.locator('[data-gb="search-fallback"]')
+    block.wait_for(timeout=10_000)
+    assert word("wayin.responding") in block.inner_text()
+    links = block.locator("a")
+    roles = [r for r in guidebook.roles if r.respond_with]
+    assert links.count() == len(roles) == 3
+    for n, role in enumerate(roles):
+        link = links.nth(n)
+        assert role.name in link.inner_text() and guidebook.checklist(role.respond_with).title in link.inner_text()
+        assert link.get_attribute("href") == base_url + page_path(site, role.respond_with)
+    typed(page, "rumor")  # results again: the entries go
+    block.wait_for(state="detached", timeout=10_000)
+    typed(page, "zebra quartz")
+    block.wait_for(timeout=10_000)
+    block.locator("a").first.click()
+    page.wait_for_url(base_url + page_path(site, roles[0].respond_with))
+
+
+# --- A renamed item: its old address still lands on it (issue 31) -------------------------------------
+
+def renamed_item(guidebook):
+    found = [(c, i, old) for c, i in guidebook.items for old in i.former_ids]
+    assert found, "an item of the data has a former id"
+    return found[0]
+
+
+def assert_old_id_lands(page, item_id: str, old: str) -> None:
+    page.wait_for_load_state()
+    assert page.evaluate("document.querySelector(':target')?.id") == old
+    assert page.evaluate("document.querySelector(':target').closest('li.gb-item')?.id") == item_id
+    wait_until(page,
+        """id => { const r = document.getElementById(id).getBoundingClientRect();
+                   return r.top >= 0 && r.bottom <= innerHeight; }""", arg=item_id, timeout=5_000)
+    background = page.evaluate("id => getComputedStyle(document.getElementById(id)).backgroundColor", item_id)
+    plain_background = page.evaluate(
+        "id => getComputedStyle(document.querySelector(`li.gb-item:not(#${id})`)).backgroundColor", item_id)
+    assert background != plain_background, "the renamed item is highlighted as a link to its id highlights it"
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (1280, 900)])
+def test_an_old_item_id_lands_on_the_renamed_item(page, base_url, site, guidebook, viewport):
+    checklist, item, old = renamed_item(guidebook)
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.goto(base_url + page_path(site, checklist.id) + f"#{old}")
+    assert_old_id_lands(page, item.id, old)
+
+
+def test_an_old_item_id_lands_on_the_renamed_item_offline(page, context, offline_site, site, guidebook):
+    context.route(lambda url: not url.startswith("file://"), lambda route: route.abort())
+    checklist, item, old = renamed_item(guidebook)
+    path = checklist_pages(site)[checklist.id].parent.relative_to(site).as_posix() + ".html"
+    page.goto((offline_site / path).as_uri() + f"#{old}")
+    assert_old_id_lands(page, item.id, old)
+
+
+def test_progress_saved_under_an_old_id_carries_over(page, context, base_url, site, guidebook):
+    checklist, item, old = renamed_item(guidebook)
+    at = "2026-11-20T08:00:00.000Z"
+    context.add_init_script(store_script(stored({checklist.id: {old: {"at": at, "who": "Sam", "note": "done"}}})))
+    page.goto(base_url + page_path(site, checklist.id))
+    wait_for_progress(page)
+    assert page.locator(f"#check-{item.id}").is_checked(), "the check saved under the old id shows on the item"
+    page.locator(f"#check-{checklist.items[0].id}").check()  # a change: the progress is written again
+    saved = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(KEY)})"))
+    assert saved["checks"][checklist.id][item.id] == {"at": at, "who": "Sam", "note": "done"}, "who and note kept"
+    assert old not in saved["checks"][checklist.id]

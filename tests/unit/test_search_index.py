@@ -14,7 +14,10 @@ from macros.guidebook.search_index import (
     is_interface,
     rebuild_index,
     rewrite_site_index,
+    shorten_names,
 )
+
+KEYWORDS = {"keywords": {"boost": 1000}}  # the field of items' keywords, in every rebuilt config
 
 SOURCE = Source("crs", "Toolkit", "checklist", "DOJ", "https://example.org", "the toolkit")
 PART = Part("police", 2, "Part 2", "For police.", notice="Not a *rigid* timeline.")
@@ -138,7 +141,7 @@ INDEX = {
 def test_rebuild_replaces_checklist_and_content_pages_and_keeps_the_rest_in_order():
     rebuilt = rebuild_index(INDEX, {"police/within-24-hours/": checklist(*ITEMS)},
                             {"": '<h1 id="home">Home</h1><p>Welcome.</p><button>Copy link</button>'})
-    assert rebuilt["config"] == INDEX["config"]
+    assert rebuilt["config"] == {**INDEX["config"], "fields": {**INDEX["config"].get("fields", {}), **KEYWORDS}}
     assert [d["location"] for d in rebuilt["docs"]] == [
         "", "police/within-24-hours/", "police/within-24-hours/#notify-leaders",
         "police/within-24-hours/#investigate-where-needed", "other/"]
@@ -180,3 +183,23 @@ def test_checklist_locations_follow_the_checklist_address(directory_urls, locati
     shown = checklist(*ITEMS)
     guidebook = Guidebook(1, "T", None, "P", "2022-06-22", SOURCE, [PART], [], [], [SOURCE], [shown])
     assert checklist_locations(guidebook, directory_urls) == {location: shown}
+
+
+def test_an_items_keywords_go_in_their_own_field_and_the_config_indexes_it():
+    item = Item("address-misinformation", "Address misinformation directly.", keywords=("rumor", "false <reports>"))
+    entries = checklist_entries(checklist(item), "police/within-24-hours/")
+    assert entries[1]["keywords"] == "rumor false &lt;reports&gt;"
+    assert "keywords" not in entries[0]
+    rebuilt = rebuild_index({"config": {"fields": {"title": {"boost": 1000}}}, "docs": []}, {}, {})
+    assert rebuilt["config"]["fields"] == {"title": {"boost": 1000}, **KEYWORDS}
+
+
+def test_long_names_are_said_short_even_across_lines():
+    names = {"Connecticut Conference of Municipalities (CCM)": "CCM", "Connecticut Conference of Municipalities": "CCM"}
+    text = "<p>of the Connecticut\n  Conference of Municipalities (CCM), and the Connecticut Conference of Municipalities</p>"
+    assert shorten_names(text, names) == "<p>of the CCM, and the CCM</p>"
+    assert shorten_names("a \\1 b", {"a": "x\\1"}) == "x\\1 \\1 b"
+
+
+def test_code_to_copy_is_interface():
+    assert is_interface("pre", {})

@@ -16,11 +16,13 @@
  *   guidebook/roles.js             role views
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
+ *   guidebook/search-fallback.js   a search that finds nothing offers the "Responding right now?" entries
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  * start() runs once per page, also under Material's instant navigation. */
 import { find, manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
+import { initSearchFallback } from "./guidebook/search-fallback.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
 import * as store from "./guidebook/store.js";
 import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
@@ -85,12 +87,13 @@ function loadNeeded() {
 function start() {
   performance.mark("gb-start");
   loadWords(document);
-  store.load();
+  store.load(Date.now(), manifest()?.renamed);
   initProgress(document, changed);
   show();
   performance.measure("gb-progress-restore", "gb-start");
   initTransfer(document, changed);
   initPrint(document, () => loading.records);
+  initSearchFallback(document);
   return Promise.all([startRecordPage(document), startPacket(document), ...Object.values(loading)]);
 }
 
@@ -118,7 +121,7 @@ async function startPacket(root) {
 /* Another tab changed the progress: read it again and show the same state here. */
 addEventListener("storage", (event) => {
   if (![KEY, LEGACY_KEY, null].includes(event.key)) return;
-  store.load();
+  store.load(Date.now(), manifest()?.renamed);
   show();
 });
 

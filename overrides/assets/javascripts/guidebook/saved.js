@@ -192,6 +192,30 @@ export function readSaved(text, { legacy = false, now = Date.now() } = {}) {
   return { progress, dropped, problem: newer ? "newer" : null };
 }
 
+/** Progress saved under a renamed item's former id counts for the item: `renamed` maps each former id to the
+ * item's id now (data's `former_ids`, the manifest's "renamed"). Checks, log entries and past incidents move
+ * to the new id; where the new id already has a check, the old one stays as it was (nothing is dropped). */
+export function renameItems(progress, renamed) {
+  const now = (item) => (renamed && Object.hasOwn(renamed, item) ? renamed[item] : item);
+  const move = (checks) => {
+    for (const items of checks.values()) {
+      for (const [item, check] of [...items]) {
+        if (now(item) === item || items.has(now(item))) continue;
+        items.set(now(item), check);
+        items.delete(item);
+      }
+    }
+  };
+  const relabel = (log) => log.forEach((entry) => { entry.item = now(entry.item); });
+  move(progress.checks);
+  relabel(progress.log);
+  for (const past of progress.archive) {
+    move(past.checks);
+    relabel(past.log);
+  }
+  return progress;
+}
+
 /** checklist id -> Map of checks, as a plain object for JSON. */
 export function checksObject(checks) {
   const plain = {};

@@ -6,7 +6,7 @@
  *    was left out;
  *  - blocked or full storage keeps the page working, and says so.
  * The format and the reading field by field are in saved.js. */
-import { ARCHIVE_KEPT, KEY, LEGACY_KEY, emptyProgress, readSaved, serialize } from "./saved.js";
+import { ARCHIVE_KEPT, KEY, LEGACY_KEY, emptyProgress, readSaved, renameItems, serialize } from "./saved.js";
 
 /** Saved text longer than this (characters) warns that storage may soon run out: browsers
  * give a site about 5 MB (2.5 million UTF-16 characters) of localStorage. */
@@ -36,8 +36,9 @@ function readText() {
   return { text: legacy, legacy: legacy !== null };
 }
 
-/** Read the saved progress again. Sets `status` for the notice. */
-export function load(now = Date.now()) {
+/** Read the saved progress again. Sets `status` for the notice. `renamed`: former item id -> id now
+ * (the manifest's), so that progress saved before an item was renamed counts for it. */
+export function load(now = Date.now(), renamed = {}) {
   storage = openStorage();
   Object.assign(status, { problem: null, dropped: null });
   if (!storage) return fail("blocked");
@@ -51,7 +52,7 @@ export function load(now = Date.now()) {
   if (saved.text === null) return succeed(emptyProgress());
   const result = readSaved(saved.text, { legacy: saved.legacy, now });
   if (result.problem === "damaged") return fail("damaged");
-  progress = result.progress;
+  progress = renameItems(result.progress, renamed);
   status.dropped = result.dropped;
   writable = result.problem === null;
   status.problem = result.problem;

@@ -18,7 +18,7 @@
 // importScripts (the `worker` parameter: its file name, beside this file), hand it
 // the SETUP with the full documents, wait for its READY (the page has had ours),
 // then pass it the latest query that arrived meanwhile. From then on Material's
-// worker answers every message itself.
+// worker answers every message itself; its results pass through fullMatchesFirst.
 
 const SETUP = 0
 const READY = 1
@@ -30,6 +30,8 @@ const MATERIAL_WORKER = params.get("worker") ?? ""
 const FULL_INDEX = new URL(params.get("docs") ?? "", self.location.href)
 
 const postToPage = self.postMessage.bind(self)
+// Material's answers, on their way to the page
+const fromMaterial = (message) => postToPage(message.type === RESULT ? fullMatchesFirst(message) : message)
 
 let setup = null     // the page's SETUP message, kept until Material's worker is needed
 let latest = null    // the latest query that arrived before Material's worker was ready
@@ -69,10 +71,10 @@ async function start() {
     // Material's worker answers with the global postMessage: catch its READY (the page had ours).
     self.postMessage = (message) => {
       if (message.type === READY) {
-        self.postMessage = postToPage
+        self.postMessage = fromMaterial
         ready()
       } else {
-        postToPage(message)
+        fromMaterial(message)
       }
     }
     handler({ ...setup, data: { ...setup.data, docs } })
@@ -98,6 +100,24 @@ function loadMaterialWorker() {
   }
   if (listeners.length === 0) throw new Error(MATERIAL_WORKER)  // it added no message listener
   return (message) => listeners.forEach((listener) => listener({ data: message }))
+}
+
+// Material's search finds a document with any word of the query ("press conference": every page
+// that says "Conference"). When some results hold every word, keep only those: a group keeps its
+// page's own entry (Material needs it as the group's head) and the entries that hold every word.
+// Each result's `terms` says which words of the query it holds (Material's worker sets it).
+function fullMatchesFirst(message) {
+  const groups = message.data?.items
+  if (!Array.isArray(groups)) return message
+  const full = (item) => {
+    const found = Object.values(item.terms ?? {})
+    return found.length > 0 && found.every(Boolean)
+  }
+  if (!groups.some((group) => group.some(full))) return message
+  const items = groups
+    .filter((group) => group.some(full))
+    .map((group) => group.filter((item) => full(item) || !item.location.includes("#")))
+  return { ...message, data: { ...message.data, items } }
 }
 
 // The index or the worker could not load (a network failure): answer the waiting query with no
