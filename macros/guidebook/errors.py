@@ -63,6 +63,40 @@ class Kind(Enum):
         "and be written [words](address); to link another checklist, write [its title](#its-id)"
     )
     STYLESHEET = "every rule must be inside one `@media print {{ ... }}` block"
+    INVISIBLE_CHARACTER = (
+        "this text holds an invisible character, {name} (U+{code}), which can hide or reorder the words "
+        "readers see: delete it (if you cannot find it, retype the words around it)"
+    )
+    YAML_WORD = (
+        "YAML reads {word} as {meaning}, not as the word '{word}': to write the word, put it in quotes ('{word}')"
+    )
+    YAML_WORD_KEY = (
+        "YAML reads the field name {word} as {meaning}: put it in quotes ('{word}':), or use another name"
+    )
+    UNKNOWN_PLACEHOLDER = (
+        "{{{name}}} is not filled in here: readers would see '{{{name}}}' as typed. Names in braces these "
+        "words may use: {allowed}"
+    )
+    MISSING_PLACEHOLDER = (
+        "the name {{{name}}} is missing: the guidebook fills it in here, and readers would miss it. "
+        "Keep it in the words (names in braces here: {allowed})"
+    )
+    STRAY_BRACE = (
+        "'{found}' is not a name in braces: write a name exactly as the English words have it, such as "
+        "{{count}} (no spaces inside), and no other braces"
+    )
+    NESTED_LINK = (
+        "a link inside the words of another link ([a [b](...)](...)) is not allowed: write two separate links, "
+        "[a](...) and [b](...)"
+    )
+    BAD_CHECKLIST_LINK = (
+        "'{target}' is not a checklist's id: to link another checklist, write [its title](#its-id), with the "
+        "checklist's id (lowercase words joined by hyphens) right after '#', for example [Within 24 hours]"
+        "(#police-within-24-hours)"
+    )
+    EMPTY_LINK = (
+        "this link has no address: write [words](https://...), or [its title](#its-id) to link another checklist"
+    )
 
     def text(self, **details: object) -> str:
         return self.value.format(**details)

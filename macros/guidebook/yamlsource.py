@@ -26,6 +26,8 @@ MAX_DEPTH = 20  # the data nests 4 levels deep
 MAX_SCALAR = 10_000  # characters in one value, before the schema's own, smaller limit for text
 MAX_PROBLEMS = 20  # reported per file: enough to fix, never a flood
 MERGE_TAG = "tag:yaml.org,2002:merge"
+# What YAML makes of some plain words (yes, no, on, off, true, false, null, ~): the word and its meaning.
+YAML_WORDS = {"tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "nothing (null)"}
 # libyaml's parser where PyYAML was built with it (the wheels are): the same events, faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,10 +35,13 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlDocument:
     """The data of one YAML file and the line where each field starts."""
 
-    def __init__(self, data: Any, lines: dict[FieldPath, int], display_name: str):
+    def __init__(self, data: Any, lines: dict[FieldPath, int], display_name: str,
+                 words: dict[FieldPath, tuple[str, str]] | None = None):
         self.data = data
         self.lines = lines
         self.name = display_name
+        # the plain words YAML read as true/false or nothing, by field: ("items", 0, "text") -> ("yes", "true or false")
+        self.words = words or {}
 
     def line_of(self, path: FieldPath) -> int | None:
         """Line of the field at `path`, or of the nearest enclosing field."""
@@ -146,6 +151,7 @@ class _Builder:
         self.name = name
         self.lines: dict[FieldPath, int] = {}
         self.problems: list[Problem] = []
+        self.words: dict[FieldPath, tuple[str, str]] = {}
         self.constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, kind: Kind, node: yaml.Node, path: FieldPath, **details: object) -> None:
@@ -157,6 +163,8 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if node.style is None and node.value and node.tag in YAML_WORDS:
+            self.words[path] = (node.value, YAML_WORDS[node.tag])
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
@@ -172,6 +180,10 @@ class _Builder:
                 continue
             if key_node.tag == MERGE_TAG:
                 self.problem(Kind.MERGE_KEY, key_node, path)
+                continue
+            if key_node.style is None and key_node.tag in YAML_WORDS:
+                word = key_node.value or "~"
+                self.problem(Kind.YAML_WORD_KEY, key_node, (*path, word), word=word, meaning=YAML_WORDS[key_node.tag])
                 continue
             key = str(self.build(key_node, path))
             child = (*path, key)
@@ -196,7 +208,7 @@ def parse_yaml(text: str, display_name: str) -> tuple[YamlDocument | None, list[
         return None, [Problem.of(Kind.EMPTY_FILE, display_name)]
     builder = _Builder(display_name)
     data = builder.build(root, ())
-    return YamlDocument(data, builder.lines, display_name), builder.problems
+    return YamlDocument(data, builder.lines, display_name, builder.words), builder.problems
 
 
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
