@@ -26,8 +26,8 @@ MAX_DEPTH = 20  # the data nests 4 levels deep
 MAX_SCALAR = 10_000  # characters in one value, before the schema's own, smaller limit for text
 MAX_PROBLEMS = 20  # reported per file: enough to fix, never a flood
 MERGE_TAG = "tag:yaml.org,2002:merge"
-# What YAML makes of some plain words (yes, no, on, off, true, false, null, ~): the word and its meaning.
-YAML_WORDS = {"tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "nothing (null)"}
+# Plain words YAML does not read as words (yes, no, on, off, true, false, null, ~): their tags.
+YAML_WORDS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")
 # libyaml's parser where PyYAML was built with it (the wheels are): the same events, faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -157,14 +157,20 @@ class _Builder:
     def problem(self, kind: Kind, node: yaml.Node, path: FieldPath, **details: object) -> None:
         self.problems.append(Problem.of(kind, self.name, node.start_mark.line + 1, format_field(path), **details))
 
+    def meaning(self, node: yaml.ScalarNode) -> str:
+        """What YAML reads a plain yes, no, on, off or null as: "true", "false" or "nothing (null)"."""
+        if node.tag == YAML_WORDS[1]:
+            return "nothing (null)"
+        return "true" if self.constructor.construct_yaml_bool(node) else "false"
+
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        if node.style is None and node.value and node.tag in YAML_WORDS:
-            self.words[path] = (node.value, YAML_WORDS[node.tag])
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.value and node.tag in YAML_WORDS:
+            self.words[path] = (node.value, self.meaning(node))
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
@@ -181,9 +187,9 @@ class _Builder:
             if key_node.tag == MERGE_TAG:
                 self.problem(Kind.MERGE_KEY, key_node, path)
                 continue
-            if key_node.style is None and key_node.tag in YAML_WORDS:
+            if not key_node.style and key_node.tag in YAML_WORDS:
                 word = key_node.value or "~"
-                self.problem(Kind.YAML_WORD_KEY, key_node, (*path, word), word=word, meaning=YAML_WORDS[key_node.tag])
+                self.problem(Kind.YAML_WORD_KEY, key_node, (*path, word), word=word, meaning=self.meaning(key_node))
                 continue
             key = str(self.build(key_node, path))
             child = (*path, key)
