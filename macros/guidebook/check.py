@@ -1,4 +1,4 @@
-"""Check every data file without building the site: `make check`, or `python -m macros.guidebook.check`.
+"""Check every data file without building the site: `make check`, or `python -m macros.guidebook`.
 
 The build runs `check_data` first (macros/__init__.py), so `make check` and the build
 refuse the same data; this command adds the checks the build makes later against the
@@ -155,7 +155,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f"The data is good: {len(book.checklists)} checklists, {items} items, "
           f"{len(checked.words.entries) if checked.words else 0} interface words (checked in {seconds:.1f} s).")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
