@@ -49,6 +49,8 @@ class Kind(Enum):
     TOO_SMALL = "{value} is too small: the least allowed here is {limit}"
     TOO_LARGE_NUMBER = "{value} is too large: the most allowed here is {limit}"
     EMPTY_LIST = "this list is empty"
+    TOO_MANY = "this list holds {count} entries; the most allowed here is {limit}: split it, or leave some out"
+    EMPTY_FIELDS = "this holds no fields: add at least one (a name, a colon and its words), or remove it"
     REPEATED_ENTRY = "this list names the same entry twice"
     OTHER_SCHEMA = "this does not match the schema: {detail}"
     DUPLICATE_ID = "the id '{ident}' is already used in {where}; every id must be unique across the whole site"

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,17 @@ def _is_date(value: str) -> bool:
 
 
 def _kind_problems(kind: str, value: str) -> list[tuple[Kind, Details]]:
+    return list(_cached_kind_problems(kind, value))
+
+
+@lru_cache(maxsize=4096)
+def _cached_kind_problems(kind: str, value: str) -> tuple[tuple[Kind, Details], ...]:
+    """What is wrong with a text of the kind `kind`; the same text is checked once (rendering Markdown is
+    most of a check's time)."""
+    return tuple(_text_problems(kind, value))
+
+
+def _text_problems(kind: str, value: str) -> list[tuple[Kind, Details]]:
     if not value.strip():
         return []  # "this text is empty", from minLength/pattern
     if kind == "id":
@@ -88,9 +99,14 @@ def _x_kind(validator: Any, kind: str, instance: Any, schema: dict[str, Any]) ->
 Validator = validators.extend(Draft202012Validator, {"x-kind": _x_kind})
 
 
-@cache
 def load_schema(path: Path) -> Any:
-    schema = json.loads(path.read_text(encoding="utf-8"))
+    return _validator(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(text: str) -> Any:
+    """The validator of a schema, made once per schema text (copies of data/ in the tests share it)."""
+    schema = json.loads(text)
     Draft202012Validator.check_schema(schema)
     return Validator(schema)
 
@@ -156,6 +172,8 @@ _SIMPLE: dict[str, Callable[[ValidationError], tuple[Kind, Details]]] = {
     "minimum": lambda e: (Kind.TOO_SMALL, {"value": _value(e), "limit": _schema(e)["minimum"]}),
     "maximum": lambda e: (Kind.TOO_LARGE_NUMBER, {"value": _value(e), "limit": _schema(e)["maximum"]}),
     "minItems": lambda e: (Kind.EMPTY_LIST, {}),
+    "maxItems": lambda e: (Kind.TOO_MANY, {"count": len(_value(e)), "limit": _schema(e)["maxItems"]}),
+    "minProperties": lambda e: (Kind.EMPTY_FIELDS, {}),
     "uniqueItems": lambda e: (Kind.REPEATED_ENTRY, {}),
     "minLength": lambda e: (Kind.EMPTY_TEXT, {}),
     "maxLength": lambda e: (Kind.TEXT_TOO_LONG, {"length": len(_value(e)), "limit": _schema(e)["maxLength"]}),

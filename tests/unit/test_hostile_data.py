@@ -622,6 +622,9 @@ EDITOR_CASES = [
               "    text: See [this](# fixture-checklist).", "items[1].text", "right after '#'"),
     checklist("checklist-link-in-capitals", Kind.BAD_CHECKLIST_LINK, "summary: A fixture.",
               "summary: See [this](#Fixture-Checklist).", "summary", "'#Fixture-Checklist' is not a checklist's id"),
+    checklist("items-501", Kind.TOO_MANY, FIXTURE[FIXTURE.index("items:"):FIXTURE.index("address:")],
+              "items:\n" + "".join(f"  - id: item-{n}\n    text: Item.\n" for n in range(501)), "items",
+              "this list holds 501 entries; the most allowed here is 500"),
 ]
 
 CASES = YAML_CASES + FILE_CASES + SCHEMA_CASES + TEXT_CASES + EDITOR_CASES
@@ -668,7 +671,7 @@ def test_there_are_at_least_sixty_cases_and_every_data_kind_has_one():
     assert len(CASES) >= 60
     # the catalogue's own problems are tested in tests/unit/test_editing.py
     not_from_data = {Kind.STYLESHEET, Kind.OTHER_SCHEMA, Kind.UNKNOWN_PLACEHOLDER, Kind.MISSING_PLACEHOLDER,
-                     Kind.STRAY_BRACE}
+                     Kind.STRAY_BRACE, Kind.EMPTY_FIELDS}
     assert set(Kind) - not_from_data - {c.kind for c in CASES} == set()
 
 
