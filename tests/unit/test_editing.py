@@ -337,3 +337,23 @@ def test_an_unknown_name_is_explained(tmp_path, file, old, new, field, words, ne
     assert named and words in named[0].message, problems
     assert not any(never in p.message for p in problems)
 
+
+
+# ---- the build runs the same checks ----------------------------------------------------------------------
+
+def test_the_build_stops_on_what_make_check_finds(tmp_path, monkeypatch):
+    """macros.load_state (the build's first step) runs check_data: a word with a name the code does not
+    fill stops it with the file, the line and the field, not a KeyError from theme.py."""
+    import types
+
+    from mkdocs.exceptions import PluginError
+
+    import macros
+    root = project(tmp_path)
+    line = replace(root / EN, "  page_number: ", "  page_number: \"Page {page} of {total}\" # ")
+    monkeypatch.setattr(macros, "DATA_DIR", root / "data")
+    monkeypatch.setattr(macros, "ROOT", root)
+    env = types.SimpleNamespace(conf={"theme": {"language": "en"}})
+    with pytest.raises(PluginError) as caught:
+        macros.load_state(env)
+    assert f"{EN}, line {line}, field print.page_number: {{total}} is not filled in here" in str(caught.value)
