@@ -32,7 +32,7 @@ class Kind(Enum):
     DUPLICATE_KEY = "the field '{key}' appears twice here; keep one"
     NOT_A_MAPPING = "the file should hold a set of fields (like 'id: ...'), not {found}"
     UNKNOWN_FIELD = "unknown field '{key}'.{tip}"
-    REQUIRED = "the required field '{key}' is missing"
+    REQUIRED = "the required field '{key}' is missing: add a line '{key}: ...' here"
     WRONG_TYPE = "this should be {want}, not {found}{tip}"
     BAD_ID = (
         "'{value}' is not a valid id: use lowercase letters (a-z) and digits (0-9) in words joined by single "
