@@ -38,7 +38,7 @@ class Kind(Enum):
         "'{value}' is not a valid id: use lowercase letters (a-z) and digits (0-9) in words joined by single "
         "hyphens (kebab-case), for example 'review-crowd-management-policy'"
     )
-    EMPTY_TEXT = "this text is empty"
+    EMPTY_TEXT = "this text is empty: write the words, or remove the line if the field is optional"
     BAD_ADDRESS = (
         "'{value}' is not a valid address: use lowercase words joined by hyphens, folders separated by '/', "
         "ending with '/', for example 'police/within-24-hours/'"
@@ -48,14 +48,19 @@ class Kind(Enum):
     NOT_ALLOWED_VALUE = "{found} is not one of the allowed values: {options}"
     TOO_SMALL = "{value} is too small: the least allowed here is {limit}"
     TOO_LARGE_NUMBER = "{value} is too large: the most allowed here is {limit}"
-    EMPTY_LIST = "this list is empty"
+    EMPTY_LIST = "this list is empty: name at least one entry"
     TOO_MANY = "this list holds {count} entries; the most allowed here is {limit}: split it, or leave some out"
     EMPTY_FIELDS = "this holds no fields: add at least one (a name, a colon and its words), or remove it"
-    REPEATED_ENTRY = "this list names the same entry twice"
+    REPEATED_ENTRY = "this list names the same entry twice: keep one"
     OTHER_SCHEMA = "this does not match the schema: {detail}"
-    DUPLICATE_ID = "the id '{ident}' is already used in {where}; every id must be unique across the whole site"
+    DUPLICATE_ID = (
+        "the id '{ident}' is already used in {where}; every id must be unique across the whole site: "
+        "give this one a new id (and never reuse the id of a removed item)"
+    )
     UNKNOWN_REFERENCE = "there is no {what} with the id '{ident}' in {defined_in} (known {what}s: {known})"
-    MARKUP_IN_PLAIN_TEXT = "this is plain text: it cannot hold Markdown, HTML or line breaks (found {found})"
+    MARKUP_IN_PLAIN_TEXT = (
+        "this is plain text: it cannot hold Markdown, HTML or line breaks (found {found}): write the words only"
+    )
     MARKUP_NOT_ALLOWED = (
         "{found} is not allowed here: text may use only *emphasis*, **strong** and links "
         "written [words](https://...) or [words](mailto:...)"

@@ -38,6 +38,10 @@ DECLARED: dict[str, frozenset[str]] = {
     # transfer.js: one `values` object for the question and the notice.
     "import.confirm": frozenset({"count", "file"}),
     "import.imported": frozenset({"count", "file"}),
+    # handover.js handoverProblem(): the names of the import problem it stands for (transfer.js).
+    "handover.damaged": frozenset(),
+    "handover.newer": frozenset(),
+    "handover.too_many": frozenset({"count"}),
 }
 # Names a word may leave out: "1 minute" needs no {count} (the script picks it when the count is 1).
 MAY_LEAVE_OUT: dict[str, frozenset[str]] = {
