@@ -357,3 +357,44 @@ def test_the_build_stops_on_what_make_check_finds(tmp_path, monkeypatch):
     with pytest.raises(PluginError) as caught:
         macros.load_state(env)
     assert f"{EN}, line {line}, field print.page_number: {{total}} is not filled in here" in str(caught.value)
+
+
+# ---- a handover link's problems are said of a link ---------------------------------------------------------
+
+HANDOVER = ROOT / "overrides" / "assets" / "javascripts" / "guidebook"
+HANDOVER_PROBLEMS = [  # what transfer.js finds in the contents -> what the reader of a handover link sees
+    ("import.foreign", {}, "handover.damaged"),
+    ("import.damaged", {}, "handover.damaged"),
+    ("import.newer", {}, "handover.newer"),
+    ("import.too_many", {"count": 20001}, "handover.too_many"),
+    ("import.something_new", {}, "handover.damaged"),
+]
+
+
+def handover_words(problems: list[tuple[str, dict]]) -> list[list]:
+    """handover.js handoverProblem() of each (key, values), run in Node (the page's globals stubbed)."""
+    import json
+    import subprocess
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node is not installed")
+    script = f"""
+globalThis.addEventListener = () => {{}};
+globalThis.document = {{ addEventListener() {{}}, documentElement: {{}}, querySelector() {{ return null; }} }};
+const {{ handoverProblem }} = await import({json.dumps((HANDOVER / "handover.js").as_uri())});
+const {{ ImportProblem }} = await import({json.dumps((HANDOVER / "transfer.js").as_uri())});
+const said = {json.dumps(problems)}.map(([key, values]) => handoverProblem(new ImportProblem(key, values)));
+console.log(JSON.stringify(said.map((p) => [p.message, p.values])));
+"""
+    result = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_a_handover_links_problems_never_speak_of_a_progress_file():
+    words = load_words(ROOT / "data")
+    said = handover_words([(key, values) for key, values, _ in HANDOVER_PROBLEMS])
+    assert [key for key, _ in said] == [expected for _, _, expected in HANDOVER_PROBLEMS]
+    for (key, values), (_, given, _) in zip(said, HANDOVER_PROBLEMS, strict=True):
+        assert values == given
+        text = words.text(key, **values)
+        assert "file" not in text and "{" not in text, text
