@@ -9,7 +9,7 @@ OFFLINE_DIR ?= build/guidebook-offline
 OFFLINE_ZIP ?= build/guidebook-offline.zip
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-test serve build offline lint format test-fast test bench budget clean
+.PHONY: help install install-test check serve build offline lint format test-fast test bench budget clean
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
@@ -41,6 +41,9 @@ install: $(VENV)/.site-installed node_modules/.installed ## install what the sit
 
 install-test: install $(VENV)/.test-installed ## install what the tests need, Debian chromium, poppler-utils and zbar-tools included
 	bash scripts/install-system-packages.sh
+
+check: $(VENV)/.site-installed ## check every data file in a few seconds, without building (file:line: field: what to fix)
+	@$(BIN)/python -m macros.guidebook
 
 serve: install ## serve the site at http://127.0.0.1:8000/
 	@echo "Serving the guidebook at http://$(HOST):$(PORT)/ (press Ctrl+C to stop)"

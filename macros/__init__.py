@@ -42,10 +42,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from . import command, theme
-from .guidebook import DataError, Problem, Renderer, load_guidebook
+from .guidebook import DataError, Problem, Renderer
+from .guidebook.check import check_data
 from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
-from .guidebook.messages import Words, load_words
+from .guidebook.messages import Words
 from .guidebook.model import Guidebook
 from .guidebook.pages import check_addresses, navigation, page_markdown, page_source, unknown_checklist_calls
 from .guidebook.pdf import Packets, pdf_wanted
@@ -133,11 +134,10 @@ class ChecklistPages:
 
 def load_state(env) -> SiteState:
     """Load and check the data and the words, or stop the build with every problem listed."""
-    try:
-        guidebook = load_guidebook(DATA_DIR, display_root=ROOT)
-        words = load_words(DATA_DIR, env.conf["theme"]["language"], display_root=ROOT)
-    except DataError as error:
-        _fail(error.problems)
+    checked = check_data(DATA_DIR, ROOT, env.conf["theme"]["language"])  # the checks of `make check`
+    if checked.problems or checked.guidebook is None or checked.words is None:
+        _fail(checked.problems)
+    guidebook, words = checked.guidebook, checked.words
     site_url = base_url(env.conf["site_url"])
     public_urls = {c.id: public_url(site_url, c.address) for c in guidebook.checklists}
     packets = Packets(guidebook, public_urls, site_url, wanted=pdf_wanted(command.serving()))
@@ -266,7 +266,7 @@ def packet_download(env) -> str:
 
 
 def contents(env, heading_level: int = 2) -> str:
-    return _state(env).renderer.contents(links_here(env), heading_level)
+    return _state(env).renderer.contents(links_here(env), heading_level, urls=urls_here(env))
 
 
 def way_in(env) -> str:

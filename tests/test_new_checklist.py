@@ -1,4 +1,4 @@
-"""Adding a checklist is one new YAML file (the README's recipe, followed to the letter).
+"""Adding a checklist is one new YAML file (EDITING.md's recipe, followed to the letter).
 
 A copy of a police checklist, with new ids and a new address, is dropped into data/checklists/ of a
 copy of the project; nothing else changes. The build must give it a page, a place in the navigation,

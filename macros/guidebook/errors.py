@@ -32,13 +32,13 @@ class Kind(Enum):
     DUPLICATE_KEY = "the field '{key}' appears twice here; keep one"
     NOT_A_MAPPING = "the file should hold a set of fields (like 'id: ...'), not {found}"
     UNKNOWN_FIELD = "unknown field '{key}'.{tip}"
-    REQUIRED = "the required field '{key}' is missing"
+    REQUIRED = "the required field '{key}' is missing: add a line '{key}: ...' here"
     WRONG_TYPE = "this should be {want}, not {found}{tip}"
     BAD_ID = (
         "'{value}' is not a valid id: use lowercase letters (a-z) and digits (0-9) in words joined by single "
         "hyphens (kebab-case), for example 'review-crowd-management-policy'"
     )
-    EMPTY_TEXT = "this text is empty"
+    EMPTY_TEXT = "this text is empty: write the words, or remove the line if the field is optional"
     BAD_ADDRESS = (
         "'{value}' is not a valid address: use lowercase words joined by hyphens, folders separated by '/', "
         "ending with '/', for example 'police/within-24-hours/'"
@@ -48,12 +48,19 @@ class Kind(Enum):
     NOT_ALLOWED_VALUE = "{found} is not one of the allowed values: {options}"
     TOO_SMALL = "{value} is too small: the least allowed here is {limit}"
     TOO_LARGE_NUMBER = "{value} is too large: the most allowed here is {limit}"
-    EMPTY_LIST = "this list is empty"
-    REPEATED_ENTRY = "this list names the same entry twice"
+    EMPTY_LIST = "this list is empty: name at least one entry"
+    TOO_MANY = "this list holds {count} entries; the most allowed here is {limit}: split it, or leave some out"
+    EMPTY_FIELDS = "this holds no fields: add at least one (a name, a colon and its words), or remove it"
+    REPEATED_ENTRY = "this list names the same entry twice: keep one"
     OTHER_SCHEMA = "this does not match the schema: {detail}"
-    DUPLICATE_ID = "the id '{ident}' is already used in {where}; every id must be unique across the whole site"
+    DUPLICATE_ID = (
+        "the id '{ident}' is already used in {where}; every id must be unique across the whole site: "
+        "give this one a new id (and never reuse the id of a removed item)"
+    )
     UNKNOWN_REFERENCE = "there is no {what} with the id '{ident}' in {defined_in} (known {what}s: {known})"
-    MARKUP_IN_PLAIN_TEXT = "this is plain text: it cannot hold Markdown, HTML or line breaks (found {found})"
+    MARKUP_IN_PLAIN_TEXT = (
+        "this is plain text: it cannot hold Markdown, HTML or line breaks (found {found}): write the words only"
+    )
     MARKUP_NOT_ALLOWED = (
         "{found} is not allowed here: text may use only *emphasis*, **strong** and links "
         "written [words](https://...) or [words](mailto:...)"
@@ -63,6 +70,40 @@ class Kind(Enum):
         "and be written [words](address); to link another checklist, write [its title](#its-id)"
     )
     STYLESHEET = "every rule must be inside one `@media print {{ ... }}` block"
+    INVISIBLE_CHARACTER = (
+        "this text holds an invisible character, {name} (U+{code}), which can hide or reorder the words "
+        "readers see: delete it (if you cannot find it, retype the words around it)"
+    )
+    YAML_WORD = (
+        "YAML reads {word} as {meaning}, not as the word '{word}': to write the word, put it in quotes ('{word}')"
+    )
+    YAML_WORD_KEY = (
+        "YAML reads the field name {word} as {meaning}: put it in quotes ('{word}':), or use another name"
+    )
+    UNKNOWN_PLACEHOLDER = (
+        "{{{name}}} is not filled in here: readers would see '{{{name}}}' as typed. Names in braces these "
+        "words may use: {allowed}"
+    )
+    MISSING_PLACEHOLDER = (
+        "the name {{{name}}} is missing: the guidebook fills it in here, and readers would miss it. "
+        "Keep it in the words (names in braces here: {allowed})"
+    )
+    STRAY_BRACE = (
+        "'{found}' is not a name in braces: write a name exactly as the English words have it, such as "
+        "{{count}} (no spaces inside), and no other braces"
+    )
+    NESTED_LINK = (
+        "a link inside the words of another link ([a [b](...)](...)) is not allowed: write two separate links, "
+        "[a](...) and [b](...)"
+    )
+    BAD_CHECKLIST_LINK = (
+        "'{target}' is not a checklist's id: to link another checklist, write [its title](#its-id), with the "
+        "checklist's id (lowercase words joined by hyphens) right after '#', for example [Within 24 hours]"
+        "(#police-within-24-hours)"
+    )
+    EMPTY_LINK = (
+        "this link has no address: write [words](https://...), or [its title](#its-id) to link another checklist"
+    )
 
     def text(self, **details: object) -> str:
         return self.value.format(**details)

@@ -17,6 +17,7 @@ renders again: every character Markdown would act on is an HTML entity.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -43,6 +44,13 @@ _FORBIDDEN_INLINE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\n\s*\n"), "a blank line (a second paragraph)"),
 ]
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# A link written inside the words of another: [a [b](#x)](#y).
+_NESTED_LINK = re.compile(r"\[[^\[\]]*\[[^\[\]]*\]\([^)]*\)[^\[\]]*\]\(")
+# Characters a reader cannot see that are not spaces: format characters (bidi controls U+202A-U+202E and
+# U+2066-U+2069, zero-width space and joiners, the byte order mark, tags...), line and paragraph
+# separators, and the letters that show as blanks (Hangul fillers).
+_INVISIBLE_CATEGORIES = {"Cf", "Zl", "Zp"}
+_INVISIBLE_LETTERS = {"\u115f", "\u1160", "\u3164", "\uffa0"}
 _SAFE_TARGET = re.compile(
     r"\A(?:https?://[!-~]+|mailto:[^\s:/]+@[!-~]+|#[a-z0-9]+(?:-[a-z0-9]+)*)\Z", re.ASCII
 )
@@ -106,13 +114,33 @@ def checklist_links(text: str) -> list[str]:
     return _CHECKLIST_LINK.findall(text)
 
 
+def is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or char in _INVISIBLE_LETTERS
+
+
+def invisible_problems(text: str) -> list[tuple[Kind, dict[str, object]]]:
+    """Each invisible character of `text`, once, named: [(Kind.INVISIBLE_CHARACTER, {"name": ..., "code": ...})]."""
+    found = dict.fromkeys(c for c in text if is_invisible(c))
+    return [(Kind.INVISIBLE_CHARACTER, {"name": unicodedata.name(c, "an unnamed character"), "code": f"{ord(c):04X}"})
+            for c in found]
+
+
 def plain_problems(text: str) -> list[tuple[Kind, dict[str, object]]]:
     """What makes `text` more than plain text, e.g. [(Kind.MARKUP_IN_PLAIN_TEXT, {"found": "'<'"})]."""
-    found = sorted(set(_PLAIN_MARKUP.findall(text)))
+    invisible = invisible_problems(text)
+    found = sorted(set(_PLAIN_MARKUP.findall(text)) - {c for c in text if is_invisible(c)})
     if not found:
-        return []
+        return invisible
     shown = ", ".join(repr(c) if c.isprintable() else "a line break or control character" for c in found)
-    return [(Kind.MARKUP_IN_PLAIN_TEXT, {"found": shown})]
+    return [*invisible, (Kind.MARKUP_IN_PLAIN_TEXT, {"found": shown})]
+
+
+def _link_problem(target: str) -> tuple[Kind, dict[str, object]]:
+    if not target:
+        return Kind.EMPTY_LINK, {}
+    if target.startswith("#"):
+        return Kind.BAD_CHECKLIST_LINK, {"target": target}
+    return Kind.UNSAFE_LINK, {"target": target}
 
 
 class _OutputCheck(HTMLParser):
@@ -136,11 +164,13 @@ class _OutputCheck(HTMLParser):
 
 def inline_problems(text: str) -> list[tuple[Kind, dict[str, object]]]:
     """What in `text` breaks the inline rule: refused constructs, unsafe links, any other markup."""
-    found: list[tuple[Kind, dict[str, object]]] = []
+    found = invisible_problems(text)
     if _CONTROL.search(text):
         found.append((Kind.MARKUP_NOT_ALLOWED, {"found": "a control character"}))
     found += [(Kind.MARKUP_NOT_ALLOWED, {"found": what}) for pattern, what in _FORBIDDEN_INLINE if pattern.search(text)]
-    found += [(Kind.UNSAFE_LINK, {"target": t}) for t in _LINK_TARGET.findall(text) if not _SAFE_TARGET.match(t)]
+    if _NESTED_LINK.search(text):
+        found.append((Kind.NESTED_LINK, {}))
+    found += [_link_problem(t) for t in _LINK_TARGET.findall(text) if not _SAFE_TARGET.match(t)]
     if found:
         return found
     check = _OutputCheck()

@@ -46,6 +46,9 @@ class GuidebookLoader:
         self.root = Path(display_root) if display_root else self.data_dir.parent
         self.problems: list[Problem] = []
         self.seen: dict[str, tuple[str, int | None]] = {}
+        # the id of every checklist file that could be read, even one refused: a link or a role that names
+        # it is not reported again while its own file is wrong
+        self.named: set[str] = set()
 
     def name(self, path: Path) -> str:
         return _display(path, self.root)
@@ -55,6 +58,8 @@ class GuidebookLoader:
         """The document at `path` if it is safe YAML that passes its schema; else None, problems noted."""
         doc, found = read_yaml(path, self.name(path))
         self.problems.extend(found)
+        if doc is not None and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+            self.named.add(doc.data["id"])
         schema_path = self.data_dir / "schema" / schema
         schema_file = file_problem(schema_path, self.name(schema_path))
         if schema_file and schema_file not in self.problems:
@@ -177,7 +182,7 @@ class GuidebookLoader:
 
     def check_checklist_links(self, docs: list[YamlDocument], checklists: list[Checklist]) -> None:
         """Every [words](#checklist-id) in a checklist's text names a checklist of the guidebook."""
-        known = {c.id for c in checklists}
+        known = {c.id for c in checklists} | self.named
         for doc in docs:
             for path, text in _text_fields(doc.data):
                 for ident in checklist_links(text):
@@ -189,7 +194,7 @@ class GuidebookLoader:
 
     def check_role_checklists(self, book: YamlDocument, roles: list[Role], checklists: list[Checklist]) -> None:
         """A role's `respond_with` names a checklist of the guidebook."""
-        known = {c.id for c in checklists}
+        known = {c.id for c in checklists} | self.named
         for n, role in enumerate(roles):
             if role.respond_with and role.respond_with not in known:
                 path = ("roles", n, "respond_with")
@@ -213,7 +218,7 @@ class GuidebookLoader:
             checklist = self.resolve_checklist(doc, tables)
             if checklist:
                 checklists.append(checklist)
-        self.check_checklist_links(docs, checklists)
+        self.check_checklist_links([book, *docs], checklists)
         self.check_role_checklists(book, tables["roles"], checklists)
         if self.problems:
             raise DataError(self.problems)

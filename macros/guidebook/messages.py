@@ -15,7 +15,8 @@ import babel
 import babel.dates
 from markupsafe import Markup, escape
 
-from .errors import DataError, Problem
+from .errors import DataError, Kind, Problem
+from .placeholders import mismatches
 from .schema import check
 from .yamlsource import YamlDocument, read_yaml
 
@@ -139,6 +140,19 @@ def _compare(doc: YamlDocument, base: dict[str, str]) -> list[Problem]:
     return problems
 
 
+def _placeholder_problems(doc: YamlDocument, entries: dict[str, str]) -> list[Problem]:
+    """The English words whose names in braces are not those the code fills in (placeholders.py)."""
+    problems = []
+    for found in mismatches(entries):
+        allowed = ", ".join("{" + n + "}" for n in found.allowed) or "none"
+        line = _line(doc, found.key)
+        problems += [Problem.of(Kind.UNKNOWN_PLACEHOLDER, doc.name, line, found.key, name=n, allowed=allowed)
+                     for n in found.unknown]
+        problems += [Problem.of(Kind.MISSING_PLACEHOLDER, doc.name, line, found.key, name=n, allowed=allowed)
+                     for n in found.missing]
+    return problems
+
+
 def load_words(data_dir: Path, language: str = BASE_LANGUAGE, display_root: Path | None = None) -> Words:
     """Read and check the catalogue for `language`; raise DataError naming every problem."""
     data_dir = Path(data_dir)
@@ -153,7 +167,11 @@ def load_words(data_dir: Path, language: str = BASE_LANGUAGE, display_root: Path
     def path(lang: str) -> Path:
         return data_dir / MESSAGES_DIR / f"{lang}.yml"
 
-    base = _flatten(_read(path(BASE_LANGUAGE), display(BASE_LANGUAGE), data_dir / "schema").data)
+    base_doc = _read(path(BASE_LANGUAGE), display(BASE_LANGUAGE), data_dir / "schema")
+    base = _flatten(base_doc.data)
+    problems = _placeholder_problems(base_doc, base)
+    if problems:
+        raise DataError(problems)
     entries = base
     if language != BASE_LANGUAGE:
         doc = _read(path(language), display(language), data_dir / "schema")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,7 @@ TEMPLATE, STYLESHEET = "packet-pdf.html", "packet-pdf.css"
 PAPERS = {"letter": "letter", "a4": "A4"}  # name -> CSS page size
 PACKET_FILES = {"letter": "packet/guidebook-packet.pdf", "a4": "packet/guidebook-packet-a4.pdf"}  # in the site
 SWITCH = "GUIDEBOOK_PDF"  # "skip" or "build"; unset: made by `mkdocs build`, skipped by `mkdocs serve`
+_CHECKLIST_ANCHOR = re.compile(r'href="#([a-z0-9-]+)"')  # a link to a checklist, as render_inline writes it
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,17 @@ def _parts(guidebook: Guidebook) -> list[tuple[Part, list[Checklist]]]:
     return [(part, guidebook.checklists_in(part)) for part in ordered if guidebook.checklists_in(part)]
 
 
+def pdf_inline(text: str) -> Markup:
+    """Inline text for the PDF, where a link to another checklist ([its title](#its-id)) leads to that
+    checklist's heading in the document (id="checklist-<id>")."""
+    return Markup(_CHECKLIST_ANCHOR.sub(r'href="#checklist-\1"', str(render_inline(text))))
+
+
 def packet_html(guidebook: Guidebook, addresses: dict[str, str], home: str, paper: str = "letter") -> str:
     """The packet as one HTML document with its stylesheet inlined; `addresses` maps checklist id -> public address."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["inline"] = render_inline
+    env.filters["inline"] = pdf_inline
     env.filters["qr_data_uri"] = qr_data_uri
     css = (HERE / STYLESHEET).read_text(encoding="utf-8").replace("size: letter;", f"size: {PAPERS[paper]};")
     released = date.fromisoformat(guidebook.released)

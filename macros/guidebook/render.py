@@ -137,9 +137,9 @@ class Renderer:
                             checklists=[(c, Markup(self.checklist(c, heading_level=2))) for c in self.guidebook.checklists])
 
 
-    def contents(self, links: dict[str, str], part_heading_level: int = 2) -> str:
-        """Every part with its checklists, for the home page."""
-        return self._render("gb-contents.html", links=links, level=part_heading_level)
+    def contents(self, links: dict[str, str], part_heading_level: int = 2, urls: dict[str, str] | None = None) -> str:
+        """Every part with its checklists, for the home page; `urls` lead a summary's link to a checklist."""
+        return self._render("gb-contents.html", links=links, level=part_heading_level, urls=urls or {})
 
     def way_in(self, links: dict[str, str]) -> str:
         """The home page's first screen: "Responding right now?", one entry per role, then "Preparing ahead"."""

@@ -15,14 +15,15 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .errors import Kind, Problem
-from .inline import inline_problems, plain_problems
+from .inline import inline_problems, invisible_problems, plain_problems
+from .placeholders import stray_braces
 from .yamlsource import FieldPath, YamlDocument, format_field
 
 ID = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z", re.ASCII)
@@ -63,6 +64,17 @@ def _is_date(value: str) -> bool:
 
 
 def _kind_problems(kind: str, value: str) -> list[tuple[Kind, Details]]:
+    return list(_cached_kind_problems(kind, value))
+
+
+@lru_cache(maxsize=4096)
+def _cached_kind_problems(kind: str, value: str) -> tuple[tuple[Kind, Details], ...]:
+    """What is wrong with a text of the kind `kind`; the same text is checked once (rendering Markdown is
+    most of a check's time)."""
+    return tuple(_text_problems(kind, value))
+
+
+def _text_problems(kind: str, value: str) -> list[tuple[Kind, Details]]:
     if not value.strip():
         return []  # "this text is empty", from minLength/pattern
     if kind == "id":
@@ -73,6 +85,8 @@ def _kind_problems(kind: str, value: str) -> list[tuple[Kind, Details]]:
         return [] if ADDRESS.match(value) else [(Kind.BAD_ADDRESS, {"value": value})]
     if kind == "url":
         return [] if URL.match(value) and not _UNSAFE_IN_URL.search(value) else [(Kind.BAD_URL, {"value": value})]
+    if kind == "words":
+        return invisible_problems(value) + stray_braces(value)
     return plain_problems(value) if kind == "plain" else inline_problems(value)
 
 
@@ -85,9 +99,14 @@ def _x_kind(validator: Any, kind: str, instance: Any, schema: dict[str, Any]) ->
 Validator = validators.extend(Draft202012Validator, {"x-kind": _x_kind})
 
 
-@cache
 def load_schema(path: Path) -> Any:
-    schema = json.loads(path.read_text(encoding="utf-8"))
+    return _validator(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(text: str) -> Any:
+    """The validator of a schema, made once per schema text (copies of data/ in the tests share it)."""
+    schema = json.loads(text)
     Draft202012Validator.check_schema(schema)
     return Validator(schema)
 
@@ -115,11 +134,18 @@ def _value(error: ValidationError) -> Any:
 
 def _unknown_fields(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
     path = tuple(error.absolute_path)
-    allowed = sorted(_schema(error).get("properties", {}))
+    schema = _schema(error)
+    allowed = sorted(schema.get("properties", {}))
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
     found = []
-    for key in sorted(set(_value(error)) - set(allowed)):
+    for key in sorted(k for k in _value(error) if k not in allowed and not any(p.search(k) for p in patterns)):
         hint = difflib.get_close_matches(key, allowed, n=1)
-        tip = f" Did you mean '{hint[0]}'?" if hint else f" Allowed fields here: {', '.join(allowed)}."
+        if hint:
+            tip = f" Did you mean '{hint[0]}'?"
+        elif allowed:
+            tip = f" Allowed fields here: {', '.join(allowed)}."
+        else:  # names free but shaped (the words catalogue): say the shape
+            tip = f" {schema.get('x-names', 'This field cannot be here.')}"
         found.append(((*path, key), Kind.UNKNOWN_FIELD, {"key": key, "tip": tip}))
     return found
 
@@ -146,6 +172,8 @@ _SIMPLE: dict[str, Callable[[ValidationError], tuple[Kind, Details]]] = {
     "minimum": lambda e: (Kind.TOO_SMALL, {"value": _value(e), "limit": _schema(e)["minimum"]}),
     "maximum": lambda e: (Kind.TOO_LARGE_NUMBER, {"value": _value(e), "limit": _schema(e)["maximum"]}),
     "minItems": lambda e: (Kind.EMPTY_LIST, {}),
+    "maxItems": lambda e: (Kind.TOO_MANY, {"count": len(_value(e)), "limit": _schema(e)["maxItems"]}),
+    "minProperties": lambda e: (Kind.EMPTY_FIELDS, {}),
     "uniqueItems": lambda e: (Kind.REPEATED_ENTRY, {}),
     "minLength": lambda e: (Kind.EMPTY_TEXT, {}),
     "maxLength": lambda e: (Kind.TEXT_TOO_LONG, {"length": len(_value(e)), "limit": _schema(e)["maxLength"]}),
@@ -170,12 +198,21 @@ def _classify(error: ValidationError) -> list[tuple[FieldPath, Kind, Details]]:
     return [(path, Kind.OTHER_SCHEMA, {"detail": error.message[:200]})]
 
 
+def _yaml_word(doc: YamlDocument, path: FieldPath, kind: Kind, details: Details) -> tuple[Kind, Details]:
+    """A wrong type that is a plain word YAML reads as true/false or nothing (`text: yes`): said so."""
+    if kind is Kind.WRONG_TYPE and path in doc.words:
+        word, meaning = doc.words[path]
+        return Kind.YAML_WORD, {"word": word, "meaning": meaning}
+    return kind, details
+
+
 def check(doc: YamlDocument, schema_path: Path) -> list[Problem]:
     validator = load_schema(schema_path)
     if not isinstance(doc.data, dict):
         return [Problem.of(Kind.NOT_A_MAPPING, doc.name, doc.line_of(()), found=_describe(doc.data))]
     problems: dict[Problem, None] = {}  # in order, each once ("" is both too short and blank)
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
-        for path, kind, details in _classify(error):
+        for path, found, found_details in _classify(error):
+            kind, details = _yaml_word(doc, path, found, found_details)
             problems[Problem.of(kind, doc.name, doc.line_of(path), format_field(path), **details)] = None
     return list(problems)

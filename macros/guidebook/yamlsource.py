@@ -26,6 +26,8 @@ MAX_DEPTH = 20  # the data nests 4 levels deep
 MAX_SCALAR = 10_000  # characters in one value, before the schema's own, smaller limit for text
 MAX_PROBLEMS = 20  # reported per file: enough to fix, never a flood
 MERGE_TAG = "tag:yaml.org,2002:merge"
+# Plain words YAML does not read as words (yes, no, on, off, true, false, null, ~): their tags.
+YAML_WORDS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:null")
 # libyaml's parser where PyYAML was built with it (the wheels are): the same events, faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,10 +35,13 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlDocument:
     """The data of one YAML file and the line where each field starts."""
 
-    def __init__(self, data: Any, lines: dict[FieldPath, int], display_name: str):
+    def __init__(self, data: Any, lines: dict[FieldPath, int], display_name: str,
+                 words: dict[FieldPath, tuple[str, str]] | None = None):
         self.data = data
         self.lines = lines
         self.name = display_name
+        # the plain words YAML read as true/false or nothing, by field: ("items", 0, "text") -> ("yes", "true or false")
+        self.words = words or {}
 
     def line_of(self, path: FieldPath) -> int | None:
         """Line of the field at `path`, or of the nearest enclosing field."""
@@ -146,10 +151,17 @@ class _Builder:
         self.name = name
         self.lines: dict[FieldPath, int] = {}
         self.problems: list[Problem] = []
+        self.words: dict[FieldPath, tuple[str, str]] = {}
         self.constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, kind: Kind, node: yaml.Node, path: FieldPath, **details: object) -> None:
         self.problems.append(Problem.of(kind, self.name, node.start_mark.line + 1, format_field(path), **details))
+
+    def meaning(self, node: yaml.ScalarNode) -> str:
+        """What YAML reads a plain yes, no, on, off or null as: "true", "false" or "nothing (null)"."""
+        if node.tag == YAML_WORDS[1]:
+            return "nothing (null)"
+        return "true" if self.constructor.construct_yaml_bool(node) else "false"
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
@@ -157,6 +169,8 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.value and node.tag in YAML_WORDS:
+            self.words[path] = (node.value, self.meaning(node))
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
@@ -172,6 +186,10 @@ class _Builder:
                 continue
             if key_node.tag == MERGE_TAG:
                 self.problem(Kind.MERGE_KEY, key_node, path)
+                continue
+            if not key_node.style and key_node.tag in YAML_WORDS:
+                word = key_node.value or "~"
+                self.problem(Kind.YAML_WORD_KEY, key_node, (*path, word), word=word, meaning=self.meaning(key_node))
                 continue
             key = str(self.build(key_node, path))
             child = (*path, key)
@@ -196,7 +214,7 @@ def parse_yaml(text: str, display_name: str) -> tuple[YamlDocument | None, list[
         return None, [Problem.of(Kind.EMPTY_FILE, display_name)]
     builder = _Builder(display_name)
     data = builder.build(root, ())
-    return YamlDocument(data, builder.lines, display_name), builder.problems
+    return YamlDocument(data, builder.lines, display_name, builder.words), builder.problems
 
 
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:

@@ -126,7 +126,22 @@ def bomb(link):
     return link.split("#")[0] + "#handover=1." + base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
+def carrying(data: dict) -> Callable[[str], str]:
+    """A link that carries `data`, well packed: its contents, not its packing, are wrong."""
+    def spoil(link: str) -> str:
+        raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+        packed = raw.compress(json.dumps(data).encode()) + raw.flush()
+        return link.split("#")[0] + "#handover=1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+    return spoil
+
+
+FORMAT = "ccm-guidebook-progress"
 BAD_LINKS: list[tuple[str, Callable[[str], str], str, dict | None]] = [
+    # a handover link's problems are said of a link, never of a "progress file" (issue 32)
+    ("made by a newer version", carrying({"format": FORMAT, "format_version": 999, "checklists": []}),
+     "handover.newer", {}),
+    ("no list of checklists", carrying({"format": FORMAT, "format_version": 1}), "handover.damaged", {}),
+    ("another format", carrying({"format": "something-else"}), "handover.damaged", {}),
     ("tampered", tampered, "handover.damaged", {}),
     ("truncated", lambda link: link[: len(link) * 2 // 3], "handover.damaged", {}),
     ("not base64", lambda link: link.split("#")[0] + "#handover=1.<script>", "handover.damaged", {}),

@@ -596,7 +596,38 @@ TEXT_CASES = [
     ),
 ]
 
-CASES = YAML_CASES + FILE_CASES + SCHEMA_CASES + TEXT_CASES
+# Mistakes an editor makes, said in an editor's words (issue 32).
+EDITOR_CASES = [
+    checklist("title-right-to-left-override", Kind.INVISIBLE_CHARACTER, "title: Fixture checklist",
+              "title: Fixture\u202echecklist", "title", "RIGHT-TO-LEFT OVERRIDE (U+202E)"),
+    checklist("item-zero-width-space", Kind.INVISIBLE_CHARACTER, "    text: First item.",
+              "    text: First\u200b item.", "items[1].text", "ZERO WIDTH SPACE (U+200B)"),
+    book("part-summary-isolate", Kind.INVISIBLE_CHARACTER, "summary: >-\n      Checklists for chief",
+         "summary: >-\n      Checklists \u2067for chief", "parts[1].summary", "RIGHT-TO-LEFT ISOLATE (U+2067)"),
+    checklist("text-yes", Kind.YAML_WORD, "    text: First item.", "    text: yes", "items[1].text",
+              "YAML reads yes as true, not as the word 'yes': to write the word, put it in quotes ('yes')"),
+    checklist("summary-off", Kind.YAML_WORD, "summary: A fixture.", "summary: Off", "summary",
+              "YAML reads Off as false"),
+    checklist("title-null", Kind.YAML_WORD, "title: Fixture checklist", "title: null", "title",
+              "YAML reads null as nothing (null)"),
+    checklist("key-on", Kind.YAML_WORD_KEY, "summary: A fixture.", "summary: A fixture.\non: x", "on",
+              "YAML reads the field name on as true: put it in quotes ('on':)", line=9),
+    checklist("key-no-in-an-item", Kind.YAML_WORD_KEY, "    details: Some details.", "    no: Some details.",
+              "items[1].no", "the field name no as false"),
+    checklist("nested-link", Kind.NESTED_LINK, "summary: A fixture.",
+              "summary: '[a [b](#fixture-checklist)](#fixture-checklist)'", "summary", "write two separate links"),
+    checklist("empty-link", Kind.EMPTY_LINK, "    details: Some details.", "    details: See [this]().",
+              "items[1].details", "this link has no address"),
+    checklist("checklist-link-with-a-space", Kind.BAD_CHECKLIST_LINK, "    text: First item.",
+              "    text: See [this](# fixture-checklist).", "items[1].text", "right after '#'"),
+    checklist("checklist-link-in-capitals", Kind.BAD_CHECKLIST_LINK, "summary: A fixture.",
+              "summary: See [this](#Fixture-Checklist).", "summary", "'#Fixture-Checklist' is not a checklist's id"),
+    checklist("items-501", Kind.TOO_MANY, FIXTURE[FIXTURE.index("items:"):FIXTURE.index("address:")],
+              "items:\n" + "".join(f"  - id: item-{n}\n    text: Item.\n" for n in range(501)), "items",
+              "this list holds 501 entries; the most allowed here is 500"),
+]
+
+CASES = YAML_CASES + FILE_CASES + SCHEMA_CASES + TEXT_CASES + EDITOR_CASES
 
 
 def prepare(tmp_path: Path, case: Case) -> Path:
@@ -638,7 +669,9 @@ def test_hostile_data_is_refused_by_name(case, tmp_path):
 
 def test_there_are_at_least_sixty_cases_and_every_data_kind_has_one():
     assert len(CASES) >= 60
-    not_from_data = {Kind.STYLESHEET, Kind.OTHER_SCHEMA}
+    # the catalogue's own problems are tested in tests/unit/test_editing.py
+    not_from_data = {Kind.STYLESHEET, Kind.OTHER_SCHEMA, Kind.UNKNOWN_PLACEHOLDER, Kind.MISSING_PLACEHOLDER,
+                     Kind.STRAY_BRACE, Kind.EMPTY_FIELDS}
     assert set(Kind) - not_from_data - {c.kind for c in CASES} == set()
 
 

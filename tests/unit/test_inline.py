@@ -54,7 +54,7 @@ def test_the_documented_inline_markdown_is_allowed(text):
         ("[x](data:text/html,hi)", Kind.UNSAFE_LINK, "data:text/html"),
         ("[x](//other.example/page)", Kind.UNSAFE_LINK, "//other.example/page"),
         ("[x](../police/long-term.md)", Kind.UNSAFE_LINK, "../police/long-term.md"),
-        ("[x](#Anchor)", Kind.UNSAFE_LINK, "#Anchor"),
+        ("[x](#Anchor)", Kind.BAD_CHECKLIST_LINK, "#Anchor"),
         ("[x](#a b)", Kind.UNSAFE_LINK, "#a"),
         ("[here][r]\n\n[r]: javascript:alert(1)", Kind.MARKUP_NOT_ALLOWED, "reference link"),
         ("[r]: https://example.org", Kind.MARKUP_NOT_ALLOWED, "link definition"),

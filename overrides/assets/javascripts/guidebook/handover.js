@@ -63,6 +63,19 @@ export async function makeLink(book, base = address()) {
   return `${base}#${PREFIX}${toBase64url(await compress(text))}`;
 }
 
+// A problem of the link's contents, said of a handover link, not of a progress file: the words the
+// reader sees for each problem transfer.js finds.
+const HANDOVER_PROBLEMS = {
+  "import.foreign": "handover.damaged", "import.damaged": "handover.damaged",
+  "import.newer": "handover.newer", "import.too_many": "handover.too_many",
+};
+
+/** The problem `problem` of a handover link's contents, in the handover's words. */
+export function handoverProblem(problem) {
+  if (!(problem instanceof ImportProblem)) return problem;
+  return new ImportProblem(HANDOVER_PROBLEMS[problem.message] ?? "handover.damaged", problem.values);
+}
+
 /** The fragment (or a whole link) -> { checks, incident, log, ignored }; throws an ImportProblem. */
 export async function readLink(link, book, now = Date.now()) {
   const at = link.indexOf(PREFIX);
@@ -80,7 +93,7 @@ export async function readLink(link, book, now = Date.now()) {
   try {
     parsed = parseFile(text);
   } catch (problem) {
-    throw problem.message === "import.foreign" ? new ImportProblem("handover.damaged") : problem;
+    throw handoverProblem(problem);
   }
   return readData(parsed, book, now);
 }
