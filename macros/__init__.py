@@ -52,7 +52,7 @@ from .guidebook.pages import check_addresses, navigation, page_markdown, page_so
 from .guidebook.pdf import Packets, pdf_wanted
 from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
-from .guidebook.urls import base_url, public_url
+from .guidebook.urls import MissingSiteUrl, base_url, public_url
 from .search_worker import PLUGIN_NAME as SEARCH_WORKER_PLUGIN
 from .search_worker import SearchOnDemand
 
@@ -134,12 +134,15 @@ class ChecklistPages:
 
 def load_state(env) -> SiteState:
     """Load and check the data and the words, or stop the build with every problem listed."""
+    try:  # `mkdocs serve` gives its own address; a build stops without SITE_URL
+        site_url = base_url(env.conf["site_url"])
+    except MissingSiteUrl as missing:
+        raise PluginError(str(missing)) from None
     try:
         guidebook = load_guidebook(DATA_DIR, display_root=ROOT)
         words = load_words(DATA_DIR, env.conf["theme"]["language"], display_root=ROOT)
     except DataError as error:
         _fail(error.problems)
-    site_url = base_url(env.conf["site_url"])
     public_urls = {c.id: public_url(site_url, c.address) for c in guidebook.checklists}
     return SiteState(guidebook, words, Renderer(guidebook, words, public_urls=public_urls), site_url,
                      Path(env.conf["docs_dir"]).name, Packets(guidebook, public_urls, site_url, wanted=pdf_wanted()))
