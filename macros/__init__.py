@@ -44,6 +44,7 @@ from mkdocs.utils import get_relative_url
 
 from . import theme
 from .guidebook import DataError, Problem, Renderer, load_guidebook
+from .guidebook.cards import default_cache_dir
 from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
 from .guidebook.messages import Words, load_words
@@ -53,6 +54,7 @@ from .guidebook.pdf import Packets, pdf_wanted
 from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import MissingSiteUrl, base_url, public_url
+from .link_cards import PreviewCards
 from .search_worker import PLUGIN_NAME as SEARCH_WORKER_PLUGIN
 from .search_worker import SearchOnDemand
 
@@ -78,6 +80,7 @@ class SiteState:
     docs_label: str
     packets: Packets  # the PDF packets, made from the data once per build (not under `mkdocs serve`)
     pages: dict[str, File] = field(default_factory=dict)  # checklist id -> its generated page
+    cards: PreviewCards | None = None  # link preview cards: `mkdocs build` of the served site only
 
 
 def offline_enabled(config) -> bool:
@@ -166,6 +169,8 @@ def define_env(env) -> None:
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
     env.variables["guidebook"] = PageGuidebook(state.guidebook)  # the plain-text fields pages may print, escaped
     env.variables[STATE] = state  # pages never see it: the sandbox passes only the view, our macros, plain values
+    if not offline and not theme.serving(env.conf):
+        state.cards = PreviewCards(state.guidebook, state.words, state.site_url, default_cache_dir(ROOT))
     assets = env.conf.plugins[theme.PLUGIN_NAME].assets
     if offline:
         use_local_worker_shim(env.conf)
@@ -191,6 +196,8 @@ def on_pre_page_macros(env) -> None:
     install(env)
     page = env.page.file.page  # env.page is a copy: its meta dict is shared, its attributes are not
     page.canonical_url = public_url(env.conf["site_url"], directory_address(page.file.src_uri))
+    cards = _state(env).cards
+    page.gb_card = cards.for_page(page, directory_address(page.file.src_uri)) if cards else None  # gb-meta.html
     description = page.meta.get("description")
     if description is not None and not isinstance(description, Markup):
         # Material prints the description unescaped: escape it once, here.
@@ -208,6 +215,9 @@ def on_post_build(env) -> None:
     # content only, per item; outside the offline edition the documents load on the first search
     rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"], docs_apart=not offline)
     _state(env).packets.write(site_dir)
+    cards = _state(env).cards
+    if cards:
+        cards.write(site_dir)  # the link preview cards (macros/link_cards.py)
     if not offline:
         if "serve" not in sys.argv[1:2]:  # `mkdocs serve` injects an inline live-reload script per request
             add_policies(site_dir)  # a Content Security Policy per page (guidebook/csp.py)

@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -12,6 +13,9 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 # The address the tests' builds are made for, unless SITE_URL is set or a test gives its own: a build
 # without SITE_URL stops (macros/guidebook/urls.py), so the tests name one, on this machine.
 TEST_SITE_URL = "http://127.0.0.1:8000/"
+# The tests' builds keep their link preview cards here, not in the checkout's .cache/ (cards are named
+# by their content, so builds running at the same time can share it).
+TEST_CACHE_DIR = Path(tempfile.gettempdir()) / "guidebook-test-cache"
 
 
 def build_env(extra_env: dict | None = None) -> dict[str, str]:
@@ -19,6 +23,7 @@ def build_env(extra_env: dict | None = None) -> dict[str, str]:
     (where SITE_URL=None leaves it out: a build without an address)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.setdefault("SITE_URL", TEST_SITE_URL)
+    env.setdefault("GUIDEBOOK_CACHE_DIR", str(TEST_CACHE_DIR))
     env.update(extra_env or {})
     return {name: value for name, value in env.items() if value is not None}
 
