@@ -160,7 +160,9 @@ def test_every_page_has_a_description_canonical_link_and_sharing_meta(any_build,
             expected = " ".join((front_matter(src).get("description") or config["site_description"]).split())
         for key in ("description", "og:description", "twitter:description"):
             assert meta.meta.get(key) == [expected], f"{where}: {key}"
-        assert meta.meta.get("og:type") == ["website"] and meta.meta.get("twitter:card") == ["summary"], where
+        # A large card with the page's picture (tests/test_cards.py checks the picture).
+        assert meta.meta.get("og:type") == ["website"] and meta.meta.get("twitter:card") == ["summary_large_image"], where
+        assert meta.meta.get("og:image", [""])[0].startswith(base + "assets/images/cards/"), where
         assert meta.meta.get("og:site_name") == [config["site_name"]], where
 
 
