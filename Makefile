@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PIP    := $(BIN)/pip install --quiet --disable-pip-version-check
+SITE_DIR ?= site
 OFFLINE_DIR ?= build/guidebook-offline
 OFFLINE_ZIP ?= build/guidebook-offline.zip
 export NO_MKDOCS_2_WARNING := 1
@@ -49,11 +50,10 @@ serve: install ## serve the site at http://127.0.0.1:8000/
 	@echo "Serving the guidebook at http://$(HOST):$(PORT)/ (press Ctrl+C to stop)"
 	$(BIN)/mkdocs serve --strict --watch-theme --watch data --watch macros --dev-addr $(HOST):$(PORT)
 
-build: install ## build the deployable site into site/ (set SITE_URL to its public address)
-	@[ -n "$$SITE_URL" ] || echo "Note: SITE_URL is not set; canonical links and the sitemap name http://127.0.0.1:8000/"
-	$(BIN)/mkdocs build --strict --clean
+build: install ## build the deployable site into site/ (SITE_URL=its public address; without it the build stops)
+	$(BIN)/mkdocs build --strict --clean --site-dir $(abspath $(SITE_DIR))
 
-offline: install ## build the offline edition, build/guidebook-offline.zip (opens from disk)
+offline: install ## build the offline edition, build/guidebook-offline.zip (opens from disk; needs SITE_URL too)
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --site-dir $(abspath $(OFFLINE_DIR))
 	mkdir -p $(dir $(OFFLINE_ZIP))
 	rm -f $(OFFLINE_ZIP)

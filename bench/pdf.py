@@ -38,7 +38,7 @@ def make_once(paper: str) -> tuple[int, int, float]:
 
 def build_cpu_seconds(skip: bool) -> float:
     """CPU time (user + system) of one `mkdocs build` of this checkout, with or without the PDFs."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDEBOOK_PDF": "skip" if skip else "build"}
+    env = {"SITE_URL": SITE_URL, **os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDEBOOK_PDF": "skip" if skip else "build"}
     with tempfile.TemporaryDirectory() as site:
         before = os.times()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site],

@@ -43,6 +43,7 @@ from mkdocs.utils import get_relative_url
 
 from . import command, theme
 from .guidebook import DataError, Problem, Renderer
+from .guidebook.cards import default_cache_dir
 from .guidebook.check import check_data
 from .guidebook.csp import add_policies
 from .guidebook.inline import plain_text
@@ -52,7 +53,8 @@ from .guidebook.pages import check_addresses, navigation, page_markdown, page_so
 from .guidebook.pdf import Packets, pdf_wanted
 from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
-from .guidebook.urls import base_url, public_url
+from .guidebook.urls import MissingSiteUrl, base_url, public_url
+from .link_cards import PreviewCards
 from .search_worker import PLUGIN_NAME as SEARCH_WORKER_PLUGIN
 from .search_worker import SearchOnDemand
 
@@ -78,6 +80,7 @@ class SiteState:
     docs_label: str
     packets: Packets  # the PDF packets, made from the data once per build (not under `mkdocs serve`)
     pages: dict[str, File] = field(default_factory=dict)  # checklist id -> its generated page
+    cards: PreviewCards | None = None  # link preview cards: `mkdocs build` of the served site only
 
 
 def offline_enabled(config) -> bool:
@@ -134,11 +137,14 @@ class ChecklistPages:
 
 def load_state(env) -> SiteState:
     """Load and check the data and the words, or stop the build with every problem listed."""
+    try:  # `mkdocs serve` gives its own address; a build stops without SITE_URL
+        site_url = base_url(env.conf["site_url"])
+    except MissingSiteUrl as missing:
+        raise PluginError(str(missing)) from None
     checked = check_data(DATA_DIR, ROOT, env.conf["theme"]["language"])  # the checks of `make check`
     if checked.problems or checked.guidebook is None or checked.words is None:
         _fail(checked.problems)
     guidebook, words = checked.guidebook, checked.words
-    site_url = base_url(env.conf["site_url"])
     public_urls = {c.id: public_url(site_url, c.address) for c in guidebook.checklists}
     packets = Packets(guidebook, public_urls, site_url, wanted=pdf_wanted(command.serving()))
     return SiteState(guidebook, words, Renderer(guidebook, words, public_urls=public_urls), site_url,
@@ -163,6 +169,8 @@ def define_env(env) -> None:
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
     env.variables["guidebook"] = PageGuidebook(state.guidebook)  # the plain-text fields pages may print, escaped
     env.variables[STATE] = state  # pages never see it: the sandbox passes only the view, our macros, plain values
+    if not offline and not command.serving():
+        state.cards = PreviewCards(state.guidebook, state.words, state.site_url, default_cache_dir(ROOT))
     assets = env.conf.plugins[theme.PLUGIN_NAME].assets
     if offline:
         use_local_worker_shim(env.conf)
@@ -188,6 +196,8 @@ def on_pre_page_macros(env) -> None:
     install(env)
     page = env.page.file.page  # env.page is a copy: its meta dict is shared, its attributes are not
     page.canonical_url = public_url(env.conf["site_url"], directory_address(page.file.src_uri))
+    cards = _state(env).cards
+    page.gb_card = cards.for_page(page, directory_address(page.file.src_uri)) if cards else None  # gb-meta.html
     description = page.meta.get("description")
     if description is not None and not isinstance(description, Markup):
         # Material prints the description unescaped: escape it once, here.
@@ -205,6 +215,9 @@ def on_post_build(env) -> None:
     # content only, per item; outside the offline edition the documents load on the first search
     rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"], docs_apart=not offline)
     _state(env).packets.write(site_dir)
+    cards = _state(env).cards
+    if cards:
+        cards.write(site_dir)  # the link preview cards (macros/link_cards.py)
     if not offline:
         if not command.serving():  # `mkdocs serve` injects an inline live-reload script per request
             add_policies(site_dir)  # a Content Security Policy per page (guidebook/csp.py)

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from . import command
 from .assets import AssetError, Assets, build_assets, write_assets
+from .guidebook.edition import edition_footer
 from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, ScriptNames, Words
 from .guidebook.model import Guidebook
 from .guidebook.pages import page_source
@@ -144,6 +145,7 @@ class ThemeSupport:
         env.globals["gb_material_bundle"] = material_bundle([Path(d) for d in config["theme"].dirs])
         env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
+        env.globals["gb_edition"] = edition_footer(self.guidebook, self.words)  # partials/copyright.html
         return env
 
     def page_rules(self, page) -> dict[str, str] | None:

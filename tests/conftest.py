@@ -6,7 +6,6 @@ tests/browser are marked `browser`. `make test-fast` leaves both out.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import zipfile
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 
 from macros.guidebook import load_guidebook
 from tests.support import RENAMED_FROM, RENAMED_TO, ROOT, SUBPATH_URL, build, built, copy_project
+from tools.project import build_env
 
 EXTRA_BUILDS = {"subpath_site", "renamed_site", "offline_edition"}
 BROWSER_TESTS = Path(__file__).parent / "browser"
@@ -98,7 +98,7 @@ def offline_edition(tmp_path_factory) -> dict:
     result = subprocess.run(
         ["make", "--no-print-directory", *old_files, "offline", f"OFFLINE_DIR={out_dir}", f"OFFLINE_ZIP={out_zip}"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=build_env(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     unpacked = work / "unpacked"

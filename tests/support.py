@@ -11,7 +11,7 @@ from pathlib import Path
 
 from macros.guidebook import DataError, load_guidebook
 from macros.guidebook.urls import base_url
-from tools.project import ROOT, build, copy_project
+from tools.project import ROOT, TEST_SITE_URL, build, copy_project
 from tools.saved_progress import wait_for_progress
 
 __all__ = ["ROOT", "build", "copy_project", "wait_for_progress"]
@@ -61,8 +61,8 @@ def nesting_faults(page: str) -> list[str]:
 
 
 def expected_site_url() -> str:
-    """The base address the session's normal build uses: SITE_URL, or mkdocs.yml's default."""
-    return base_url(os.environ.get("SITE_URL") or None)
+    """The base address the session's normal build uses: SITE_URL, or the tests' own (tools/project.py)."""
+    return base_url(os.environ.get("SITE_URL") or TEST_SITE_URL)
 
 
 def built(project: Path, site: Path, extra_env: dict | None = None) -> Path:

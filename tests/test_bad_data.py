@@ -15,7 +15,7 @@ from tests.support import build, copy_content, copy_project, data_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad-data"
 CASES = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
-BUILD_SAMPLES = ["wrong-type", "duplicate-address", "unknown-checklist-page"]
+BUILD_SAMPLES = ["wrong-type", "duplicate-address", "unknown-checklist-page", "reserved-address"]
 
 
 def expected_lines(case: Path) -> list[str]:

@@ -15,7 +15,7 @@ import yaml
 from macros import directory_address
 from macros.guidebook.inline import plain_text
 from macros.guidebook.pages import page_source
-from macros.guidebook.urls import DEFAULT_SITE_URL, public_url
+from macros.guidebook.urls import public_url
 from tests.linkcheck import SiteChecker
 from tests.support import (
     RENAMED_FROM,
@@ -122,9 +122,10 @@ def test_the_link_check_finds_broken_links_and_anchors(tmp_path):
 
 # ---- site_url -----------------------------------------------------------------------------------
 
-def test_site_url_defaults_to_the_documented_address(monkeypatch):
+def test_site_url_has_no_default_address(monkeypatch):
+    """Without SITE_URL, mkdocs.yml names no address (the build then stops: tests/test_site_url.py)."""
     monkeypatch.delenv("SITE_URL", raising=False)
-    assert site_config()["site_url"] == DEFAULT_SITE_URL
+    assert not site_config()["site_url"]
 
 
 def test_site_url_comes_from_the_environment(subpath_site):
@@ -159,7 +160,9 @@ def test_every_page_has_a_description_canonical_link_and_sharing_meta(any_build,
             expected = " ".join((front_matter(src).get("description") or config["site_description"]).split())
         for key in ("description", "og:description", "twitter:description"):
             assert meta.meta.get(key) == [expected], f"{where}: {key}"
-        assert meta.meta.get("og:type") == ["website"] and meta.meta.get("twitter:card") == ["summary"], where
+        # A large card with the page's picture (tests/test_cards.py checks the picture).
+        assert meta.meta.get("og:type") == ["website"] and meta.meta.get("twitter:card") == ["summary_large_image"], where
+        assert meta.meta.get("og:image", [""])[0].startswith(base + "assets/images/cards/"), where
         assert meta.meta.get("og:site_name") == [config["site_name"]], where
 
 
@@ -296,11 +299,37 @@ def test_github_pages_workflow_builds_with_the_pages_address():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
     used = [step["uses"].split("@")[0] for step in steps if "uses" in step]
-    assert used == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-                    "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert used == ["actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact",
+                    "actions/deploy-pages"]
     pages_id = next(step["id"] for step in steps if step.get("uses", "").startswith("actions/configure-pages"))
     build_step = next(step for step in steps if step.get("run") == "make build")
     assert build_step["env"]["SITE_URL"].startswith(f"${{{{ steps.{pages_id}.outputs.base_url }}}}")
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+
+
+def readme_test_command() -> str:
+    """The command the README gives to run every test (the line after 'run every test' in its first sh block)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"run every test:\s*```sh\n([^\n]+)\n```", readme)
+    assert block, "the README names its test command"
+    return block.group(1).strip()
+
+
+def test_github_pages_workflow_deploys_only_what_passed_the_tests():
+    """The job that builds runs the README's test command first; the deploy job needs that job, so a red
+    test stops the upload and the deploy."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    command = readme_test_command()
+    assert command == "make test"
+    jobs = workflow["jobs"]
+    builder = next(name for name, job in jobs.items() if any(s.get("run") == "make build" for s in job["steps"]))
+    runs = [step.get("run", step.get("uses", "")).strip() for step in jobs[builder]["steps"]]
+    tested = runs.index(command)
+    assert tested < runs.index("make build") < next(i for i, r in enumerate(runs) if "upload-pages-artifact" in r)
+    assert not any(step.get("continue-on-error") for step in jobs[builder]["steps"][: runs.index("make build")])
+    deploying = [name for name, job in jobs.items() if any("deploy-pages" in s.get("uses", "") for s in job["steps"])]
+    assert deploying and all(builder in ([jobs[n]["needs"]] if isinstance(jobs[n]["needs"], str) else jobs[n]["needs"])
+                             for n in deploying)
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith(command), "CI runs the same command"

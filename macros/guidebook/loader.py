@@ -71,7 +71,8 @@ class GuidebookLoader:
         return None if schema_problems or found else doc
 
     def checklist_paths(self) -> list[Path]:
-        """The YAML files in data/checklists/ (links and non-files are read, and refused, by read_yaml)."""
+        """The YAML files in data/checklists/, whatever the letter case of .yml/.yaml ('x.YML' is read, never
+        skipped; links and non-files are read, and refused, by read_yaml)."""
         folder = self.data_dir / CHECKLIST_DIR
         try:
             mode = folder.lstat().st_mode
@@ -81,7 +82,7 @@ class GuidebookLoader:
             kind = Kind.SYMLINK if stat.S_ISLNK(mode) else Kind.NO_CHECKLISTS
             self.problems.append(Problem.of(kind, self.name(folder)))
             return []
-        paths = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml"))
         if not paths:
             self.problems.append(Problem.of(Kind.NO_CHECKLISTS, self.name(folder)))
         return paths

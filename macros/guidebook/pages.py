@@ -31,24 +31,69 @@ def page_markdown(checklist: Checklist) -> str:
     return f'{{{{ checklist("{checklist.id}") }}}}\n'
 
 
+# The site's own top folders: the build writes files into them (theme and page assets, link preview
+# cards; the search index and worker; the PDF packets). A checklist may not live inside one.
+RESERVED_FOLDERS = ("assets", "search", "packet")
+
+
 def _address_line(checklist: Checklist, root: str | None) -> int | None:
     """The line of `address:` in the checklist's file (read again only to report a problem)."""
     doc, _ = read_yaml(Path(root or ".") / checklist.file, checklist.file)
     return doc.line_of(("address",)) if doc is not None else None
 
 
+def served_address(address: str) -> str:
+    """The address a page is served at, by MkDocs' rule for a file named index: 'police/long-term/index/'
+    is written as police/long-term/index.html, the page of 'police/long-term/'; 'index/' is the home page ('')."""
+    folders = address.strip("/").split("/")
+    while folders and folders[-1] == "index":
+        folders.pop()
+    return "".join(folder + "/" for folder in folders)
+
+
+def _reserved_problem(checklist: Checklist, root: str | None) -> Problem | None:
+    first = checklist.address.split("/", 1)[0]
+    if first not in RESERVED_FOLDERS:
+        return None
+    names = ", ".join(f"{name}/" for name in RESERVED_FOLDERS)
+    return Problem(checklist.file, _address_line(checklist, root), "address",
+                   f"the address '{checklist.address}' is inside '{first}/', one of the site's own folders, "
+                   f"which the build fills ({names}); choose an address outside them")
+
+
+def _as_page(address: str, served: str, named: bool = False) -> str:
+    """'' when the address is its own page's; else which page it is written as (naming the address if `named`)."""
+    if served == address:
+        return ""
+    page = f"'{served}'" if served else "'', the home page"
+    return f" ({f'address {address!r}, ' if named else ''}the page of {page})"
+
+
+def _clash_message(checklist: Checklist, served: str, owner: tuple[str, str]) -> str:
+    owner_file, owner_address = owner
+    return (f"the address '{checklist.address}'{_as_page(checklist.address, served)} is already the address of "
+            f"{owner_file}{_as_page(owner_address, served, named=True)}; "
+            "both would write the same file: every page needs its own address")
+
+
 def check_addresses(guidebook: Guidebook, taken: dict[str, str], root: str | None = None) -> list[Problem]:
-    """Every checklist has its own address, not used by another checklist or by a page under docs/.
+    """Every checklist has its own address, outside the site's own folders, and not served as the page of
+    another checklist or of a page under docs/ (an address ending in 'index/' is its folder's page).
 
     `taken` maps the site-relative address of each page under docs/ to its file (e.g. 'about/' -> 'docs/about.md')."""
     problems = []
-    owners = dict(taken)
+    owners = {address: (file, address) for address, file in taken.items()}
     for checklist in guidebook.checklists:
-        owner = owners.setdefault(checklist.address, checklist.file)
-        if owner != checklist.file:
-            problems.append(Problem(checklist.file, _address_line(checklist, root), "address",
-                                    f"the address '{checklist.address}' is already the address of {owner}; "
-                                    "every page needs its own address"))
+        reserved = _reserved_problem(checklist, root)
+        if reserved:
+            problems.append(reserved)
+            continue
+        served = served_address(checklist.address)
+        line = _address_line(checklist, root)
+        here = (checklist.file + (f", line {line}" if line else ""), checklist.address)
+        owner = owners.setdefault(served, here)
+        if owner != here:
+            problems.append(Problem(checklist.file, line, "address", _clash_message(checklist, served, owner)))
     return problems
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from macros import directory_address, page_file
 from macros.guidebook.inline import plain_text
-from macros.guidebook.urls import DEFAULT_SITE_URL, base_url, public_url
+from macros.guidebook.urls import MISSING_SITE_URL, MissingSiteUrl, base_url, public_url
 
 
 @pytest.mark.parametrize("src, path", [
@@ -32,8 +32,16 @@ def test_public_url_under_a_sub_path_with_an_item():
     assert public_url("https://example.org/cares/guidebook/", "") == "https://example.org/cares/guidebook/"
 
 
-def test_base_url_defaults_and_ends_with_a_slash():
-    assert base_url(None) == DEFAULT_SITE_URL and base_url("") == DEFAULT_SITE_URL
+@pytest.mark.parametrize("missing", [None, "", "  "])
+def test_base_url_without_an_address_says_how_to_set_site_url(missing):
+    with pytest.raises(MissingSiteUrl) as refused:
+        base_url(missing)
+    assert str(refused.value) == MISSING_SITE_URL
+    assert "SITE_URL=https://" in MISSING_SITE_URL and "make build" in MISSING_SITE_URL
+    assert "make serve" in MISSING_SITE_URL
+
+
+def test_base_url_ends_with_a_slash():
     assert base_url("https://example.org") == "https://example.org/"
 
 
