@@ -53,6 +53,8 @@ from .guidebook.pdf import Packets, pdf_wanted
 from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import base_url, public_url
+from .offline_app import PLUGIN_NAME as OFFLINE_APP
+from .offline_app import OfflineApp
 from .search_worker import PLUGIN_NAME as SEARCH_WORKER_PLUGIN
 from .search_worker import SearchOnDemand
 
@@ -163,6 +165,8 @@ def define_env(env) -> None:
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
     env.variables["guidebook"] = PageGuidebook(state.guidebook)  # the plain-text fields pages may print, escaped
     env.variables[STATE] = state  # pages never see it: the sandbox passes only the view, our macros, plain values
+    # the service worker, the web app manifest and its icons, made last (none in the offline edition)
+    env.conf.plugins[OFFLINE_APP] = OfflineApp(state.words, Path(env.conf["docs_dir"]), theme.serving(env.conf), offline)
     assets = env.conf.plugins[theme.PLUGIN_NAME].assets
     if offline:
         use_local_worker_shim(env.conf)

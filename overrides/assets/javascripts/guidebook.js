@@ -17,6 +17,7 @@
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
+ *   guidebook/offline-worker.js    the service worker (use with no signal) and its updates, once the page is idle
  * start() runs once per page, also under Material's instant navigation. */
 import { manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
@@ -137,4 +138,13 @@ setInterval(() => {
 addEventListener("DOMContentLoaded", () => {
   if (window.document$) window.document$.subscribe(() => setTimeout(start));
   else start();
+});
+
+/* Once the page is idle: the service worker that keeps the guidebook for use with no signal
+ * (guidebook/offline-worker.js; loaded then, so that it never delays the first paint). */
+addEventListener("load", () => {
+  const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
+  idle(() => import("./guidebook/offline-worker.js")
+    .then((worker) => worker.startOfflineWorker(document))
+    .catch((error) => console.warn(error)));
 });
