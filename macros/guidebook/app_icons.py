@@ -16,6 +16,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw
@@ -73,89 +74,107 @@ def _bezier(points: list[Point]) -> list[Point]:
         t = step / CURVE_STEPS
         level = points
         while len(level) > 1:
-            level = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in zip(level, level[1:])]
+            level = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in pairwise(level)]
         out.append(level[0])
     return out
 
 
-def path_outlines(d: str) -> list[list[Point]]:
-    """The closed outlines of an SVG path's `d` (M L H V C S Q T Z, absolute and relative)."""
-    tokens = _TOKEN.findall(d)
-    outlines: list[list[Point]] = []
-    current: list[Point] = []
-    x = y = 0.0
-    start = (0.0, 0.0)
-    last_control: Point | None = None
-    command = ""
-    i = 0
+class _PathReader:
+    """Reads an SVG path's `d` into closed outlines, one command at a time (each command its own method)."""
 
-    def take(count: int) -> list[float]:
-        nonlocal i
-        values = [float(v) for v in tokens[i:i + count]]
-        if len(values) != count or any(re.fullmatch(r"[A-Za-z]", v) for v in tokens[i:i + count]):
-            raise ValueError(f"command {command} needs {count} numbers")
-        i += count
-        return values
+    def __init__(self, d: str):
+        self.tokens = _TOKEN.findall(d)
+        self.i = 0
+        self.outlines: list[list[Point]] = []
+        self.current: list[Point] = []
+        self.x = self.y = 0.0
+        self.start: Point = (0.0, 0.0)
+        self.control: Point | None = None  # the last curve's last control point (for S and T)
+        self.origin: Point = (0.0, 0.0)  # (x, y) for a relative command, (0, 0) for an absolute one
 
-    while i < len(tokens):
-        if re.fullmatch(r"[A-Za-z]", tokens[i]):
-            command = tokens[i]
-            i += 1
-        elif not command:
-            raise ValueError("a path must start with M")
-        relative = command.islower()
-        ox, oy = (x, y) if relative else (0.0, 0.0)
-        kind = command.upper()
-        control: Point | None = None
+    def take(self, count: int) -> list[Point]:
+        """The next `count` pairs of numbers as points (relative ones made absolute)."""
+        values = self.tokens[self.i:self.i + 2 * count]
+        if len(values) != 2 * count or any(v.isalpha() for v in values):
+            raise ValueError(f"a path command needs {2 * count} numbers")
+        self.i += 2 * count
+        ox, oy = self.origin
+        return [(ox + float(values[k]), oy + float(values[k + 1])) for k in range(0, len(values), 2)]
+
+    def one(self) -> float:
+        value = self.tokens[self.i] if self.i < len(self.tokens) else "Z"
+        if value.isalpha():
+            raise ValueError("H and V need a number")
+        self.i += 1
+        return float(value)
+
+    def close(self) -> None:
+        if self.current:
+            self.outlines.append(self.current)
+        self.current = []
+
+    def to(self, point: Point, curve: list[Point] | None = None, control: Point | None = None) -> None:
+        self.current.extend(_bezier([(self.x, self.y), *curve, point]) if curve else [point])
+        self.x, self.y = point
+        self.control = control
+
+    def reflected(self) -> Point:
+        if self.control is None:
+            return (self.x, self.y)
+        return (2 * self.x - self.control[0], 2 * self.y - self.control[1])
+
+    def command(self, name: str) -> str:
+        """Read one command's numbers; returns the command that numbers after it repeat."""
+        kind = name.upper()
+        self.origin = (self.x, self.y) if name.islower() else (0.0, 0.0)
         if kind == "Z":
-            if current:
-                outlines.append(current)
-            current, (x, y) = [], start
-            command = ""
-            continue
+            self.close()
+            self.x, self.y = self.start
+            return ""
         if kind == "M":
-            if current:
-                outlines.append(current)
-            px, py = take(2)
-            x, y = ox + px, oy + py
-            start, current = (x, y), [(x, y)]
-            command = "l" if relative else "L"  # numbers after a move are lines
+            self.close()
+            (point,) = self.take(1)
+            self.x, self.y = self.start = point
+            self.current = [point]
+            return "l" if name.islower() else "L"  # numbers after a move are lines
+        if kind in "HV":
+            value = self.one() + (self.origin[0] if kind == "H" else self.origin[1])
+            self.to((value, self.y) if kind == "H" else (self.x, value))
         elif kind == "L":
-            px, py = take(2)
-            x, y = ox + px, oy + py
-            current.append((x, y))
-        elif kind == "H":
-            x = ox + take(1)[0]
-            current.append((x, y))
-        elif kind == "V":
-            y = oy + take(1)[0]
-            current.append((x, y))
-        elif kind in "CS":
-            values = take(6) if kind == "C" else take(4)
-            if kind == "S":
-                first = (2 * x - last_control[0], 2 * y - last_control[1]) if last_control else (x, y)
-                c2, end = (ox + values[0], oy + values[1]), (ox + values[2], oy + values[3])
-            else:
-                first = (ox + values[0], oy + values[1])
-                c2, end = (ox + values[2], oy + values[3]), (ox + values[4], oy + values[5])
-            current.extend(_bezier([(x, y), first, c2, end]))
-            control, (x, y) = c2, end
-        elif kind in "QT":
-            if kind == "Q":
-                values = take(4)
-                c1, end = (ox + values[0], oy + values[1]), (ox + values[2], oy + values[3])
-            else:
-                values = take(2)
-                c1 = (2 * x - last_control[0], 2 * y - last_control[1]) if last_control else (x, y)
-                end = (ox + values[0], oy + values[1])
-            current.extend(_bezier([(x, y), c1, end]))
-            control, (x, y) = c1, end
+            self.to(self.take(1)[0])
+        elif kind == "C":
+            c1, c2, end = self.take(3)
+            self.to(end, [c1, c2], c2)
+        elif kind == "S":
+            first = self.reflected()
+            c2, end = self.take(2)
+            self.to(end, [first, c2], c2)
+        elif kind == "Q":
+            c1, end = self.take(2)
+            self.to(end, [c1], c1)
+        elif kind == "T":
+            c1 = self.reflected()
+            self.to(self.take(1)[0], [c1], c1)
         else:
-            raise ValueError(f"the path command {command} is not understood")
-        last_control = control
-    if current:
-        outlines.append(current)
-    return outlines
+            raise ValueError(f"the path command {name} is not understood")
+        return name
+
+    def read(self) -> list[list[Point]]:
+        name = ""
+        while self.i < len(self.tokens):
+            if self.tokens[self.i].isalpha():
+                name = self.tokens[self.i]
+                self.i += 1
+            elif not name:
+                raise ValueError("a path must start with M")
+            name = self.command(name)
+        self.close()
+        return self.outlines
+
+
+def path_outlines(d: str) -> list[list[Point]]:
+    """The closed outlines of an SVG path's `d` (M L H V C S Q T Z, absolute and relative; no arcs)."""
+    return _PathReader(d).read()
 
 
 def read_icon(svg: Path) -> Icon:
