@@ -18,6 +18,8 @@ itself and reloads its pages from the server, so a developer never sees stale pa
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -39,6 +41,7 @@ WORKBOX_PACKAGE = ROOT / "node_modules" / "workbox-build" / "package.json"
 # Material's indigo (mkdocs.yml's palette: primary indigo in both schemes): the header and the app's bar.
 THEME_COLOURS = {"light": "#4051b5", "dark": "#303fa1"}
 BACKGROUND = "#ffffff"
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 
 STEP_ASIDE_WORKER = """\
 // Written by `mkdocs serve` (macros/offline_app.py): no service worker while the site is being edited.
@@ -64,6 +67,17 @@ def web_app_manifest(name: str, short_name: str, description: str, language: str
     }
 
 
+def search_worker_address(site_dir: Path) -> list[str]:
+    """The search worker's address as pages ask for it, from the site's base, parameters included (the home
+    page's __config names it, relative to the home page); [] when the home page names none."""
+    home = site_dir / "index.html"
+    found = _CONFIG.search(home.read_text(encoding="utf-8")) if home.is_file() else None
+    if not found:
+        return []
+    worker = json.loads(found[1]).get("search")
+    return [posixpath.normpath(worker.split("?")[0]) + "?" + worker.split("?", 1)[1]] if worker and "?" in worker else []
+
+
 def run_workbox(site_dir: Path) -> dict:
     """Make sw.js with Workbox (service-worker.mjs); returns its summary: files, bytes, warnings."""
     if not WORKBOX_PACKAGE.is_file():
@@ -72,7 +86,8 @@ def run_workbox(site_dir: Path) -> dict:
     node = shutil.which("node")
     if node is None:
         raise PluginError("The service worker is made with Node.js (node), which is not installed.")
-    result = subprocess.run([node, str(WORKBOX_SCRIPT), str(site_dir)], capture_output=True, text=True,
+    extra = json.dumps(search_worker_address(site_dir))
+    result = subprocess.run([node, str(WORKBOX_SCRIPT), str(site_dir), extra], capture_output=True, text=True,
                             timeout=300, cwd=ROOT)
     if result.returncode != 0:
         raise PluginError(f"Workbox could not make the service worker ({WORKBOX_SCRIPT.name}):\n"
