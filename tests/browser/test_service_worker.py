@@ -38,11 +38,14 @@ def worker_context(browser):
 
 @pytest.fixture
 def wpage(worker_context):
+    """A page that fails the test on any uncaught JavaScript error or Content Security Policy violation (the
+    worker running: pages, workers and the manifest are served from its cache)."""
     page = worker_context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
     yield page
-    assert errors == [], f"JavaScript errors: {errors}"
+    assert errors == [], f"JavaScript errors or CSP violations: {errors}"
 
 
 def visit_once(page, url: str) -> None:
