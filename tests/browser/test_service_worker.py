@@ -226,3 +226,21 @@ def test_mkdocs_serve_registers_no_worker_and_clears_one_left_behind(wpage, site
     assert wpage.evaluate("navigator.serviceWorker.controller") is None
     assert wpage.evaluate("caches.keys().then(k => k.length)") == 0
     assert wpage.locator("meta[name='gb-service-worker']").count() == 0
+
+
+def test_chromium_finds_the_app_installable(wpage, site):
+    """Chromium's own installability check (what Lighthouse's installable-manifest audit reported, before
+    Lighthouse 12 removed it): the manifest, its icons and the worker, with no error."""
+    server, url = serve(site)
+    try:
+        visit_once(wpage, url)
+        cdp = wpage.context.new_cdp_session(wpage)
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest["errors"] == [], manifest["errors"]
+        assert manifest["url"] == url + "manifest.webmanifest"
+        errors = [e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]]
+        # Playwright's fresh profile is an incognito one, where Chromium never offers to install; it says so
+        # and nothing else when the app is installable.
+        assert errors == ["in-incognito"], errors
+    finally:
+        server.shutdown()
