@@ -55,6 +55,8 @@ from .guidebook.sandbox import PageGuidebook, install
 from .guidebook.search_index import rewrite_site_index
 from .guidebook.urls import MissingSiteUrl, base_url, public_url
 from .link_cards import PreviewCards
+from .offline_app import PLUGIN_NAME as OFFLINE_APP
+from .offline_app import OfflineApp
 from .search_worker import PLUGIN_NAME as SEARCH_WORKER_PLUGIN
 from .search_worker import SearchOnDemand
 
@@ -171,6 +173,8 @@ def define_env(env) -> None:
     env.variables[STATE] = state  # pages never see it: the sandbox passes only the view, our macros, plain values
     if not offline and not command.serving():
         state.cards = PreviewCards(state.guidebook, state.words, state.site_url, default_cache_dir(ROOT))
+    # the service worker, the web app manifest and its icons, made last (none in the offline edition)
+    env.conf.plugins[OFFLINE_APP] = OfflineApp(state.words, Path(env.conf["docs_dir"]), command.serving(), offline)
     assets = env.conf.plugins[theme.PLUGIN_NAME].assets
     if offline:
         use_local_worker_shim(env.conf)

@@ -29,7 +29,7 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 # the few packet.js names).
 SCRIPT_GROUPS = (
     "count", "reset", "roles", "import", "storage", "incident", "print", "copy", "record", "handover", "privacy",
-    "undo", "status", "duration", "loading", "packet", "wayin",
+    "undo", "status", "duration", "loading", "packet", "wayin", "offline",
 )
 # A page carries the words of the scripts it runs. The incident record page gets them all but the
 # packet's. The pages that show every checklist (home, packet) leave out the record page's groups

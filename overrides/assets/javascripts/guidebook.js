@@ -18,6 +18,8 @@
  *   guidebook/links.js             copy-link buttons
  *   guidebook/search-fallback.js   a search that finds nothing offers the "Responding right now?" entries
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
+ *   guidebook/offline-worker.js    the service worker (use with no signal) and its updates, once the page is idle
+ *   guidebook/keep.js              storage that lasts: asked for when an incident starts; the iPhone hint
  * start() runs once per page, also under Material's instant navigation. */
 import { find, manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
@@ -56,6 +58,12 @@ function reserveBar() {
 function changed() {
   store.save();
   show();
+  if (store.incidentStart()) keepStorage(store.incidentStart());
+}
+
+/** An incident runs: ask the browser to keep the site's storage (guidebook/keep.js, once per incident). */
+function keepStorage(start) {
+  import("./guidebook/keep.js").then((keep) => keep.keepStorage(start)).catch((error) => console.warn(error));
 }
 
 /* Each part, once loaded: wire it to the page, then show it. */
@@ -140,4 +148,14 @@ setInterval(() => {
 addEventListener("DOMContentLoaded", () => {
   if (window.document$) window.document$.subscribe(() => setTimeout(start));
   else start();
+});
+
+/* Once the page is idle: the service worker that keeps the guidebook for use with no signal
+ * (guidebook/offline-worker.js), and storage that lasts (guidebook/keep.js: the iPhone hint, the record
+ * page's lines). Loaded then, so that they never delay the first paint. */
+addEventListener("load", () => {
+  const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
+  idle(() => Promise.all([import("./guidebook/offline-worker.js"), import("./guidebook/keep.js")])
+    .then(([worker, keep]) => Promise.all([worker.startOfflineWorker(document), keep.startKeep(document)]))
+    .catch((error) => console.warn(error)));
 });
