@@ -41,7 +41,7 @@ export function events(record) {
   }
   for (const entry of record.log) {
     list.push({ ...entry, event: "checked" });
-    list.push({ ...entry, at: entry.undone, event: "undone" });
+    list.push({ ...entry, at: entry.undone, event: entry.replaced ? "replaced" : "undone" });
   }
   const time = (e) => (e.at ? Date.parse(e.at) : Infinity);
   return list.sort((a, b) => time(a) - time(b));
