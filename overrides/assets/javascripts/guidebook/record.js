@@ -5,6 +5,7 @@
 import { listen, manifest, part, parts, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
+import { csvCell, csvText, safe } from "./csv.js";
 import { currentRecord, download, exportData } from "./transfer.js";
 import { say, timeFormat } from "./words.js";
 import { ARCHIVE_KEPT } from "./saved.js";
@@ -214,19 +215,34 @@ function showHistory(root) {
 
 // ---- exports ---------------------------------------------------------------------------------------------
 
-/** A CSV cell: quoted, and never read as a formula by a spreadsheet. */
-export function csvCell(value) {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${text.replaceAll('"', '""')}"`;
+export { csvCell };
+
+const CSV_COLUMNS = ["elapsed", "date", "time", "checklist", "item", "event", "who", "note", "iso"];
+
+/** One event as the CSV's cells: local date and time as the page shows them, elapsed as "0:20" (before the
+ * start "-0:10"), the ISO time (UTC) last. */
+function csvEventRow(event, record, book, texts) {
+  const cells = eventCells(event, record, book, texts);
+  const at = event.at ? new Date(event.at) : null;
+  const own = {
+    elapsed: cells.elapsed.replace(/^\+/, ""), date: at ? timeFormat("date").format(at) : "",
+    time: at ? timeFormat("time").format(at) : "", iso: event.at ?? "",
+  };
+  return CSV_COLUMNS.map((c) => (c in own ? safe(own[c]) : cells[c]));
 }
 
+/** The record as a spreadsheet: the incident's name, start and as-of time in the first rows, then the log. */
 export function recordCsv(record, book, texts) {
-  const head = COLUMNS.map((c) => csvCell(say(`record.log_${c === "time" ? "time" : c}`)));
-  const rows = events(record).map((e) => {
-    const cells = eventCells(e, record, book, texts);
-    return COLUMNS.map((c) => csvCell(c === "time" ? e.at ?? "" : cells[c])).join(",");
-  });
-  return [head.join(","), ...rows].join("\r\n") + "\r\n";
+  const stamp = (iso) => (iso ? [safe(when(iso)), safe(iso)] : [say("record.not_started")]);
+  const asOf = record.archived ?? new Date().toISOString();
+  return csvText([
+    [say("record.incident"), incidentName(record.incident)],
+    [say("record.started"), ...stamp(record.incident?.start)],
+    [record.archived ? say("record.archived_on") : say("record.as_of"), ...stamp(asOf)],
+    [],
+    CSV_COLUMNS.map((c) => say(`record.csv_${c}`)),
+    ...events(record).map((e) => csvEventRow(e, record, book, texts)),
+  ]);
 }
 
 export function recordText(record, book, texts) {
