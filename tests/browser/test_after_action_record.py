@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from macros.guidebook.inline import plain_text
-from tests.support import wait_for_record_page, word
+from tests.support import ROOT, wait_for_record_page, word
 from tools.saved_progress import KEY, stored
 
 ZONE = "America/New_York"
@@ -54,7 +54,7 @@ def test_one_checklists_record_prints_on_at_most_two_letter_pages(record_page, g
     assert len(pages) <= 2
     paper = " ".join(pages)
     assert paper.count(NOTE) == len(guidebook.checklist(POLICE).items), "every check's note is printed"
-    intro = " ".join(open("docs/record.md", encoding="utf-8").read().split("# Incident record")[1].split()[:8])
+    intro = " ".join((ROOT / "docs" / "record.md").read_text(encoding="utf-8").split("# Incident record")[1].split()[:8])
     assert intro not in paper, "the on-screen introduction is not printed"
     assert paper.index(f"{word('record.title_print')}: Main Street protest") < 200, "the record's title comes first"
 
