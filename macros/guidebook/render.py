@@ -156,7 +156,14 @@ class Renderer:
         """The incident record page: the page script fills it from the reader's browser. `texts` gives the
         words of every item, without markup, for the log, the open items and the exports."""
         texts = {c.id: {i.id: plain_text(i.text) for i in c.items} for c in self.guidebook.checklists}
-        return self._render("gb-record.html", texts=texts)
+        return self._render("gb-record.html", texts=texts, role_checklists=self._role_checklists())
+
+    def _role_checklists(self) -> dict[str, list[str]]:
+        """Each role's incident checklists (those written for one of its audiences): the after-action record
+        lists the open items of the checklists an incident used or whose roles it involved."""
+        book = self.guidebook
+        return {r.id: [c.id for c in book.checklists if c.scope == "incident"
+                       and {a.id for a in c.audiences} & {a.id for a in r.audiences}] for r in book.roles}
 
     def sources(self) -> str:
         return self._render("gb-sources.html")

@@ -77,7 +77,7 @@ def test_the_warning_is_plain(sender):
 
 def test_replace_reproduces_the_incident_in_another_context(sender, browser, base_url, ids):
     link = make_link(sender)
-    assert "#handover=1." in link
+    assert PREFIX in link
     path = link.split("/record/")[0]
     assert path.startswith(base_url.rstrip("/"))
     mine = state({POLICE: {ids["p1"]: {"at": T0}}, PREPARATION: {}}, None)
@@ -106,7 +106,10 @@ def test_merge_keeps_the_later_change_per_item(sender, browser, base_url, ids):
     page.get_by_role("button", name=word("handover.open")).click()
     page.get_by_role("button", name=word("handover.merge")).click()
     after = stored(page)["checks"]
-    assert after[POLICE][ids["p0"]] == {"at": LATER, "who": "Me"}, "my later check wins"
+    assert after[POLICE][ids["p0"]] == {"at": LATER, "who": "Me", "note": "<b>briefed</b>"}, \
+        "my later check and who win; their note, which mine does not replace, is kept"
+    assert {"checklist": POLICE, "item": ids["p0"], "at": T0, "who": "J.S.", "note": "<b>briefed</b>"}.items() \
+        <= next(e for e in stored(page)["log"] if e.get("replaced")).items(), "their replaced check is in the log"
     assert after[POLICE][ids["p1"]] == {"at": LATER}, "their later check wins"
     assert ids["m1"] in after[MUNICIPAL], "my check after their undoing wins"
     assert ids["m0"] not in after.get(MUNICIPAL, {}), "my undoing after their check wins"
@@ -114,16 +117,32 @@ def test_merge_keeps_the_later_change_per_item(sender, browser, base_url, ids):
     context.close()
 
 
+PREFIX = "#handover=2."
+
+
 def tampered(link):
-    head, data = link.split("#handover=1.")
-    return f"{head}#handover=1.{data[:10]}{'A' if data[10] != 'A' else 'B'}{data[11:]}"
+    head, data = link.split(PREFIX)
+    return f"{head}{PREFIX}{data[:10]}{'A' if data[10] != 'A' else 'B'}{data[11:]}"
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def unb64url(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def sealed(data: bytes) -> str:
+    """The data of a link of this version: the compressed bytes and their CRC-32, big-endian."""
+    return b64url(data + zlib.crc32(data).to_bytes(4, "big"))
 
 
 def bomb(link):
     """A small link whose data inflates past the 1 MB bound."""
     raw = zlib.compressobj(9, zlib.DEFLATED, -15)
     data = raw.compress(b'{"format":"ccm-guidebook-progress","x":"' + b"a" * 3_000_000 + b'"}') + raw.flush()
-    return link.split("#")[0] + "#handover=1." + base64.urlsafe_b64encode(data).decode().rstrip("=")
+    return link.split("#")[0] + PREFIX + sealed(data)
 
 
 def carrying(data: dict) -> Callable[[str], str]:
@@ -144,8 +163,10 @@ BAD_LINKS: list[tuple[str, Callable[[str], str], str, dict | None]] = [
     ("another format", carrying({"format": "something-else"}), "handover.damaged", {}),
     ("tampered", tampered, "handover.damaged", {}),
     ("truncated", lambda link: link[: len(link) * 2 // 3], "handover.damaged", {}),
-    ("not base64", lambda link: link.split("#")[0] + "#handover=1.<script>", "handover.damaged", {}),
-    ("oversized", lambda link: link.split("#")[0] + "#handover=1." + "A" * 1_500_000, "handover.too_big", None),
+    ("not base64", lambda link: link.split("#")[0] + PREFIX + "<script>", "handover.damaged", {}),
+    ("not base64, first version", lambda link: link.split("#")[0] + "#handover=1.<script>", "handover.damaged", {}),
+    ("unknown version", lambda link: link.replace(PREFIX, "#handover=7."), "handover.damaged", {}),
+    ("oversized", lambda link: link.split("#")[0] + PREFIX + "A" * 1_500_000, "handover.too_big", None),
     ("inflates too far", bomb, "handover.too_big", None),
 ]
 
@@ -165,4 +186,107 @@ def test_a_bad_link_changes_nothing_and_says_why(sender, browser, base_url, ids,
     assert page.locator('[data-gb="handover-incoming"]').is_hidden()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
     assert page.js_errors == []
+    context.close()
+
+
+def flip(link: str, index: int, bit: int) -> str:
+    """The link with one bit of the character at `index` of its fragment (after 'handover=') flipped."""
+    at = link.index("handover=") + len("handover=") + index
+    return link[:at] + chr(ord(link[at]) ^ (1 << bit)) + link[at + 1:]
+
+
+def paste_and_open(page, link):
+    page.get_by_label(word("handover.paste_label")).fill(link)
+    page.get_by_role("button", name=word("handover.open")).click()
+
+
+def test_24_single_bit_changes_are_all_refused_as_damaged(sender, browser, base_url, ids):
+    link = make_link(sender)
+    length = len(link) - link.index("handover=") - len("handover=")
+    # the version, its dot, then the data to its last character (the checksum's)
+    positions = [0, 1] + [2 + (length - 3) * n // 21 for n in range(22)]
+    mine = state({POLICE: {ids["p1"]: {"at": T0}}}, {"start": T0})
+    context, page = open_with(browser, base_url, mine, "record/")
+    before = page.evaluate(f"localStorage.getItem('{KEY}')")
+    status = page.locator('[data-gb="handover-status"]')
+    refused = 0
+    for n, index in enumerate(positions):
+        page.evaluate("document.querySelector('[data-gb=handover-status]').textContent = ''")
+        paste_and_open(page, flip(link, index, n % 5))
+        expect(status).to_have_text(word("handover.damaged"))
+        assert page.locator('[data-gb="handover-incoming"]').is_hidden()
+        refused += 1
+    assert refused == 24 and len(set(positions)) == 24
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
+    paste_and_open(page, link)
+    expect(page.locator('[data-gb="handover-summary"]')).to_be_visible()
+    assert page.js_errors == []
+    context.close()
+
+
+def test_a_link_of_the_first_version_still_opens_and_says_it_has_no_checksum(sender, browser, base_url, ids):
+    link = make_link(sender)
+    compressed = unb64url(link.split(PREFIX)[1])[:-4]  # what the first version put in its links: no checksum
+    old = link.split("#")[0] + "#handover=1." + b64url(compressed)
+    context, page = open_with(browser, base_url, state({}, None), "record/")
+    paste_and_open(page, old)
+    expect(page.locator('[data-gb="handover-summary"]')).to_contain_text("Main Street protest")
+    expect(page.locator('[data-gb="handover-status"]')).to_have_text(word("handover.unsealed"))
+    page.get_by_role("button", name=word("handover.merge")).click()
+    assert stored(page)["checks"][POLICE][ids["p0"]]["who"] == "J.S."
+    context.close()
+
+
+def test_merging_a_later_check_keeps_my_who_and_note(browser, base_url, ids):
+    """Device B checks an item with who and note; device A checks it later (no who, no note);
+    B merges A's link: B keeps its who and note, and its earlier check time is in the log."""
+    a_checks = {POLICE: {ids["p0"]: {"at": LATER}}}
+    a_context, a_page = open_with(browser, base_url, state(a_checks, {"start": T0}))
+    link = make_link(a_page)
+    a_context.close()
+    b_check = {"at": T0, "who": "PIO: Lt. Ruiz", "note": "Statement posted"}
+    b_context, b_page = open_with(browser, base_url, state({POLICE: {ids["p0"]: b_check}}, {"start": T0}))
+    paste_and_open(b_page, link)
+    b_page.get_by_role("button", name=word("handover.merge")).click()
+    saved = stored(b_page)
+    assert saved["checks"][POLICE][ids["p0"]] == {"at": LATER, "who": "PIO: Lt. Ruiz", "note": "Statement posted"}
+    assert saved["log"] == [{"checklist": POLICE, "item": ids["p0"], "at": T0, "who": "PIO: Lt. Ruiz",
+                             "note": "Statement posted", "undone": saved["log"][0]["undone"], "replaced": True}]
+    log = b_page.locator('[data-gb="record-log"]')
+    expect(log).to_contain_text(word("record.event_replaced"))
+    expect(log).to_contain_text("PIO: Lt. Ruiz")
+    assert b_page.js_errors == []
+    b_context.close()
+
+
+def test_a_note_written_after_the_other_check_wins_and_theirs_is_logged(browser, base_url, ids):
+    a_checks = {POLICE: {ids["p0"]: {"at": LATER, "note": "Their note"}}}
+    a_context, a_page = open_with(browser, base_url, state(a_checks, {"start": T0}))
+    link = make_link(a_page)
+    a_context.close()
+    late = "2026-11-20T19:30:00.000Z"
+    b_check = {"at": T0, "note": "Called the chief", "note_at": late}
+    b_context, b_page = open_with(browser, base_url, state({POLICE: {ids["p0"]: b_check}}, {"start": T0}))
+    paste_and_open(b_page, link)
+    b_page.get_by_role("button", name=word("handover.merge")).click()
+    saved = stored(b_page)
+    assert saved["checks"][POLICE][ids["p0"]] == {"at": LATER, "note": "Called the chief", "note_at": late}
+    assert any(e.get("replaced") and e.get("note") == "Their note" for e in saved["log"])
+    b_context.close()
+
+
+def test_a_link_naming_a_checklist_twice_is_merged_and_says_so(sender, browser, base_url, ids, guidebook):
+    link = make_link(sender)
+    text = zlib.decompress(unb64url(link.split(PREFIX)[1])[:-4], -15)
+    data = json.loads(text)
+    data["checklists"].append({"id": POLICE, "ticked": [{"id": ids["p1"], "ticked_at": LATER, "who": "Second"}]})
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    doubled = raw.compress(json.dumps(data).encode()) + raw.flush()
+    context, page = open_with(browser, base_url, state({}, None), "record/")
+    paste_and_open(page, link.split("#")[0] + PREFIX + sealed(doubled))
+    title = guidebook.checklist(POLICE).title
+    expect(page.locator('[data-gb="handover-status"]')).to_have_text(word("import.repeated", titles=title))
+    page.get_by_role("button", name=word("handover.merge")).click()
+    kept = stored(page)["checks"][POLICE]
+    assert kept[ids["p0"]]["who"] == "J.S." and kept[ids["p1"]] == {"at": LATER, "who": "Second"}
     context.close()

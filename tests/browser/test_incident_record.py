@@ -146,9 +146,17 @@ def test_exports_in_three_formats(clocked, base_url, site, guidebook, tmp_path):
     assert ticked[POLICE][police.items[0].id]["who"] == "J.S." and ticked[POLICE][police.items[0].id]["note"] == NOTE
     assert [(u["item"], u["undone"][:16]) for u in data["undone"]] == [(municipal.items[1].id, "2026-11-20T19:20")]
     rows = list(csv.reader(io.StringIO(download(page, tmp_path, word("record.export_csv")))))
-    assert rows[0][0] == word("record.log_elapsed") and len(rows) == 6
-    assert rows[2][6] == NOTE and rows[2][1].startswith("2026-11-20T19:00")
-    assert rows[5][4] == word("record.event_undone")
+    assert rows[0] == [word("record.incident"), NAME] and rows[1][0] == word("record.started")
+    assert rows[1][1:] == ["Nov 20, 2026, 1:30 PM", "2026-11-20T18:30:00.000Z"]
+    assert rows[4][0] == word("record.csv_elapsed") and len(rows) == 10
+    log = rows[5:]
+    assert log[1][7] == NOTE and log[1][8].startswith("2026-11-20T19:00")
+    assert log[4][5] == word("record.event_undone")
+    assert not any(row[0].startswith("'") for row in log), "elapsed times are not guarded"
+    # in New York, the spreadsheet's local date and time are the record page's
+    shown = log_rows(page)
+    assert [(row[0], row[1]) for row in shown] == [
+        (f"+{e}" if not e.startswith("-") else e, f"{d.rsplit(',', 1)[0]}, {t}") for e, d, t, *_ in log]
     text = download(page, tmp_path, word("record.export_text"))
     assert text.startswith(word("record.text_heading", name=NAME)) and "J.S." in text
     assert plain_text(municipal.items[1].text) in text.split(word("record.open_count"))[-1]

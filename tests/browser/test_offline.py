@@ -122,7 +122,7 @@ def test_a_handover_link_works_in_the_offline_edition(page, requests_elsewhere, 
     page.get_by_role("button", name=word("handover.make")).click()
     page.locator('[data-gb="handover-link"]').wait_for(state="visible")
     link = page.locator('[data-gb="handover-link"]').input_value()
-    assert link.startswith(expected_site_url() + "record/#handover=1.")
+    assert link.startswith(expected_site_url() + "record/#handover=2.")
     page.evaluate("localStorage.clear()")
     page.goto(record + link[link.index("#"):])
     page.get_by_role("button", name=word("handover.replace")).click()

@@ -230,3 +230,41 @@ def test_a_copy_printed_as_the_page_opens_waits_for_the_checked_times(record_pag
     route.continue_()
     wait_until(page, f"document.querySelectorAll('[data-gb=\"print-when\"]').length === {len(checked)}")
     assert times.first.inner_text().startswith(CHECK_MARK)
+
+
+LONG_NOTE = ("Statement posted on the city site and read to the press at the east entrance; the chief and the "
+             "mayor's office agreed the wording; next update due at the top of the hour; rumor about road "
+             "closures answered on social media; community liaison called the three faith leaders and the "
+             "school district; the council president asked for a briefing before the evening meeting; the "
+             "hotline number was repeated in Spanish and Vietnamese by the bilingual officers at the scene; the shift "
+             "lead signed off at dusk.")
+
+
+def longest_checklist(guidebook):
+    """The checklist (not a roster) whose printed words are the most: the hardest to keep on one sheet."""
+    lists = [c for c in guidebook.checklists if c.layout != "roster"]
+    return max(lists, key=lambda c: sum(len(i.text) + len(i.details or "") for i in c.items))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_copy_with_progress_prints_who_and_note_under_the_item(paper, record_page, site, base_url, guidebook, tmp_path):
+    assert len(LONG_NOTE) == 500
+    checklist = longest_checklist(guidebook)
+    page = record_page
+    saved, checked, _ = stored_progress(checklist, datetime.datetime.now(TZ))
+    first, second = list(checked)[:2]
+    saved["checks"][checklist.id][first] |= {"who": "PIO: Lt. Ruiz", "note": LONG_NOTE}
+    saved["checks"][checklist.id][second] |= {"who": "Sgt. <b>Chen</b>"}
+    open_with_progress(page, url_of(site, base_url, checklist.id), saved)
+    pages = print_copy(page, "progress", tmp_path / f"said-{paper}.pdf", paper)
+    print(f"\n{checklist.id} with a 500-character note, {paper}: {len(pages)} page(s)")
+    assert len(pages) == 1, f"{checklist.id}: the copy with who and note takes {len(pages)} {paper} pages"
+    text = norm(" ".join(pages))
+    said = norm(f"{word('record.by', who='PIO: Lt. Ruiz')} · {LONG_NOTE}")
+    assert said.replace(" ", "") in text.replace(" ", ""), "the who and the whole 500-character note are printed"
+    assert norm(word("record.by", who="Sgt. <b>Chen</b>")) in text
+    opening = " ".join(expected(next(i for i in checklist.items if i.id == first).text).split()[:3])
+    assert text.index(opening) < text.index(norm(word("record.by", who="PIO: Lt. Ruiz"))), "the note is under its item"
+    blank = norm(" ".join(print_copy(page, "blank", tmp_path / f"blank-{paper}.pdf", paper)))
+    assert "Ruiz" not in blank and "Chen" not in blank, "a blank copy shows no who or note"
+    assert page.locator('[data-gb="print-said"]').count() == 0, "taken out after printing"

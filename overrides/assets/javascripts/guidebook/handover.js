@@ -1,31 +1,24 @@
 /* Handover by link (gb-handover.html, on the incident record page). The current incident
  * (checks, times, who, notes, undone checks) in the export format of transfer.js, compressed
  * with the browser's CompressionStream (deflate-raw) and base64url-encoded, in the link's
- * fragment (#handover=1.<data>), which browsers never send to a server. Opening such a link,
- * or pasting one, shows what it holds and asks to merge or replace. It is read exactly like
- * an import (transfer.js): bounded, validated; a damaged, cut or oversized link changes nothing. */
+ * fragment (#handover=2.<data and its CRC-32>, linkcode.js), which browsers never send to a server.
+ * Opening such a link, or pasting one, shows what it holds and asks to merge or replace. It is read
+ * exactly like an import (transfer.js): bounded, validated, checked against its CRC-32; a damaged, cut
+ * or oversized link changes nothing. A link of the first version (#handover=1., no checksum) is still
+ * read, and the reader is told that damage to it may go unseen. */
 import { address, find, listen, manifest, part, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
-import { ImportProblem, MAX_BYTES, currentRecord, exportData, parseFile, readData } from "./transfer.js";
+import { DamagedLink, fromBase64url, openData, sealData } from "./linkcode.js";
+import { ImportProblem, MAX_BYTES, currentRecord, exportData, parseFile, readData, repeatedNote } from "./transfer.js";
 import { say, timeFormat } from "./words.js";
 
-const PREFIX = "handover=1.";
+const MARK = "handover=";
+const VERSION = 2; // 1: no checksum (until December 2026), still read
+const PREFIX = `${MARK}${VERSION}.`;
 const MAX_LINK = Math.ceil((MAX_BYTES * 4) / 3) + 100; // the base64url of a 1 MB compressed text
 
-let incoming = null; // { checks, incident, log } of the link being shown
-
-const toBase64url = (bytes) => {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-};
-
-function fromBase64url(text) {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new ImportProblem("handover.damaged");
-  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/").padEnd(Math.ceil(text.length / 4) * 4, "="));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
+let incoming = null; // { checks, incident, log, repeated, sealed } of the link being shown
 
 async function compress(text) {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
@@ -60,7 +53,7 @@ function incidentRecord(book) {
 /** A handover link for the current incident. */
 export async function makeLink(book, base = address()) {
   const text = JSON.stringify(exportData(book, incidentRecord(book)));
-  return `${base}#${PREFIX}${toBase64url(await compress(text))}`;
+  return `${base}#${PREFIX}${sealData(await compress(text))}`;
 }
 
 // A problem of the link's contents, said of a handover link, not of a progress file: the words the
@@ -76,26 +69,39 @@ export function handoverProblem(problem) {
   return new ImportProblem(HANDOVER_PROBLEMS[problem.message] ?? "handover.damaged", problem.values);
 }
 
-/** The fragment (or a whole link) -> { checks, incident, log, ignored }; throws an ImportProblem. */
-export async function readLink(link, book, now = Date.now()) {
-  const at = link.indexOf(PREFIX);
+/** The link's version and data: { version: 1 or 2, data }; throws an ImportProblem. A link whose mark is
+ * followed by anything but "1." or "2." is damaged (one changed character there is damage, not another link). */
+function linkParts(link) {
+  const at = link.indexOf(MARK);
   if (at < 0) throw new ImportProblem("handover.not_a_link");
-  const data = link.slice(at + PREFIX.length).trim();
+  const found = /^([12])\.(.*)$/s.exec(link.slice(at + MARK.length));
+  if (!found) throw new ImportProblem("handover.damaged");
+  return { version: Number(found[1]), data: found[2].trim() };
+}
+
+/** The compressed bytes of a link's data: checked against its CRC-32 (version 2), or not (version 1). */
+function linkBytes({ version, data }) {
   if (data.length > MAX_LINK) throw new ImportProblem("handover.too_big", { kilobytes: Math.round(data.length / 1024) });
-  let bytes;
   try {
-    bytes = fromBase64url(data);
-  } catch {
-    throw new ImportProblem("handover.damaged");
+    return version === 1 ? fromBase64url(data) : openData(data);
+  } catch (problem) {
+    if (problem instanceof DamagedLink) throw new ImportProblem("handover.damaged");
+    throw problem;
   }
-  const text = await decompress(bytes);
+}
+
+/** The fragment (or a whole link) -> { checks, incident, log, ignored, repeated, badStart, sealed } (sealed:
+ * whether a checksum vouched for it); throws an ImportProblem. */
+export async function readLink(link, book, now = Date.now()) {
+  const found = linkParts(link);
+  const text = await decompress(linkBytes(found));
   let parsed;
   try {
     parsed = parseFile(text);
   } catch (problem) {
     throw handoverProblem(problem);
   }
-  return readData(parsed, book, now);
+  return { ...readData(parsed, book, now), sealed: found.version === VERSION };
 }
 
 const countChecks = (checks) => [...checks.values()].reduce((n, items) => n + items.size, 0);
@@ -115,8 +121,16 @@ function describe(record) {
   return say(record.incident?.start ? "handover.holds" : "handover.holds_no_start", values);
 }
 
+/** What the reader should know before merging: checklists listed twice (merged), a link with no checksum. */
+function cautions(record, book) {
+  const notes = [];
+  if (record.repeated.length) notes.push(repeatedNote(record.repeated, book));
+  if (!record.sealed) notes.push(say("handover.unsealed"));
+  return notes.join(" ");
+}
+
 function forgetFragment() {
-  if (location.hash.includes(PREFIX)) history.replaceState(history.state, "", location.pathname + location.search);
+  if (location.hash.includes(MARK)) history.replaceState(history.state, "", location.pathname + location.search);
 }
 
 async function openLink(page, link) {
@@ -134,7 +148,7 @@ async function openLink(page, link) {
   }
   performance.measure("gb-handover-read", "gb-handover-read-start");
   setText(part(box, "handover-summary"), describe(incoming));
-  setText(status, "");
+  setText(status, cautions(incoming, manifest()));
   box.hidden = false;
   part(box, "handover-merge").focus();
 }
@@ -144,11 +158,12 @@ function apply(page, how, changed) {
   if (how === "merge") store.mergeIncident(incoming, isIncident);
   else store.replaceIncident(incoming, isIncident);
   const count = countChecks(new Map([...store.allChecks()].filter(([id]) => isIncident(id))));
+  const repeated = incoming.repeated.length ? ` ${repeatedNote(incoming.repeated, manifest())}` : "";
   incoming = null;
   part(page, "handover-incoming").hidden = true;
   forgetFragment();
   changed();
-  setText(part(page, "handover-status"), say(how === "merge" ? "handover.merged" : "handover.replaced", { count }));
+  setText(part(page, "handover-status"), say(how === "merge" ? "handover.merged" : "handover.replaced", { count }) + repeated);
 }
 
 async function make(page) {
@@ -197,11 +212,11 @@ export function initHandover(root, changed) {
   listen(part(page, "handover-merge"), "click", () => apply(page, "merge", changed));
   listen(part(page, "handover-replace"), "click", () => apply(page, "replace", changed));
   listen(part(page, "handover-cancel"), "click", () => cancel(page));
-  if (location.hash.includes(PREFIX)) openLink(page, location.hash);
+  if (location.hash.includes(MARK)) openLink(page, location.hash);
 }
 
 /* A link opened in the tab that already shows the record page changes only the fragment. */
 addEventListener("hashchange", () => {
   const page = find(document, "record-page");
-  if (page && find(page, "handover-make") && location.hash.includes(PREFIX)) openLink(page, location.hash);
+  if (page && find(page, "handover-make") && location.hash.includes(MARK)) openLink(page, location.hash);
 });

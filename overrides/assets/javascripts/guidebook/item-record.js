@@ -115,23 +115,31 @@ export function initItemRecords(root, onChange) {
   changed = onChange;
 }
 
-/** On a copy with progress, "✓ 10:42 PM" after each checked item's label (print.css places it): made
- * just before printing and taken out after; a blank copy (html.gb-print-blank, print.js) has none.
- * This part loads as the page opens wherever an item is checked, and the Print buttons wait for it. */
+/** On a copy with progress, "✓ 10:42 PM" after each checked item's label, and under the item who did it
+ * and its note ("by PIO: Lt. Ruiz · Statement posted"; print.css places both): made just before printing
+ * and taken out after; a blank copy (html.gb-print-blank, print.js) has none. This part loads as the page
+ * opens wherever an item is checked, and the Print buttons wait for it. */
 function printTimes(event) {
-  for (const when of parts(document, "print-when")) when.remove();
+  for (const made of [...parts(document, "print-when"), ...parts(document, "print-said")]) made.remove();
   if (event.type === "afterprint" || document.documentElement.classList.contains("gb-print-blank")) return;
   for (const box of parts(document, "check")) {
     const { checklist, item } = box.dataset;
-    const at = store.checkTime(checklist, item); // null unless checked
-    if (!at) continue;
-    const when = document.createElement("span");
-    when.classList.add("gb-print-when", "gb-print-only");
-    Object.assign(when.dataset, { gb: "print-when", checklist, item });
-    when.hidden = true;
-    when.textContent = say("print.checked_at", { time: shortTime(at) });
-    box.labels[0].after(when);
+    const check = store.checkOf(checklist, item); // null unless checked
+    if (!check?.at) continue;
+    box.labels[0].after(printed("print-when", { checklist, item }, say("print.checked_at", { time: shortTime(check.at) })));
+    const said = [check.who && say("record.by", { who: check.who }), check.note].filter(Boolean).join(" · ");
+    if (said) box.closest(".gb-item")?.append(printed("print-said", { checklist, item }, said));
   }
+}
+
+/** A print-only part (hidden on screen) with its text. */
+function printed(name, { checklist, item }, text) {
+  const element = document.createElement(name === "print-when" ? "span" : "p");
+  element.classList.add(`gb-${name}`, "gb-print-only");
+  Object.assign(element.dataset, { gb: name, checklist, item });
+  element.hidden = true;
+  element.textContent = text;
+  return element;
 }
 
 addEventListener("beforeprint", printTimes);

@@ -5,6 +5,7 @@
 import { find, listen, manifest, part, parts, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
+import { csvCell, csvText, safe } from "./csv.js";
 import { currentRecord, download, exportData } from "./transfer.js";
 import { say, timeFormat } from "./words.js";
 import { ARCHIVE_KEPT } from "./saved.js";
@@ -41,7 +42,7 @@ export function events(record) {
   }
   for (const entry of record.log) {
     list.push({ ...entry, event: "checked" });
-    list.push({ ...entry, at: entry.undone, event: "undone" });
+    list.push({ ...entry, at: entry.undone, event: entry.replaced ? "replaced" : "undone" });
   }
   const time = (e) => (e.at ? Date.parse(e.at) : Infinity);
   return list.sort((a, b) => time(a) - time(b));
@@ -77,44 +78,54 @@ function showLog(root, record, book, texts) {
   part(root, "record-log-empty").hidden = list.length > 0;
 }
 
-/** The incident checklists' open items, by phase window (in the guidebook's order of phases). */
-export function openItems(record, book) {
+/** The incident checklists' open items, by checklist: `groups` ({ checklist, items }) for the checklists the
+ * incident used (a check, or a check undone) or that its roles have (`roleLists`: role id -> checklist ids),
+ * in the guidebook's order; `others` ({ checklist, items }) for the other incident checklists, summed up
+ * in one line. */
+export function openItems(record, book, roleLists = {}) {
   const isIncident = incidentTest(book);
-  const windows = [...book.phases.map((p) => ({ id: p.id, name: p.name, items: [] })),
-    { id: null, name: say("record.any_time"), items: [] }];
-  for (const c of book.checklists.filter((c) => isIncident(c.id))) {
-    const window = windows.find((w) => w.id === c.phase) ?? windows.at(-1);
-    for (const item of c.items) {
-      if (!record.checks.get(c.id)?.has(item)) window.items.push({ checklist: c, item });
-    }
+  const used = new Set([...record.checks.keys(), ...record.log.map((e) => e.checklist)]);
+  for (const role of record.incident?.roles ?? []) for (const id of roleLists[role] ?? []) used.add(id);
+  const groups = [];
+  const others = [];
+  for (const checklist of book.checklists.filter((c) => isIncident(c.id))) {
+    const items = checklist.items.filter((item) => !record.checks.get(checklist.id)?.has(item));
+    if (items.length) (used.has(checklist.id) ? groups : others).push({ checklist, items });
   }
-  return windows.filter((w) => w.items.length);
+  return { groups, others };
 }
 
-function showOpen(root, record, book, texts) {
+const openCount = (groups) => groups.reduce((n, g) => n + g.items.length, 0);
+
+/** "Not used in this incident nor for its roles: Municipal crisis response (11 open), ..." or "". */
+function othersLine(others) {
+  if (!others.length) return "";
+  const list = others.map((o) => say("record.open_other", { title: o.checklist.title, count: o.items.length }));
+  return say("record.open_others", { list: list.join(", ") });
+}
+
+function showOpen(root, record, book, texts, roleLists) {
   const box = part(root, "record-open");
-  const windows = openItems(record, book);
+  const { groups, others } = openItems(record, book, roleLists);
   const content = document.createDocumentFragment();
-  for (const window of windows) {
+  for (const { checklist, items } of groups) {
     const heading = document.createElement("h3");
-    heading.textContent = `${window.name} (${window.items.length})`;
+    heading.textContent = `${checklist.title} (${items.length})`;
     const list = document.createElement("ul");
-    for (const { checklist, item } of window.items) {
-      const line = document.createElement("li");
-      line.textContent = `${texts[checklist.id]?.[item] ?? item} (${checklist.title})`;
-      list.append(line);
-    }
+    list.className = "gb-record-open-list";
+    for (const item of items) list.append(Object.assign(document.createElement("li"), { textContent: texts[checklist.id]?.[item] ?? item }));
     content.append(heading, list);
   }
-  if (!windows.length) content.append(Object.assign(document.createElement("p"), { textContent: say("record.open_none") }));
+  if (!groups.length) content.append(Object.assign(document.createElement("p"), { textContent: say("record.open_none") }));
+  if (others.length) content.append(Object.assign(document.createElement("p"), { className: "gb-record-others", textContent: othersLine(others) }));
   box.replaceChildren(content);
 }
 
 const incidentName = (incident) => incident?.name ?? say("record.unnamed");
 
 /** The summary rows: [label, value]. */
-export function summaryRows(record, book) {
-  const open = openItems(record, book).reduce((n, w) => n + w.items.length, 0);
+export function summaryRows(record, book, roleLists = {}) {
+  const open = openCount(openItems(record, book, roleLists).groups);
   return [
     [say("record.incident"), incidentName(record.incident)],
     [say("record.started"), record.incident?.start ? when(record.incident.start) : say("record.not_started")],
@@ -126,9 +137,9 @@ export function summaryRows(record, book) {
   ];
 }
 
-function showSummary(root, record, book) {
+function showSummary(root, record, book, roleLists) {
   const body = part(root, "record-summary").tBodies[0];
-  const rows = summaryRows(record, book).map(([label, value]) => {
+  const rows = summaryRows(record, book, roleLists).map(([label, value]) => {
     const row = document.createElement("tr");
     const head = document.createElement("th");
     head.scope = "row";
@@ -165,6 +176,12 @@ function showViewing(root) {
   setText(part(root, "record-print-title"), `${say("record.title_print")}: ${incidentName(shownRecord().incident)}`);
 }
 
+/** What the page holds for the script: each item's words, and each role's incident checklists. */
+function pageData(page) {
+  const data = part(page, "record-texts").dataset;
+  return { texts: JSON.parse(data.texts), roleLists: JSON.parse(data.roles ?? "{}") };
+}
+
 /** Show the record page, when this page is one. */
 export function showRecord(root) {
   const page = find(root, "record-page");
@@ -172,13 +189,13 @@ export function showRecord(root) {
   performance.mark("gb-record-render-start");
   if (viewing !== null && !store.archived()[viewing]) viewing = null;
   const book = manifest();
-  const texts = JSON.parse(part(page, "record-texts").dataset.texts);
+  const { texts, roleLists } = pageData(page);
   const record = shownRecord();
   showViewing(page);
   showForm(page, record);
-  showSummary(page, record, book);
+  showSummary(page, record, book, roleLists);
   showLog(page, record, book, texts);
-  showOpen(page, record, book, texts);
+  showOpen(page, record, book, texts, roleLists);
   showHistory(page, book);
   performance.measure("gb-record-render", "gb-record-render-start");
 }
@@ -214,24 +231,39 @@ function showHistory(root) {
 
 // ---- exports ---------------------------------------------------------------------------------------------
 
-/** A CSV cell: quoted, and never read as a formula by a spreadsheet. */
-export function csvCell(value) {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${text.replaceAll('"', '""')}"`;
+export { csvCell };
+
+const CSV_COLUMNS = ["elapsed", "date", "time", "checklist", "item", "event", "who", "note", "iso"];
+
+/** One event as the CSV's cells: local date and time as the page shows them, elapsed as "0:20" (before the
+ * start "-0:10"), the ISO time (UTC) last. */
+function csvEventRow(event, record, book, texts) {
+  const cells = eventCells(event, record, book, texts);
+  const at = event.at ? new Date(event.at) : null;
+  const own = {
+    elapsed: cells.elapsed.replace(/^\+/, ""), date: at ? timeFormat("date").format(at) : "",
+    time: at ? timeFormat("time").format(at) : "", iso: event.at ?? "",
+  };
+  return CSV_COLUMNS.map((c) => (c in own ? safe(own[c]) : cells[c]));
 }
 
+/** The record as a spreadsheet: the incident's name, start and as-of time in the first rows, then the log. */
 export function recordCsv(record, book, texts) {
-  const head = COLUMNS.map((c) => csvCell(say(`record.log_${c === "time" ? "time" : c}`)));
-  const rows = events(record).map((e) => {
-    const cells = eventCells(e, record, book, texts);
-    return COLUMNS.map((c) => csvCell(c === "time" ? e.at ?? "" : cells[c])).join(",");
-  });
-  return [head.join(","), ...rows].join("\r\n") + "\r\n";
+  const stamp = (iso) => (iso ? [safe(when(iso)), safe(iso)] : [say("record.not_started")]);
+  const asOf = record.archived ?? new Date().toISOString();
+  return csvText([
+    [say("record.incident"), incidentName(record.incident)],
+    [say("record.started"), ...stamp(record.incident?.start)],
+    [record.archived ? say("record.archived_on") : say("record.as_of"), ...stamp(asOf)],
+    [],
+    CSV_COLUMNS.map((c) => say(`record.csv_${c}`)),
+    ...events(record).map((e) => csvEventRow(e, record, book, texts)),
+  ]);
 }
 
-export function recordText(record, book, texts) {
+export function recordText(record, book, texts, roleLists = {}) {
   const lines = [say("record.text_heading", { name: incidentName(record.incident) }), ""];
-  for (const [label, value] of summaryRows(record, book)) lines.push(`${label}: ${value}`);
+  for (const [label, value] of summaryRows(record, book, roleLists)) lines.push(`${label}: ${value}`);
   lines.push("", say("record.log_caption"));
   for (const e of events(record)) {
     const c = eventCells(e, record, book, texts);
@@ -241,21 +273,23 @@ export function recordText(record, book, texts) {
     lines.push([`${head}  ${c.item} (${c.checklist}):`, c.event, said].filter(Boolean).join(" "));
   }
   lines.push("", say("record.open_count"));
-  for (const window of openItems(record, book)) {
-    lines.push(`${window.name}:`, ...window.items.map(({ checklist, item }) => `- ${texts[checklist.id]?.[item] ?? item}`));
+  const { groups, others } = openItems(record, book, roleLists);
+  for (const { checklist, items } of groups) {
+    lines.push(`${checklist.title}:`, ...items.map((item) => `- ${texts[checklist.id]?.[item] ?? item}`));
   }
+  if (others.length) lines.push(othersLine(others));
   return `${lines.join("\n")}\n`;
 }
 
 function exportRecord(page, format) {
   const book = manifest();
-  const texts = JSON.parse(part(page, "record-texts").dataset.texts);
+  const { texts, roleLists } = pageData(page);
   const record = shownRecord();
   const day = (record.archived ?? new Date().toISOString()).slice(0, 10);
   const name = `incident-record-${day}`;
   if (format === "json") download(`${name}.json`, JSON.stringify(exportData(book, record), null, 2));
   if (format === "csv") download(`${name}.csv`, recordCsv(record, book, texts), "text/csv");
-  if (format === "text") download(`${name}.txt`, recordText(record, book, texts), "text/plain");
+  if (format === "text") download(`${name}.txt`, recordText(record, book, texts, roleLists), "text/plain");
 }
 
 // ---- the controls ----------------------------------------------------------------------------------------

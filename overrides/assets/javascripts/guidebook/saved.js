@@ -2,12 +2,16 @@
  *
  * Stored in localStorage under KEY as JSON, format version 3:
  *   { "version": 3,
- *     "checks": { "<checklist-id>": { "<item-id>": { "at": "<ISO time>", "who"?: "...", "note"?: "..." } } },
- *     "log": [ { "checklist", "item", "at", "undone": "<ISO time unchecked>", "who"?, "note"? } ],
+ *     "checks": { "<checklist-id>": { "<item-id>": { "at": "<ISO time>", "who"?: "...", "note"?: "...",
+ *                                                    "who_at"?: "<ISO time>", "note_at"?: "<ISO time>" } } },
+ *     "log": [ { "checklist", "item", "at", "undone": "<ISO time unchecked>", "who"?, "note"?, "replaced"?: true } ],
  *     "incident": { "start": "<ISO time>" or null, "name"?: "...", "roles"?: ["<role-id>"] } or null,
  *     "archive": [ { "archived": "<ISO time>", "incident", "checks", "log" } ]  (newest first, at most ARCHIVE_KEPT) }
  * "log" keeps every check that was undone during the current incident, so the
- * record never silently loses that an item had been done.
+ * record never silently loses that an item had been done; an entry with "replaced": true is a
+ * check (or its who or note) that a merge replaced at the time "undone" (store.js mergeIncident).
+ * "who_at" and "note_at" are when who and note were last edited (a merge keeps the later edit of each);
+ * without them (checks saved before December 2026) a field counts as edited when the item was checked.
  * Version 2 (until November 2026) is version 3 without "log", with "archive" always [].
  * Version 1 (LEGACY_KEY, until November 2026):
  *   { "ticks": { "<checklist-id>": { "<item-id>": "<ISO time>" } }, "incident": "<ISO time>" or null }
@@ -58,6 +62,11 @@ function readCheck(value, dropped, now) {
   const check = { at: isTime(value.at, now) ? value.at : null };
   for (const [field, content] of Object.entries(value)) {
     if (field === "at") continue;
+    if (field.endsWith("_at")) {
+      if (isTime(content, now)) check[field] = content;
+      else dropped.other += 1;
+      continue;
+    }
     const limit = LIMITS[field] ?? LIMITS.text; // who and note have their own, shorter limits
     if (typeof content === "string" && content.length <= limit && content !== "") check[field] = content;
     else dropped.other += 1;
@@ -126,6 +135,7 @@ function readLogEntry(entry, now) {
   const read = { checklist: entry.checklist, item: entry.item, at: entry.at, undone: entry.undone };
   if (isText(entry.who, LIMITS.who) && entry.who) read.who = entry.who;
   if (isText(entry.note, LIMITS.note) && entry.note) read.note = entry.note;
+  if (entry.replaced === true) read.replaced = true;
   return read;
 }
 

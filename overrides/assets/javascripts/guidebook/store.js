@@ -138,14 +138,16 @@ export function setChecked(checklist, item, checked, at = new Date().toISOString
   else progress.checks.delete(checklist);
 }
 
-/** Set who checked an item and its note ("" for none); only on a checked item. */
-export function setCheckRecord(checklist, item, { who, note }) {
+/** Set who checked an item and its note ("" for none); only on a checked item. A field that changes
+ * keeps the time of its edit (who_at, note_at), so that a merge keeps the later edit of each field. */
+export function setCheckRecord(checklist, item, { who, note }, at = new Date().toISOString()) {
   const check = checkOf(checklist, item);
   if (!check) return false;
   for (const [field, value] of Object.entries({ who, note })) {
-    if (value === undefined) continue;
+    if (value === undefined || value.trim() === (check[field] ?? "")) continue;
     if (value.trim()) check[field] = value.trim();
     else delete check[field];
+    check[`${field}_at`] = at;
   }
   return true;
 }
@@ -250,17 +252,44 @@ export function replaceIncident(incoming, isIncident) {
 const timeOf = (iso) => (iso ? Date.parse(iso) : -Infinity);
 
 function lastUndone(log, checklist, item) {
-  return log.reduce((last, e) => (e.checklist === checklist && e.item === item ? Math.max(last, timeOf(e.undone)) : last), -Infinity);
+  return log.reduce((last, e) => (e.checklist === checklist && e.item === item && !e.replaced
+    ? Math.max(last, timeOf(e.undone)) : last), -Infinity);
 }
 
-/** The later of two states of an item: a check ({ at }) or its last undoing. Returns the check to keep or null. */
-function laterState(mine, theirs, myUndone, theirUndone) {
-  const undone = Math.max(myUndone, theirUndone);
-  const best = [mine, theirs].filter(Boolean).sort((a, b) => timeOf(b.at) - timeOf(a.at))[0] ?? null;
-  return best && timeOf(best.at) >= undone ? best : null;
+const FIELDS = ["who", "note"];
+
+/** When a field of a check was last edited: its own edit time, else the check's time. */
+const fieldTime = (check, field) => timeOf(check[`${field}_at`] ?? check.at);
+
+/** One field of two checks of the same item: the value of the later edit (a cleared field counts as an edit
+ * once it has an edit time). Returns { value, at } where at is the edit time to keep, or null. */
+function laterField(mine, theirs, field) {
+  const sides = [mine, theirs].filter((c) => c && (c[field] !== undefined || c[`${field}_at`] !== undefined));
+  if (!sides.length) return null;
+  const best = sides.reduce((a, b) => (fieldTime(b, field) > fieldTime(a, field) ? b : a));
+  return { value: best[field], at: best[`${field}_at`] };
 }
 
-const logKey = (e) => `${e.checklist}|${e.item}|${e.at}|${e.undone}`;
+/** Two checks of one item -> one: the later check time, and per field (who, note) the later edit. */
+export function mergeChecks(mine, theirs) {
+  if (!mine || !theirs) return { ...(mine ?? theirs) };
+  const merged = { at: timeOf(theirs.at) > timeOf(mine.at) ? theirs.at : mine.at };
+  for (const field of FIELDS) {
+    const kept = laterField(mine, theirs, field);
+    if (kept?.value !== undefined) merged[field] = kept.value;
+    if (kept?.at !== undefined) merged[`${field}_at`] = kept.at;
+  }
+  return merged;
+}
+
+/** Whether `check` holds something the merged check lost: another check time, or a who or a note replaced. */
+const lostIn = (check, merged) => Boolean(check)
+  && (check.at !== merged.at || FIELDS.some((f) => check[f] !== undefined && check[f] !== merged[f]));
+
+/** The check of a device still standing after the item's last undoing (on either device), or null. */
+const standing = (check, undone) => (check && timeOf(check.at) >= undone ? check : null);
+
+const logKey = (e) => [e.checklist, e.item, e.at, e.undone, e.replaced ? `${e.who}|${e.note}` : ""].join("|");
 
 function mergeLogs(mine, theirs) {
   const seen = new Set(mine.map(logKey));
@@ -270,6 +299,11 @@ function mergeLogs(mine, theirs) {
 function keepUndone(log, entry) {
   if (!log.some((e) => logKey(e) === logKey(entry))) log.push(entry);
 }
+
+/** A check as a log entry: its time, who and note (not the fields' edit times). */
+const logged = (checklist, item, check, fields) => ({
+  checklist, item, at: check.at, ...(check.who ? { who: check.who } : {}), ...(check.note ? { note: check.note } : {}), ...fields,
+});
 
 function mergeIncidentFields(mine, theirs) {
   if (!theirs) return mine;
@@ -281,9 +315,25 @@ function mergeIncidentFields(mine, theirs) {
   return merged;
 }
 
-/** Merge `incoming` into the current incident: per item, the latest change (a check or its undoing) wins.
- * A check of this device that loses to a later undoing goes to the log. */
-export function mergeIncident(incoming, isIncident) {
+/** One item of a merge: the check to keep (or null), and into the log every check of either device that
+ * a later undoing removed or that the result replaced (an earlier check time, a who or note edited earlier). */
+function mergeItem(log, key, mine, theirs, undone, mergedAt) {
+  const last = Math.max(...undone);
+  const live = [standing(mine, last), standing(theirs, last)];
+  const kept = live[0] || live[1] ? mergeChecks(...live) : null;
+  const { checklist, item } = key;
+  [mine, theirs].forEach((check, side) => {
+    if (!check) return;
+    if (!live[side]) keepUndone(log, logged(checklist, item, check, { undone: new Date(last).toISOString() }));
+    else if (lostIn(check, kept)) keepUndone(log, logged(checklist, item, check, { undone: mergedAt, replaced: true }));
+  });
+  return kept;
+}
+
+/** Merge `incoming` into the current incident: per item, the latest change (a check or its undoing) wins;
+ * when both devices checked an item, the later check time and, field by field, the later edit of who and
+ * note are kept. Nothing is lost: whatever the result replaced goes to the log. */
+export function mergeIncident(incoming, isIncident, mergedAt = new Date().toISOString()) {
   const log = mergeLogs(progress.log, incoming.log);
   const ids = new Set([...progress.checks.keys(), ...incoming.checks.keys()].filter(isIncident));
   for (const checklist of ids) {
@@ -292,9 +342,8 @@ export function mergeIncident(incoming, isIncident) {
     const result = new Map();
     for (const item of new Set([...mine.keys(), ...theirs.keys()])) {
       const undone = [lastUndone(progress.log, checklist, item), lastUndone(incoming.log, checklist, item)];
-      const kept = laterState(mine.get(item), theirs.get(item), ...undone);
-      if (kept) result.set(item, { ...kept });
-      else if (mine.has(item)) keepUndone(log, { checklist, item, ...mine.get(item), undone: new Date(Math.max(...undone)).toISOString() });
+      const kept = mergeItem(log, { checklist, item }, mine.get(item), theirs.get(item), undone, mergedAt);
+      if (kept) result.set(item, kept);
     }
     if (result.size) progress.checks.set(checklist, result);
     else progress.checks.delete(checklist);

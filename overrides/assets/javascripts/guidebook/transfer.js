@@ -2,8 +2,12 @@
  * when first used, by on-demand.js).
  * The file format: { format, format_version: 2, guidebook, guidebook_version, exported_at,
  *   incident_start, incident: { start, name?, roles? },
- *   checklists: [{ id, title, ticked: [{ id, ticked_at, who?, note? }] }],
- *   undone: [{ checklist, item, at, undone, who?, note? }] }.
+ *   checklists: [{ id, title, ticked: [{ id, ticked_at, who?, note?, who_at?, note_at? }] }],
+ *   undone: [{ checklist, item, at, undone, who?, note?, replaced? }] }.
+ * who_at and note_at (when who and note were last edited; December 2026) are added fields: older
+ * versions of the site read such files and ignore them.
+ * A checklist (or an item) listed twice is merged, as a handover merge does (store.js mergeChecks),
+ * and the result names it (`repeated`).
  * Version 1 files (no who, note, incident name, roles or undone checks) are read too.
  * The incident record page and handover links (record.js, handover.js) use the same format.
  * An import is bounded (size, number of entries, times between 2000 and now),
@@ -35,8 +39,10 @@ export function download(name, text, type = "application/json") {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
+const OPTIONAL = ["who", "note", "who_at", "note_at"];
+
 const tickOf = (id, check) => ({
-  id, ticked_at: check.at, ...(check.who ? { who: check.who } : {}), ...(check.note ? { note: check.note } : {}),
+  id, ticked_at: check.at, ...Object.fromEntries(OPTIONAL.filter((f) => check[f]).map((f) => [f, check[f]])),
 });
 
 /** The items of checklist `c` that `record` has checked. Where the page's manifest is a summary
@@ -98,19 +104,29 @@ export function parseFile(text) {
   return data;
 }
 
-function readChecklist(entry, known, checks, ignored, now) {
-  const items = new Map();
+function readTick(tick, now) {
+  const at = isObject(tick) && isTime(tick.ticked_at, now) ? tick.ticked_at : null;
+  const check = { at };
+  if (!isObject(tick)) return check;
+  if (isText(tick.who, LIMITS.who) && tick.who) check.who = tick.who;
+  if (isText(tick.note, LIMITS.note) && tick.note) check.note = tick.note;
+  for (const field of ["who_at", "note_at"]) if (isTime(tick[field], now)) check[field] = tick[field];
+  return check;
+}
+
+/** Read one entry of `checklists` into `checks`; an item already read (the checklist or the item listed
+ * twice) is merged with it, and the checklist is named in `repeated`. */
+function readChecklist(entry, known, checks, result, now) {
+  const items = checks.get(known.id) ?? new Map();
+  if (checks.has(known.id)) result.repeated.add(known.id);
   for (const tick of Array.isArray(entry.ticked) ? entry.ticked : []) {
     const id = isObject(tick) ? tick.id : tick;
     if (!known.items.includes(id)) {
-      ignored.push(`${entry.id}#${id}`);
+      result.ignored.push(`${entry.id}#${id}`);
       continue;
     }
-    const at = isObject(tick) && isTime(tick.ticked_at, now) ? tick.ticked_at : null;
-    const check = { at };
-    if (isObject(tick) && isText(tick.who, LIMITS.who) && tick.who) check.who = tick.who;
-    if (isObject(tick) && isText(tick.note, LIMITS.note) && tick.note) check.note = tick.note;
-    items.set(id, check);
+    if (items.has(id)) result.repeated.add(known.id);
+    items.set(id, store.mergeChecks(items.get(id), readTick(tick, now)));
   }
   if (items.size) checks.set(known.id, items);
 }
@@ -124,24 +140,35 @@ function importIncident(data, now) {
   return incident ?? (isTime(data.incident_start, now) ? { start: data.incident_start } : null);
 }
 
-/** An exported file's text -> { checks, incident, log, ignored, badStart }; throws an ImportProblem. */
+/** An exported file's text -> { checks, incident, log, ignored, repeated, badStart }; throws an ImportProblem. */
 export function readImport(text, book, now = Date.now()) {
   return readData(parseFile(text), book, now);
 }
 
-/** Parsed file data -> { checks, incident, log, ignored, badStart }. */
+/** Parsed file data -> { checks, incident, log, ignored, repeated, badStart }. `repeated` lists the ids of
+ * checklists that the data lists twice (or with an item twice): their entries were merged. */
 export function readData(data, book, now = Date.now()) {
   const checks = new Map();
   const ignored = [];
+  const result = { ignored, repeated: new Set() };
   for (const entry of data.checklists) {
     const known = isObject(entry) ? book.checklists.find((c) => c.id === entry.id) : null;
-    if (known) readChecklist(entry, known, checks, ignored, now);
+    if (known) readChecklist(entry, known, checks, result, now);
     else ignored.push(isObject(entry) ? String(entry.id) : "?");
   }
   const start = data.incident_start ?? null;
   const badStart = start !== null && !isTime(start, now);
   const log = readLog(data.undone, { parts: [], times: 0, other: 0 }, now).filter((entry) => knownItem(book, entry));
-  return { checks, incident: importIncident(data, now), log, ignored, badStart: badStart ? String(start).slice(0, 40) : null };
+  return {
+    checks, incident: importIncident(data, now), log, ignored, repeated: [...result.repeated],
+    badStart: badStart ? String(start).slice(0, 40) : null,
+  };
+}
+
+/** "Listed twice, merged: ..." for the checklists a file or a link lists twice. */
+export function repeatedNote(repeated, book) {
+  const titles = repeated.map((id) => book.checklists.find((c) => c.id === id)?.title ?? id);
+  return say("import.repeated", { titles: shortList(titles) });
 }
 
 const countChecks = (checks) => [...checks.values()].reduce((n, items) => n + items.size, 0);
@@ -166,6 +193,7 @@ function importText(text, file, out, book, changed) {
   if (result.ignored.length) {
     notes.push(say("import.ignored", { unknown: result.ignored.length, ignored: shortList(result.ignored) }));
   }
+  if (result.repeated.length) notes.push(repeatedNote(result.repeated, book));
   if (result.badStart) notes.push(say("import.bad_start", { value: result.badStart }));
   out.textContent = notes.join(" ");
 }

@@ -30,13 +30,18 @@ const sameDay = (a, b) => a.toDateString() === b.toDateString();
 
 const formats = new Map(); // one Intl.DateTimeFormat per style: making one per item is slow (1,000 items: ~100 ms)
 
-/** The formatter of a style of time: "time" (10:42 PM), "day" (Nov 20, 10:42 PM), "year" (Nov 20, 2026, 10:42 PM). */
+const STYLES = {
+  time: { hour: "numeric", minute: "2-digit" },
+  day: { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" },
+  year: { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" },
+  date: { month: "short", day: "numeric", year: "numeric" },
+  time24: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+};
+
+/** The formatter of a style of time: "time" (10:42 PM), "day" (Nov 20, 10:42 PM), "year" (Nov 20, 2026,
+ * 10:42 PM), "date" (Nov 20, 2026), "time24" (22:42). */
 export function timeFormat(style) {
-  if (!formats.has(style)) {
-    const time = { hour: "numeric", minute: "2-digit" };
-    const day = { month: "short", day: "numeric", ...(style === "year" ? { year: "numeric" } : {}) };
-    formats.set(style, new Intl.DateTimeFormat(language(), style === "time" ? time : { ...day, ...time }));
-  }
+  if (!formats.has(style)) formats.set(style, new Intl.DateTimeFormat(language(), STYLES[style]));
   return formats.get(style);
 }
 
