@@ -28,7 +28,7 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 # the few packet.js names).
 SCRIPT_GROUPS = (
     "count", "reset", "roles", "import", "storage", "incident", "print", "copy", "record", "handover", "privacy",
-    "undo", "status", "duration", "loading", "packet",
+    "undo", "status", "duration", "loading", "packet", "shift", "now",
 )
 # A page carries the words of the scripts it runs. The incident record page gets them all but the
 # packet's. The pages that show every checklist (home, packet) leave out the record page's groups
@@ -37,9 +37,9 @@ SCRIPT_GROUPS = (
 # groups left out, every page keeps the few words its own scripts show: a checked item's time and
 # who (item-record.js), a failed archive (incidentbar.js), "and N more" (words.js).
 PAGE_KINDS = ("record", "packet", "overview", "other")
-LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy", "import"),
+LEFT_OUT = {"record": ("packet", "now"), "packet": ("record", "handover", "privacy", "import", "now"),
             "overview": ("record", "handover", "privacy", "packet"),
-            "other": ("record", "handover", "privacy", "import", "packet")}
+            "other": ("record", "handover", "privacy", "import", "packet", "now")}
 EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed", "import.more")
 
 

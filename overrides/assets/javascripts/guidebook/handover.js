@@ -4,7 +4,7 @@
  * fragment (#handover=1.<data>), which browsers never send to a server. Opening such a link,
  * or pasting one, shows what it holds and asks to merge or replace. It is read exactly like
  * an import (transfer.js): bounded, validated; a damaged, cut or oversized link changes nothing. */
-import { address, listen, manifest, part, setText } from "./dom.js";
+import { address, listen, manifest, part, setText, siteAddress } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { ImportProblem, MAX_BYTES, currentRecord, exportData, parseFile, readData } from "./transfer.js";
@@ -136,6 +136,17 @@ function apply(page, how, changed) {
   forgetFragment();
   changed();
   setText(part(page, "handover-status"), say(how === "merge" ? "handover.merged" : "handover.replaced", { count }));
+  showWayBack(page);
+}
+
+/** After a merge or a replace: a link back to the work, the Now list (its address is on the incident bar). */
+function showWayBack(page) {
+  const now = part(document, "incident-bar")?.dataset.now;
+  const after = part(page, "handover-after");
+  if (!now || !after) return;
+  part(after, "handover-now").href = siteAddress(now);
+  after.hidden = false;
+  part(after, "handover-now").focus();
 }
 
 async function make(page) {
