@@ -20,6 +20,7 @@
  *   guidebook/roles.js             role views
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
+ *   guidebook/palette.js           the palette toggle's radio state (keyboard: one visible tab stop)
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  * start() runs once per page, also under Material's instant navigation. */
 import { manifest, part } from "./guidebook/dom.js";
@@ -27,6 +28,7 @@ import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
 import { initStartRow, showStartRow } from "./guidebook/startrow.js";
+import { checkPalette } from "./guidebook/palette.js";
 import * as store from "./guidebook/store.js";
 import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
 import {
@@ -96,6 +98,7 @@ function start() {
   store.load();
   initProgress(document, changed);
   initStartRow(document, changed);
+  checkPalette(document);
   show();
   performance.measure("gb-progress-restore", "gb-start");
   initTransfer(document, changed);
