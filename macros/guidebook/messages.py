@@ -35,9 +35,10 @@ SCRIPT_GROUPS = (
 # (record.js, handover.js), and all but the packet its choice (packet.js); the packet and the other
 # pages also leave out those of export and import (transfer.js: home and the record page). Of the
 # groups left out, every page keeps the few words its own scripts show: a checked item's time and
-# who (item-record.js), a failed archive (incidentbar.js), "and N more" (words.js).
+# who (item-record.js), a failed archive (incidentbar.js), "and N more" (words.js). The Now list's
+# words (nowlist.js) are on the pages that show every checklist (it is one) and the record page.
 PAGE_KINDS = ("record", "packet", "overview", "other")
-LEFT_OUT = {"record": ("packet", "now"), "packet": ("record", "handover", "privacy", "import", "now"),
+LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy", "import", "now"),
             "overview": ("record", "handover", "privacy", "packet"),
             "other": ("record", "handover", "privacy", "import", "packet", "now")}
 EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed", "import.more")

@@ -25,7 +25,7 @@ const SVG = "http://www.w3.org/2000/svg";
 export function qrSvg(text) {
   if (text.length > QR_MAX_CHARS) return null;
   const code = qrcode(0, QR_LEVEL);
-  code.addData(text, "Byte");
+  code.addData(text); // in byte mode
   code.make();
   const size = code.getModuleCount();
   let path = "";

@@ -13,7 +13,7 @@ import { say } from "./words.js";
 const HOUR = 3600 * 1000;
 let clock = null;
 let shownFor = null; // the incident start the list was first shown for
-const leftOut = new Set(); // "checklist item" of the items done when the list was first shown
+const leftOut = new Set(); // the items done when the list was first shown (checklist id, space, item id)
 
 function chosenRole(book) {
   let id = new URLSearchParams(location.search).get("role");
