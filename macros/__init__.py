@@ -301,6 +301,11 @@ def incident_record(env) -> str:
     return _state(env).renderer.record()
 
 
+def now_list(env) -> str:
+    env.page.meta[theme.ALL_CHECKLISTS] = True  # the whole manifest: the roles' audiences, every window's items
+    return _state(env).renderer.now_list(urls_here(env))
+
+
 def sources(env) -> str:
     return _state(env).renderer.sources()
 
@@ -323,5 +328,5 @@ def item_address_example(env) -> str:
 
 MACROS: tuple[Callable[..., Any], ...] = (
     checklist, packet, packet_download, contents, way_in, progress_overview, sources, checklist_addresses,
-    link_snippet, item_address_example, incident_record,
+    link_snippet, item_address_example, incident_record, now_list,
 )

@@ -106,12 +106,15 @@ class Renderer:
     def summary(self, urls: dict[str, str]) -> dict:
         """The manifest of a page that shows one checklist or none (the home, record and packet pages get
         the whole one): which checklists an incident clears and which it keeps, and only the checklists of
-        the phases, with their number of items (the clock counts what is still open in each
-        phase, "Before an incident" too; the incident bar, in the phases that have a window), not every
-        item of every checklist."""
+        the phases (the clock counts what is still open in each phase, "Before an incident" too; the
+        incident bar, in the phases that have a window): a window's checklist with its items' ids (the
+        shift summary numbers them), a preparation checklist with its number of items."""
         full = self.manifest(urls)
         checklists = full["checklists"]
-        full["checklists"] = [{"id": c["id"], "title": c["title"], "phase": c["phase"], "total": len(c["items"])}
+        # A checklist of a window carries its items' ids, in order: the shift summary of the bar's "Hand
+        # over…" names items by their number (shift.js); a preparation checklist only its number of items.
+        full["checklists"] = [{"id": c["id"], "title": c["title"], "phase": c["phase"],
+                               **({"items": c["items"]} if c["scope"] == "incident" else {"total": len(c["items"])})}
                               for c in checklists if c["phase"]]
         # A new incident clears the checks of the "incident" checklists and keeps the others (scope.js):
         # these two lists give each checklist's scope, once (not again in the entries above).
@@ -164,6 +167,14 @@ class Renderer:
         book = self.guidebook
         return {r.id: [c.id for c in book.checklists if c.scope == "incident"
                        and {a.id for a in c.audiences} & {a.id for a in r.audiences}] for r in book.roles}
+
+    def now_list(self, urls: dict[str, str]) -> str:
+        """The Now list: every incident checklist (the script shows those of the started windows and the
+        reader's role), those with a time window first, earliest first; `urls` maps ids to their pages."""
+        order = {p.id: index for index, p in enumerate(self.guidebook.phases)}
+        checklists = sorted((c for c in self.guidebook.checklists if c.scope == "incident"),
+                            key=lambda c: order[c.phase.id] if c.phase else len(order))
+        return self._render("gb-now.html", checklists=checklists, urls=urls)
 
     def sources(self) -> str:
         return self._render("gb-sources.html")

@@ -90,7 +90,7 @@ def test_the_incident_bar_and_its_controls_have_no_axe_violation(browser, site, 
         page.goto(base_url + path)
         bar = page.locator('[data-gb="incident-bar"]')
         assert bar.is_visible()
-        page.locator('[data-gb="bar-now"]').wait_for(state="visible")  # filled in by incidentbar.js
+        wait_until(page, """document.querySelector('[data-gb="bar-open"]').textContent !== ''""")  # incidentbar.js
         assert axe_report(page) == [], path or "home"
         bar.locator("summary").click()
         bar.get_by_role("button", name=word("status.new")).click()

@@ -37,10 +37,17 @@ def test_no_bar_without_an_incident(page, bar, base_url):
 
 
 def test_every_page_shows_the_bar_while_an_incident_runs(page, bar, base_url, site, guidebook):
+    """30 hours in: the window now (the first week), the next one (long term) and when it starts, and how
+    many items of every started window are open (the first two hours, 24 hours and the first week), a link
+    to the Now list."""
     page.goto(base_url)
     store(page, {}, 30)
     week = next(c for c in guidebook.checklists if c.phase and c.phase.due_within_hours == 168)
-    two_hours = next(c for c in guidebook.checklists if c.phase and c.phase.due_within_hours == 2)
+    long_term = next(p for p in guidebook.phases if p.id == "long-term")
+    started = [c for c in guidebook.checklists if c.scope == "incident" and c.phase and c.phase.due_within_hours
+               and c.phase.due_within_hours <= 168]
+    assert len(started) == 3
+    total = sum(len(c.items) for c in started)
     pages = [""] + [page_path(site, c.id) for c in guidebook.checklists]
     assert len(pages) > 5 and set(pages) <= set(built_pages(site)) | {""}
     for path in pages:
@@ -49,14 +56,14 @@ def test_every_page_shows_the_bar_while_an_incident_runs(page, bar, base_url, si
         wait_until(page, """document.querySelector('[data-gb="bar-began"]').textContent !== ''""")
         text = " ".join(bar.locator(".gb-bar-line").inner_text().split())
         assert text.startswith(word("status.began", ago=word("duration.hours", count=30), start="").split("(")[0])
-        assert word("status.still_open", phase=two_hours.phase.name,
-                    open=word("incident.open_items", open=len(two_hours.items))) in text
-        link = bar.get_by_role("link", name=word("status.now", phase=week.phase.name))
-        assert link.get_attribute("href") == base_url + page_path(site, week.id), path
+        assert word("status.now", phase=week.phase.name) in text
+        assert word("status.next", phase=long_term.name, left="") in text
+        link = bar.get_by_role("link", name=word("status.open_now", open=total, total=total))
+        assert link.get_attribute("href") == base_url + "now/", path
         box = bar.bounding_box()
         assert box["y"] < 200, "near the top"
     link.click()
-    assert page.url == base_url + page_path(site, week.id)
+    assert page.url == base_url + "now/"
 
 
 def test_it_started_now_and_the_quick_choice(page, bar, base_url, site, guidebook):
@@ -70,6 +77,8 @@ def test_it_started_now_and_the_quick_choice(page, bar, base_url, site, guideboo
         word("status.began", ago=word("duration.under_minute"), start="").split("(")[0])
     started = saved(page)["incident"]["start"] if isinstance(saved(page)["incident"], dict) else saved(page)["incident"]
     assert started
+    assert not bar.locator("details").evaluate("d => d.open"), "a choice closes its panel"
+    bar.locator("summary").click()
     bar.get_by_role("combobox").select_option(label=word("status.ago", time=word("duration.minutes", count=45)))
     assert word("duration.minutes", count=45) in bar.locator(".gb-bar-line").inner_text()
 
@@ -116,7 +125,7 @@ def test_it_started_now_on_a_police_checklist_and_none_before_an_incident(page, 
     assert not bar.is_visible()
     page.locator('[data-gb="incident"]').get_by_role("button", name=word("status.started_now")).click()
     assert bar.is_visible()  # at once; incidentbar.js, loaded now, then fills it in
-    wait_until(page, """document.querySelector('[data-gb="bar-now"]').textContent !== ''""")
+    wait_until(page, """document.querySelector('[data-gb="bar-window"]').textContent !== ''""")
     assert word("status.now", phase=two_hours.phase.name) in bar.inner_text()
     before = guidebook.checklist("police-before-an-incident")
     page.goto(base_url + page_path(site, before.id))

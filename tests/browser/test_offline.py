@@ -84,17 +84,20 @@ def test_offline_edition_keeps_checks_across_a_reload(page, requests_elsewhere, 
 
 
 def test_the_incident_bar_leads_to_a_file_of_the_offline_edition(page, requests_elsewhere, offline_site, site, guidebook):
-    """Opened from disk, the bar's "Now:" link names the phase's checklist as a file (….html), not as the web's
-    folder, which does not exist on disk."""
+    """Opened from disk, one tap on "20" starts the incident, and the bar's link to the Now list names
+    its file (now.html), not the web's folder, which does not exist on disk; the list shows the window's items."""
     two_hours = guidebook.checklist("police-within-two-hours")
     page.goto(offline_page(offline_site, site, two_hours.id).as_uri())
-    page.locator('[data-gb="incident"]').get_by_role("button", name=word("status.started_now")).click()
-    link = page.locator('[data-gb="bar-now"]')
-    link.wait_for(state="visible")
-    assert link.get_attribute("href") == offline_page(offline_site, site, two_hours.id).as_uri()
+    page.locator('[data-gb="start-row"]').get_by_role("button", name=word("start.minutes_name", count=20)).click()
+    link = page.locator('[data-gb="bar-open"]')
+    wait_until(page, """document.querySelector('[data-gb="bar-open"]').textContent !== ''""")
+    now_list = (offline_site / "now.html").as_uri()
+    assert link.get_attribute("href") == now_list
     link.click()
-    page.wait_for_url(offline_page(offline_site, site, two_hours.id).as_uri())
-    assert page.get_by_role("heading", level=1).inner_text() == two_hours.title
+    page.wait_for_url(now_list)
+    group = page.locator(f'[data-gb="now-group"][data-checklist="{two_hours.id}"]')
+    group.wait_for(state="visible")
+    assert group.get_by_role("checkbox").count() == len(two_hours.items)
 
 
 def test_copy_link_offline_gives_the_public_address(page, requests_elsewhere, offline_site, site, guidebook):

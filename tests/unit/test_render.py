@@ -113,9 +113,11 @@ def test_the_summary_manifest_lists_only_the_phases_checklists(phase, scope, lis
     checklist = make_checklist(phase=phase, scope=scope)
     renderer = make_renderer(checklist)
     summary, full = renderer.summary({"sample-checklist": "x/"}), renderer.manifest({"sample-checklist": "x/"})
+    counted = {"items": ["first-item", "second-item"]} if scope == "incident" else {"total": 2}
     expected = [{"id": "sample-checklist", "title": "Sample <checklist>", "phase": "first-day",
-                 "total": 2}] if listed else []
-    assert summary["checklists"] == expected, "a number of items, not every item's id; the scope is said once, below"
+                 **counted}] if listed else []
+    assert summary["checklists"] == expected, \
+        "a window's items by id (the shift summary numbers them), else their number; the scope is said once, below"
     assert summary["incident"] == incident and summary["preparation"] == preparation
     assert "incident" not in full, "the whole manifest gives each checklist's scope"
     assert summary["phases"] == full["phases"] and summary["roles"] == full["roles"]

@@ -13,10 +13,15 @@
  *   guidebook/handover.js          handover by link (compressed, in the fragment)
  *   guidebook/clock.js             the incident clock (phases as windows; duration.js says how long)
  *   guidebook/incidentbar.js       the incident bar on every page, and starting a new incident
+ *   guidebook/startrow.js          "When did it start? Now · 10 · 20 …": one tap starts an incident
+ *   guidebook/shift.js             open now, the next window, the shift summary and calendar (pure)
+ *   guidebook/handoff.js           the bar's "Hand over…": link, QR code, shift summary, calendar
+ *   guidebook/nowlist.js           the Now list (docs/now.md): what is open now for the reader's role
  *   guidebook/roles.js             role views
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
  *   guidebook/search-fallback.js   a search that finds nothing offers the "Responding right now?" entries
+ *   guidebook/palette.js           the palette toggle's radio state (keyboard: one visible tab stop)
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  *   guidebook/offline-worker.js    the service worker (use with no signal) and its updates, once the page is idle
  *   guidebook/keep.js              storage that lasts: asked for when an incident starts; the iPhone hint
@@ -26,23 +31,28 @@ import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
 import { initSearchFallback } from "./guidebook/search-fallback.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
+import { initStartRow, showStartRow } from "./guidebook/startrow.js";
+import { checkPalette } from "./guidebook/palette.js";
 import * as store from "./guidebook/store.js";
 import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
 import {
-  initTransfer, loadBar, loadClock, loadItemRecords, loadPacket, loadRecordPage, loadRoles, loadTransfer, needed,
+  initTransfer, loadBar, loadClock, loadHandoff, loadItemRecords, loadNowList, loadPacket, loadRecordPage, loadRoles, loadTransfer,
+  needed,
 } from "./guidebook/on-demand.js";
 import { loadWords } from "./guidebook/words.js";
 
 let recordPage = null; // { record, handover } modules, once the record page has loaded them
-const features = { clock: null, bar: null, records: null, roles: null }; // loaded when the page needs them (on-demand.js)
+const features = { clock: null, bar: null, records: null, roles: null, now: null }; // loaded when the page needs them (on-demand.js)
 const loading = {};
 
 function show() {
   showProgress(document);
+  showStartRow(document);
   features.clock?.showIncident(document);
   features.records?.showItemRecords(document);
   recordPage?.record.showRecord(document);
   features.bar?.showIncidentBar(document);
+  features.now?.showNowList(document);
   reserveBar();
   loadNeeded();
 }
@@ -69,13 +79,14 @@ function keepStorage(start) {
 /* Each part, once loaded: wire it to the page, then show it. */
 const STARTS = {
   clock: (loaded) => loaded.initIncident(document, changed),
-  bar: (loaded) => loaded.initIncidentBar(document, changed, loaded.clock, loadTransfer),
+  bar: (loaded) => loaded.initIncidentBar(document, changed, loaded.clock, { loadTransfer, loadHandoff }),
   records: (loaded) => loaded.initItemRecords(document, changed),
   roles: (loaded) => loaded.initRoles(document),
+  now: (loaded) => loaded.initNowList(document, loaded.clock),
 };
-const LOADERS = { clock: loadClock, bar: loadBar, records: loadItemRecords, roles: loadRoles };
+const LOADERS = { clock: loadClock, bar: loadBar, records: loadItemRecords, roles: loadRoles, now: loadNowList };
 // Where a part that cannot be loaded says so (on-demand.js): beside the controls that wait for it.
-const STATUS = { clock: "incident-error", bar: "bar-began", records: "copy-status", roles: "role-status" };
+const STATUS = { clock: "incident-error", bar: "bar-began", records: "copy-status", roles: "role-status", now: "now-next" };
 
 /** Load the parts the page needs now and has not loaded yet (the first check, an incident begun in
  * another tab, ...); each loads once. */
@@ -97,6 +108,8 @@ function start() {
   loadWords(document);
   store.load(Date.now(), manifest()?.renamed);
   initProgress(document, changed);
+  initStartRow(document, changed);
+  checkPalette(document);
   show();
   performance.measure("gb-progress-restore", "gb-start");
   initTransfer(document, changed);
@@ -136,6 +149,7 @@ addEventListener("storage", (event) => {
 setInterval(() => {
   features.clock?.showIncident(document, manifest());
   features.bar?.showIncidentBar(document);
+  features.now?.showNowList(document);
 }, 30000);
 
 /* Material announces each page on document$ (also under instant navigation), from inside its own

@@ -6,7 +6,7 @@
  * exactly like an import (transfer.js): bounded, validated, checked against its CRC-32; a damaged, cut
  * or oversized link changes nothing. A link of the first version (#handover=1., no checksum) is still
  * read, and the reader is told that damage to it may go unseen. */
-import { address, find, listen, manifest, part, setText } from "./dom.js";
+import { address, find, listen, manifest, part, setText, siteAddress } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { DamagedLink, fromBase64url, openData, sealData } from "./linkcode.js";
@@ -164,6 +164,17 @@ function apply(page, how, changed) {
   forgetFragment();
   changed();
   setText(part(page, "handover-status"), say(how === "merge" ? "handover.merged" : "handover.replaced", { count }) + repeated);
+  showWayBack(page);
+}
+
+/** After a merge or a replace: a link back to the work, the Now list (its address is on the incident bar). */
+function showWayBack(page) {
+  const now = find(document, "incident-bar")?.dataset.now;
+  const after = find(page, "handover-after");
+  if (!now || !after) return;
+  part(after, "handover-now").href = siteAddress(now);
+  after.hidden = false;
+  part(after, "handover-now").focus();
 }
 
 async function make(page) {

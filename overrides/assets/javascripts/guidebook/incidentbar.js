@@ -1,13 +1,18 @@
 /* The incident bar (partials/gb-incident-bar.html), on every page while an
- * incident is running: "Incident began 30 hours ago (Mon 2:29 AM) · Within the
- * first two hours: 2 items open · Now: Within the first week", the last part a
- * link to that window's checklist. Under "Change": It started now, a quick
- * "... ago" choice, and End or start a new incident, which asks first and
- * offers to save the progress to a file before archiving the incident (store.archiveIncident;
- * transfer.js, loaded when the question is asked, saves the file):
- * the checklists with scope "incident" in the data are cleared, "preparation" ones kept. */
+ * incident is running, answers "what now?": "Incident began 20 minutes ago
+ * (Mon 2:29 AM) · Now: Within the first two hours · Next: Within 24 hours in
+ * 1 hour 40 minutes", then "3 of 5 open now" (the open items of every window
+ * that has started, never a preparation checklist's: shift.js), a link to the
+ * Now list; Hand over… (handoff.js, loaded at the click); and Change start: It
+ * started now and a quick "... ago" choice, each closing the panel once used,
+ * and apart from them End or start a new incident, which asks first and offers
+ * to save the progress to a file before archiving the incident
+ * (store.archiveIncident; transfer.js, loaded when the question is asked, saves
+ * the file): the checklists with scope "incident" in the data are cleared,
+ * "preparation" ones kept. */
 import { all, find, listen, manifest, part, siteAddress } from "./dom.js";
 import { incidentTest, scopes } from "./scope.js";
+import { current, nextWindow, openNow } from "./shift.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
@@ -19,13 +24,26 @@ const HOUR = 3600 * 1000;
 let clock = null;
 const AGO_MINUTES = [10, 20, 30, 45, 60, 90, 120, 180, 240, 360, 720, 1440];
 
-/** The phases with where the incident stands in each and how many items are open. */
-function standings(book, start) {
-  const elapsed = (Date.now() - start.getTime()) / HOUR;
-  return clock.windows(book.phases).map((window, index) => {
-    const phase = book.phases[index];
-    return { phase, where: clock.standing(window, elapsed), open: clock.openItems(book, phase) };
-  });
+/** Each phase with its window and where the incident stands in it (shift.js's `states`). */
+export function standings(book, start, now = Date.now()) {
+  const elapsed = (now - start.getTime()) / HOUR;
+  return clock.windows(book.phases).map((window, index) => ({
+    phase: book.phases[index], window, where: clock.standing(window, elapsed),
+  }));
+}
+
+const checkOf = (checklist, item) => store.checkOf(checklist, item);
+const checkedCount = (checklist) => store.checkedItems(checklist).length;
+
+function showLine(bar, states, start) {
+  const separator = say("status.separator");
+  part(bar, "bar-began").textContent = say("status.began", { ago: clock.spoken(Date.now() - start.getTime()), start: clock.when(start) });
+  const now = current(states);
+  part(bar, "bar-window").textContent = now ? separator + say("status.now", { phase: now.phase.name }) : "";
+  const next = nextWindow(states, start);
+  part(bar, "bar-next").textContent = next
+    ? separator + say("status.next", { phase: next.phase.name, left: clock.spoken(next.at.getTime() - Date.now()) })
+    : "";
 }
 
 export function showIncidentBar(root) {
@@ -36,19 +54,11 @@ export function showIncidentBar(root) {
   if (!start) return;
   const book = manifest();
   const states = standings(book, start);
-  const separator = say("status.separator");
-  part(bar, "bar-began").textContent = say("status.began", { ago: clock.spoken(Date.now() - start.getTime()), start: clock.when(start) });
-  const earlier = states.find((s) => s.where === "past" && s.open);
-  part(bar, "bar-open").textContent = earlier
-    ? separator + say("status.still_open", { phase: earlier.phase.name, open: clock.openWords(earlier.open) }) + separator
-    : separator;
-  const now = states.find((s) => s.where === "now");
-  const link = part(bar, "bar-now");
-  link.textContent = now ? say("status.now", { phase: now.phase.name }) : "";
-  link.hidden = !now; // never an empty link
-  // To the phase's first checklist; a phase without one is said as plain text, never a stale link.
-  if (now?.phase.url) link.href = siteAddress(now.phase.url);
-  else link.removeAttribute("href");
+  showLine(bar, states, start);
+  const link = part(bar, "bar-open");
+  link.textContent = say("status.open_now", openNow(book, states, checkOf, checkedCount));
+  const href = siteAddress(bar.dataset.now);
+  if (link.href !== href) link.href = href;
 }
 
 function fillAgoChoices(select) {
@@ -58,10 +68,26 @@ function fillAgoChoices(select) {
   }
 }
 
+/** A time chosen under Change start: set it, close the panel, and give the focus back to its summary. */
 function setStart(bar, start, changed) {
   store.setIncidentStart(start.toISOString());
   changed();
+  const change = part(bar, "bar-change");
+  change.open = false;
+  change.querySelector("summary").focus();
   part(bar, "bar-status").textContent = say("status.started", { start: clock.when(start) });
+}
+
+/** Hand over…: the panel opens at once; handoff.js, loaded at the first click, fills it. */
+async function toggleHandoff(bar, button) {
+  const panel = part(bar, "handoff");
+  const open = panel.hidden;
+  panel.hidden = !open;
+  button.setAttribute("aria-expanded", String(open));
+  if (!open) return;
+  part(bar, "bar-change").open = false;
+  const handoff = await loaders.loadHandoff(part(panel, "handoff-status"));
+  handoff?.showHandoff(bar, { states: standings(manifest(), new Date(store.incidentStart())) });
 }
 
 function askNewIncident(bar) {
@@ -82,10 +108,16 @@ function startNew(bar, changed) {
   part(document, "copy-status").textContent = say(archived ? "status.new_done" : "record.archive_failed");
 }
 
-/** Wire the bar's controls; `changed` saves and shows the new state everywhere. `loadTransfer` is
- * on-demand.js's loader of export (passed in, not imported: on-demand.js loads this module). */
-export function initIncidentBar(root, changed, incidentClock, loadTransfer) {
+/* on-demand.js's loaders of export (transfer.js) and of Hand over… (handoff.js), passed in by
+ * initIncidentBar, not imported: on-demand.js loads this module. */
+let loaders = null;
+
+/** Wire the bar's controls; `changed` saves and shows the new state everywhere. `load` holds on-demand.js's
+ * loaders { loadTransfer, loadHandoff } (passed in, not imported: on-demand.js loads this module). */
+export function initIncidentBar(root, changed, incidentClock, load) {
   clock = incidentClock;
+  loaders = load;
+  const { loadTransfer } = load;
   const bar = find(root, "incident-bar");
   if (!bar) return;
   for (const control of all(bar, "[data-gb-loading]")) control.disabled = false; // waited for this script
@@ -106,5 +138,17 @@ export function initIncidentBar(root, changed, incidentClock, loadTransfer) {
     transfer?.exportFile(manifest());
   });
   listen(part(bar, "bar-confirm-new"), "click", () => startNew(bar, changed));
+  const handover = part(bar, "bar-handover");
+  listen(handover, "click", () => toggleHandoff(bar, handover));
+  listen(part(bar, "handoff-close"), "click", () => {
+    part(bar, "handoff").hidden = true;
+    handover.setAttribute("aria-expanded", "false");
+    handover.focus();
+  });
+  listen(part(bar, "bar-change"), "toggle", () => {
+    if (!part(bar, "bar-change").open) return;
+    part(bar, "handoff").hidden = true; // one panel at a time
+    handover.setAttribute("aria-expanded", "false");
+  });
   listen(part(bar, "bar-cancel"), "click", () => { part(bar, "bar-new-panel").hidden = true; });
 }

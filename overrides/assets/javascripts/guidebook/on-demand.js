@@ -5,6 +5,8 @@
  *   roles.js                 where there is a role to show or choose (home, packet, a kept or shared role)
  *   record.js, handover.js   on the incident record page
  *   transfer.js              export and import, at the click that needs them
+ *   handoff.js               the bar's Hand over… panel (with the QR code library), at its first click
+ *   nowlist.js               on the Now list page (docs/now.md)
  *   packet.js                on the packet page
  * The served site gets each as its own file (ES modules; macros/assets.py); the
  * offline edition's one script already holds them, so there import() only waits
@@ -50,6 +52,7 @@ export function needed(root) {
   return {
     clock: Boolean(find(root, "incident")),
     bar: Boolean(store.incidentStart()),
+    now: Boolean(part(root, "now-list")),
     records: parts(root, "check").some((box) => box.checked),
     roles: Boolean(all(root, 'input[name="gb-role"]').length || find(root, "role-sort")
       || new URLSearchParams(location.search).has("role") || keptRole()),
@@ -57,6 +60,13 @@ export function needed(root) {
 }
 
 export const loadTransfer = (status) => load(() => import("./transfer.js"), status);
+
+export const loadHandoff = (status) => load(() => import("./handoff.js"), status);
+
+export async function loadNowList(status) {
+  const loaded = await load(() => Promise.all([import("./nowlist.js"), import("./incident.js")]), status);
+  return loaded && { ...loaded[0], clock: loaded[1] };
+}
 
 export const loadPacket = (status) => load(() => import("./packet.js"), status);
 

@@ -41,8 +41,6 @@ export function showProgress(root) {
   showNotice(root);
 }
 
-const UNDO_SECONDS = 10;
-
 /** What a reset takes away, to give it back on Undo: the checks (with their times) and the incident start. */
 function snapshot(ids) {
   const checks = ids.map((id) => [id, store.checkedItems(id).map((item) => [item, store.checkTime(id, item)])]);
@@ -56,7 +54,7 @@ function restore(saved) {
   store.setIncidentStart(saved.incident);
 }
 
-/** Reset one checklist (or, on the home page, all), then offer Undo for a few seconds. */
+/** Reset one checklist (or, on the home page, all), then offer Undo until the reader moves on. */
 function reset(root, button, changed) {
   const one = button.dataset.checklist;
   const ids = one ? [one] : (manifest()?.checklists.map((c) => c.id) ?? []);
@@ -65,30 +63,42 @@ function reset(root, button, changed) {
   if (one) store.clearChecklist(one);
   else store.clearAll();
   changed();
-  offerUndo(root, one ? say("undo.reset_one", { title: button.dataset.title }) : say("undo.reset_all"), () => {
+  offerUndo(root, button, one ? say("undo.reset_one", { title: button.dataset.title }) : say("undo.reset_all"), () => {
     restore(saved);
     changed();
   });
 }
 
-function offerUndo(root, message, undo) {
+/* Undo waits (WCAG 2.2.1, Timing Adjustable): it stays until the reader uses it, dismisses it, or does
+ * something else with the checks (a box, another reset); it takes the focus, and gives it back to the
+ * reset button when it closes. */
+let closeUndo = () => {};
+
+function offerUndo(root, button, message, undo) {
   const bar = find(root, "undo");
   if (!bar) return;
-  const button = part(bar, "undo-button");
+  closeUndo();
+  const undoButton = part(bar, "undo-button");
+  const dismiss = find(bar, "undo-dismiss");
   setText(part(bar, "undo-message"), message);
-  button.hidden = false;
-  clearTimeout(bar.gbTimer);
-  const close = (words = "") => {
-    button.hidden = true;
-    button.onclick = null;
+  undoButton.hidden = false;
+  if (dismiss) dismiss.hidden = false;
+  const close = (words = "", refocus = false) => {
+    undoButton.hidden = true;
+    if (dismiss) dismiss.hidden = true;
+    undoButton.onclick = null;
+    if (dismiss) dismiss.onclick = null;
     setText(part(bar, "undo-message"), words);
+    closeUndo = () => {};
+    if (refocus) button.focus();
   };
-  button.onclick = () => {
-    clearTimeout(bar.gbTimer);
+  closeUndo = close;
+  undoButton.onclick = () => {
     undo();
-    close(say("undo.undone"));
+    close(say("undo.undone"), true);
   };
-  bar.gbTimer = setTimeout(() => close(), UNDO_SECONDS * 1000);
+  if (dismiss) dismiss.onclick = () => close("", true);
+  undoButton.focus();
 }
 
 /** Wire the boxes and reset buttons; `changed` shows the new state everywhere. A box found checked was
@@ -99,6 +109,7 @@ export function initProgress(root, changed) {
   for (const box of parts(root, "check")) {
     const { checklist, item } = box.dataset;
     listen(box, "change", () => {
+      closeUndo(); // the reader has moved on: the reset stands
       store.setChecked(checklist, item, box.checked);
       changed();
     });

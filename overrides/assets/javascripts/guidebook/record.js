@@ -212,6 +212,7 @@ function historyEntry(record, index) {
   for (const action of ["open", "delete"]) {
     const button = document.createElement("button");
     Object.assign(button, { type: "button", className: "gb-button", textContent: say(`record.${action}`) });
+    if (action === "delete") button.classList.add("gb-button--destructive");
     button.dataset.gb = `history-${action}`;
     button.dataset.index = String(index);
     button.setAttribute("aria-label", `${say(`record.${action}`)}: ${label.textContent}`);
