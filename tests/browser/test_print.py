@@ -3,6 +3,7 @@ pdftotext (poppler-utils) reads the paper back. Every expectation comes from the
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import subprocess
 import unicodedata
@@ -11,6 +12,7 @@ import pytest
 
 from macros.guidebook import load_guidebook
 from macros.guidebook.inline import render_inline
+from tests.pdfread import size_of, text_sizes
 from tests.support import ROOT, expected_site_url, page_path, plain, word
 
 CHECK_MARK = "\u2713"  # print.css draws this mark in the box of a checked item
@@ -237,6 +239,47 @@ def test_print_is_black_on_white_in_the_dark_colour_scheme(browser, base_url, si
         assert len(hidden) == 6 and set(hidden) == {False}
     finally:
         context.close()
+
+
+# ---- the details block and the notice --------------------------------------------------
+
+def test_details_are_two_aligned_columns_and_the_notice_is_smaller_than_the_items(print_page, base_url, site,
+                                                                                 guidebook, tmp_path):
+    """A blank copy of a police checklist (it has every detail, When included, and the Part 2 notice): each
+    label stands beside its value, the values start in one column on paper and on screen, no label runs
+    into the value before it ("When Within 24 hoursPart"), and the notice is set smaller than the items."""
+    checklist = next(c for c in guidebook.checklists if c.phase and c.part.notice)
+    page = print_page
+    page.goto(url_of(site, base_url, checklist.id))
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        rows = page.evaluate("""() => [...document.querySelectorAll('.gb-meta > div')]
+            .filter((row) => row.getClientRects().length)
+            .map((row) => [row.querySelector('dt'), row.querySelector('dd')].map((el) => el.getBoundingClientRect()))
+            .map(([dt, dd]) => ({dtRight: dt.right, ddLeft: dd.left,
+                                 top: Math.min(dt.top, dd.top), bottom: Math.max(dt.bottom, dd.bottom)}))""")
+        assert len(rows) >= 4, rows
+        assert len({round(r["ddLeft"]) for r in rows}) == 1, f"{media}: the values do not start in one column: {rows}"
+        assert all(r["ddLeft"] > r["dtRight"] + 4 for r in rows), f"{media}: a label touches its value"
+        assert all(b["top"] >= a["bottom"] - 0.5 for a, b in itertools.pairwise(rows)), \
+            f"{media}: two details share a line"
+    page.emulate_media(media="screen")
+    page.evaluate("() => { window.print = () => {}; }")
+    page.get_by_role("button", name=word("print.blank")).click()
+    pdf = tmp_path / "blank.pdf"
+    text = norm("\n".join(print_to_pdf(page, pdf)))
+    values = [norm(checklist.phase.name), norm(checklist.part.title), str(checklist.source.year or "")]
+    labels = [word(f"checklist.{key}") for key in ("guidebook", "for", "source", "when", "part")]
+    for value in filter(None, values):
+        for label in labels:
+            assert value + label not in text.replace(" ", ""), f"{value!r} runs into {label!r}"
+    assert norm(checklist.phase.name) + " " + word("checklist.part") + " " in text
+    runs = text_sizes(pdf)
+    item = size_of(runs, plain(render_inline(checklist.items[0].text)).split(".")[0][:30])
+    notice = size_of(runs, norm(plain(render_inline(checklist.part.notice)))[:30])
+    summary = size_of(runs, norm(plain(render_inline(checklist.summary)))[:30])
+    print(f"\nitems {item} pt, summary {summary} pt, notice {notice} pt")
+    assert notice < item and notice < summary, f"the notice ({notice} pt) is not smaller than the items ({item} pt)"
 
 
 # ---- the stakeholder roster -------------------------------------------------------
