@@ -67,7 +67,9 @@ def _tag(node, parent: Tag | None) -> Tag | None:
     if not isinstance(node, DictionaryObject):
         return None  # a marked-content id: text
     if node.get("/Type") == "/OBJR":
-        parent.annotations.append(node["/Obj"].get_object())
+        annotation = node["/Obj"].get_object()
+        if parent is not None and isinstance(annotation, DictionaryObject):
+            parent.annotations.append(annotation)
         return None
     if not node.get("/S"):
         return None
@@ -82,7 +84,10 @@ def _tag(node, parent: Tag | None) -> Tag | None:
 
 def structure(pdf: Path) -> Tag:
     """The structure tree of a tagged PDF, from its Document element down."""
-    root = PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"]
+    catalog = PdfReader(pdf).trailer["/Root"].get_object()
+    assert isinstance(catalog, DictionaryObject)
+    root = catalog["/StructTreeRoot"].get_object()
+    assert isinstance(root, DictionaryObject), "the PDF is not tagged"
     kids = root["/K"]
     top = Tag("StructTreeRoot")
     for kid in kids if isinstance(kids, list) else [kids]:

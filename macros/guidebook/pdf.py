@@ -103,15 +103,12 @@ def scope_table_headers(_document, pdf) -> None:
     """PDF/UA: each table header cell (TH) says what it heads, /Scope /Column in a table's head row,
     /Row elsewhere (the template's scope="col" and scope="row"). WeasyPrint 70 links cells to their
     headers but writes no Scope; this WeasyPrint finisher adds it to each TH's table attributes."""
-    import pydyf
-
     for element in pdf.objects:
         if not isinstance(element, dict) or element.get("S") != "/TH":
             continue
         row = _object(pdf, element["P"])
         group = _object(pdf, row["P"])
-        attributes = element.setdefault("A", pydyf.Dictionary({"O": "/Table"}))
-        attributes["Scope"] = "/Column" if group.get("S") == "/THead" else "/Row"
+        element["A"]["Scope"] = "/Column" if group.get("S") == "/THead" else "/Row"  # A: WeasyPrint's {O: /Table}
 
 
 class Packets:
