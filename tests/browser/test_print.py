@@ -17,7 +17,7 @@ from tests.support import ROOT, expected_site_url, page_path, plain, word
 
 CHECK_MARK = "\u2713"  # print.css draws this mark in the box of a checked item
 CHECKLIST_IDS = [c.id for c in load_guidebook(ROOT / "data", display_root=ROOT).checklists]
-PACKET_PAGE_LIMIT = 14
+PACKET_PAGE_LIMIT = 8  # the whole packet, US Letter and A4 (the PDF packet too: tests/test_pdf.py)
 
 
 # ---- helpers ------------------------------------------------------------------
@@ -104,9 +104,10 @@ def today_stamp() -> str:
     return word("print.printed_on", date=f"{d:%B} {d.day}, {d.year}")
 
 
-def assert_checklist_printed(text: str, checklist, guidebook):
+def assert_checklist_printed(text: str, checklist, guidebook, in_packet: bool = False):
+    """In the packet the guidebook's title is on the cover, once, not on each checklist."""
     assert expected(checklist.title) in text, f"{checklist.id}: title missing"
-    assert norm(guidebook.title) in text, f"{checklist.id}: guidebook title missing"
+    assert in_packet or norm(guidebook.title) in text, f"{checklist.id}: guidebook title missing"
     for audience in checklist.audiences:
         assert norm(audience.name) in text, f"{checklist.id}: audience {audience.name!r} missing"
     assert norm(checklist.source.title) in text, f"{checklist.id}: source missing"
@@ -344,8 +345,11 @@ def test_items_are_never_split_and_headings_keep_their_first_item(print_page, ba
 # ---- the packet ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
-def test_packet_prints_cover_contents_and_each_part_on_a_new_page(paper, print_page, base_url, site, guidebook,
-                                                                  tmp_path):
+def test_packet_prints_cover_and_contents_on_one_page_then_the_parts(paper, print_page, base_url, site, guidebook,
+                                                                    tmp_path):
+    """Dense: the cover and the contents share the first page; the parts follow one another (a part's
+    title is not a page of its own); each checklist is whole on one page (with today's content every one
+    fits), with its items numbered as on its own page and "Completed by"; at most 8 pages."""
     page = print_page
     page.goto(base_url + "packet/")
     furniture = site_furniture(page)
@@ -354,29 +358,31 @@ def test_packet_prints_cover_contents_and_each_part_on_a_new_page(paper, print_p
     print(f"\npacket on {paper}: {len(pages)} pages")
     assert len(pages) <= PACKET_PAGE_LIMIT, f"the packet takes {len(pages)} {paper} pages"
 
-    cover = pages[0]
+    cover = page_body(raw_pages[0])
     for part in (guidebook.title, guidebook.subtitle, guidebook.publisher):
         assert norm(part) in cover
     assert not any(expected(item.text) in cover for _, item in guidebook.items)
+    contents = cover[cover.index(word("packet.contents") + " "):]
+    assert in_order(contents, [expected(c.title) for c in guidebook.checklists]), "contents incomplete or out of order"
 
-    contents = pages[1]
-    assert page_body(raw_pages[1]).startswith("Contents ")
-    for checklist in guidebook.checklists:
-        assert expected(checklist.title) in contents
-
-    starts = []
-    for part in (p for p in guidebook.parts if guidebook.checklists_in(p)):
-        found = [n for n, raw in enumerate(raw_pages) if page_body(raw).startswith(norm(part.title) + " ")]
-        assert found, f"{part.id}: its title does not open a page"
-        starts.append(found[0])
-    assert starts == sorted(starts) and starts[0] == 2, "parts out of order, or not after the contents"
-    body = " ".join(pages[2:])
+    parts = [p for p in guidebook.parts if guidebook.checklists_in(p)]
+    assert page_body(raw_pages[1]).startswith(norm(parts[0].title) + " "), "the first part does not open page 2"
+    part_pages = [next(n for n, text in enumerate(pages) if norm(part.title) + " " in text) for part in parts]
+    assert part_pages == sorted(part_pages)
+    body = " ".join(pages[1:])
     at = 0
     for checklist in guidebook.checklists:  # every checklist whole, in order; short ones share a page
         first = body.index(expected(checklist.items[0].text), at)
         title = body.rindex(expected(checklist.title) + " " + expected_site_url() + page_path(site, checklist.id), at, first)
-        assert_checklist_printed(body[title:], checklist, guidebook)
+        assert_checklist_printed(body[title:], checklist, guidebook, in_packet=True)
+        for number, item in enumerate(checklist.items, start=1):
+            assert f"{number}. {expected(item.text)}" in body[title:], f"{checklist.id}: item {number} not numbered"
+        assert norm(word("print.completed_by")) in body[title:]
         at = first
+        on_one_page = [n for n, text in enumerate(pages) if expected(checklist.title) + " " + expected_site_url() in text
+                       and expected(checklist.items[-1].text) in text]
+        assert on_one_page, f"{checklist.id} is split across pages on {paper}"
+    assert " ".join(pages).count(norm(word("print.completed_by"))) == len(guidebook.checklists)
 
     text = " ".join(pages)
     assert [label for label in furniture if label in text] == []
@@ -384,6 +390,16 @@ def test_packet_prints_cover_contents_and_each_part_on_a_new_page(paper, print_p
     for number, running in enumerate(pages, start=1):
         assert word("print.page_number", page=number, pages=len(pages)) in running
         assert base_url + "packet/" in running
+
+
+def in_order(text: str, needles: list[str]) -> bool:
+    at = 0
+    for needle in needles:
+        at = text.find(needle, at)
+        if at < 0:
+            return False
+        at += len(needle)
+    return True
 
 
 def page_body(page_text: str) -> str:
