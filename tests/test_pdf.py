@@ -284,3 +284,16 @@ def test_every_item_is_numbered_and_every_checklist_has_completed_by_and_the_win
     assert text.count(norm(word("print.phase_windows"))) == 1
     for phase in (p for p in guidebook.phases if p.due_within_hours):
         assert norm(phase.name) in text
+
+
+def test_a_pdf_ua_validator_finds_nothing(packet):
+    """page-validation (PyPI, pinned in requirements-test.txt) checks the machine-checkable rules of
+    PDF/UA-1 (104 of them in 0.11.0; veraPDF, a Java program, is not in the registries we reach). Not a
+    statement of conformance: the rules a person must judge (reading order, alt text that says enough)
+    are not machine-checkable."""
+    import page
+
+    report = page.validate_pdf(packet[1], profile="ua1")
+    failures = [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
+    print(f"\n{packet[0]}: {report.rules.passed} of {report.rules.total} PDF/UA-1 rules pass")
+    assert failures == [] and report.is_compliant, failures
