@@ -12,9 +12,10 @@ from pypdf import PdfReader
 
 from macros.guidebook.inline import render_inline
 from macros.guidebook.pdf import PACKET_FILES
-from tests.support import build, expected_site_url, page_path, plain
+from tests.pdfread import structure
+from tests.support import build, expected_site_url, page_path, plain, word
 
-PAGE_LIMIT = 14
+PAGE_LIMIT = 8  # US Letter and A4, as the packet page prints (tests/browser/test_print.py)
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
 PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
 
@@ -87,7 +88,7 @@ def test_pdf_is_tagged_pdf_ua_with_language_title_and_paper(packet, guidebook):
     assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True, "PDF/UA: viewers must show the title"
 
 
-def test_pdf_has_at_most_14_pages(packet):
+def test_pdf_has_at_most_8_pages(packet):
     assert page_count(packet[1]) <= PAGE_LIMIT
 
 
@@ -106,10 +107,10 @@ def test_bookmarks_hold_each_part_with_its_checklists_in_order(packet, guidebook
 
 
 def contents_numbers(pdf: Path) -> dict[str, int]:
-    """Title -> page number, from the contents on page 1 ("Title ..... 4")."""
+    """Title -> page number, from the contents on page 1 ("Title      4": the leader is drawn, not text)."""
     numbers = {}
     for line in page_text(pdf, 1, layout=True).splitlines():
-        match = re.match(r"\s*(.+?)\s*(?:\.\s*){2,}(\d+)\s*$", line)
+        match = re.match(r"\s*(.+?)\s{2,}(\d+)\s*$", line)
         if match:
             numbers[norm(match.group(1))] = int(match.group(2))
     return numbers
@@ -211,8 +212,88 @@ def test_tags_give_headings_tables_and_qr_codes_with_alt_text(letter, site, guid
     parts = [p for p in guidebook.parts if guidebook.checklists_in(p)]
     assert names.count("/H1") == 1 and names.count("/H2") == len(parts) + 1  # the parts and "Contents"
     assert names.count("/H3") == len(guidebook.checklists)
-    assert names.count("/Table") == sum(c.layout == "roster" for c in guidebook.checklists), "a roster is a table"
+    windows = any(c.phase and c.phase.due_within_hours for c in guidebook.checklists)  # the police part's windows
+    assert names.count("/Table") == sum(c.layout == "roster" for c in guidebook.checklists) + windows, "a roster is a table"
     site_url = expected_site_url()
     alts = [str(alt) for role, alt in roles if role == "/Figure"]
     assert alts == [f"QR code: {site_url}"] + [f"QR code: {public_address(site_url, site, c.id)}"
                                                for p in parts for c in guidebook.checklists_in(p)]
+
+
+# ---- PDF/UA structure, walked with pypdf (tests/pdfread.py) --------------------------------------
+
+def test_table_headers_have_a_scope_and_every_table_a_caption(packet):
+    tree = structure(packet[1])
+    headers = [tag for tag in tree.walk() if tag.role == "TH"]
+    assert headers, "no table header at all"
+    for header in headers:
+        scope = str(header.attributes.get("/Scope"))
+        in_head = header.parent.parent.role == "THead"
+        assert scope == ("/Column" if in_head else "/Row"), f"a TH {'in a head row' if in_head else 'in a body row'}: {scope}"
+    for table in (tag for tag in tree.walk() if tag.role == "Table"):
+        assert any(kid.role == "Caption" for kid in table.kids), "a table without a caption"
+
+
+def test_contents_entries_are_one_link_each_and_the_leaders_are_not_text(packet, guidebook):
+    pdf = packet[1]
+    contents = page_text(pdf, 1)
+    assert not re.search(r"(\.\s*){4,}", contents), "the contents' leader dots are text (a screen reader reads them)"
+    links = [tag for tag in structure(pdf).walk() if tag.role == "Link"]
+    nested = [link for link in links if any(kid.role == "Link" for kid in link.walk() if kid is not link)]
+    assert nested == [], "a link inside a link"
+    entries = [p for p in guidebook.parts if guidebook.checklists_in(p)] + guidebook.checklists
+    assert len(contents_numbers(pdf)) == len(entries)
+    in_the_page = [link for link in links if link.annotations and "/Dest" in link.annotations[0]]  # not /URI
+    items_to_checklists = sum(text.count("](#") for _, item in guidebook.items for text in (item.text, item.details or ""))
+    assert len(in_the_page) == len(entries) + items_to_checklists, "one link per contents entry"
+
+
+def test_every_link_tag_has_its_annotation_and_every_figure_alt_text(packet):
+    tree = structure(packet[1])
+    links = [tag for tag in tree.walk() if tag.role == "Link"]
+    assert links and all(len(link.annotations) == 1 for link in links), \
+        [" > ".join(link.path()) for link in links if len(link.annotations) != 1]
+    figures = [tag for tag in tree.walk() if tag.role == "Figure"]
+    assert figures and all(figure.alt for figure in figures)
+
+
+def test_lists_hold_list_items_and_the_details_are_label_value_pairs(packet, guidebook):
+    tree = structure(packet[1])
+    for tag in tree.walk():
+        if tag.role == "L":
+            assert {kid.role for kid in tag.kids} <= {"LI", "L", "Caption"}, f"a list holds {[k.role for k in tag.kids]}"
+        if tag.role == "LI":
+            assert tag.parent.role == "L", " > ".join(tag.path())
+            assert {kid.role for kid in tag.kids} <= {"Lbl", "LBody"}, " > ".join(tag.path())
+    pairs = [body for body in tree.walk() if body.role == "LBody"
+             and [kid.role for kid in body.kids][:2] == ["Span", "Span"]]
+    assert len(pairs) >= 2 * len(guidebook.checklists), "the details are not label/value pairs in one list item each"
+
+
+def test_every_item_is_numbered_and_every_checklist_has_completed_by_and_the_windows(packet, guidebook):
+    """The PDF's paper is the packet page's: items numbered as on the checklist's page, "Completed by",
+    a line for notes, and under the police part the incident line and the suggested windows."""
+    text = norm(subprocess.run(["pdftotext", str(packet[1]), "-"], capture_output=True, text=True, check=True).stdout)
+    at = 0
+    for checklist in guidebook.checklists:
+        for number, item in enumerate(checklist.items, start=1):
+            at = text.index(f"{number}. {expected(item.text)}", at)
+    assert text.count(norm(word("print.completed_by"))) == len(guidebook.checklists)
+    assert text.count(word("checklist.notes")) >= len(guidebook.checklists)
+    assert text.count(norm(word("print.incident_blank"))) == 1
+    assert text.count(norm(word("print.phase_windows"))) == 1
+    for phase in (p for p in guidebook.phases if p.due_within_hours):
+        assert norm(phase.name) in text
+
+
+def test_a_pdf_ua_validator_finds_nothing(packet):
+    """page-validation (PyPI, pinned in requirements-test.txt) checks the machine-checkable rules of
+    PDF/UA-1 (104 of them in 0.11.0; veraPDF, a Java program, is not in the registries we reach). Not a
+    statement of conformance: the rules a person must judge (reading order, alt text that says enough)
+    are not machine-checkable."""
+    import page
+
+    report = page.validate_pdf(packet[1], profile="ua1")
+    failures = [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
+    print(f"\n{packet[0]}: {report.rules.passed} of {report.rules.total} PDF/UA-1 rules pass")
+    assert failures == [] and report.is_compliant, failures

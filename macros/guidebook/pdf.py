@@ -3,8 +3,11 @@
 Plain Python (no MkDocs). The PDF is tagged to PDF/UA-1, with its language and
 title set; its headings give it bookmarks (parts, then checklists), its contents
 page gives page numbers (CSS target-counter), and each checklist shows its
-public address with a QR code under its title. Text from the YAML is escaped by
-the template engine; item text passes through the site's inline renderer.
+public address with a QR code beside its title. It follows the packet page's
+design for paper (numbers, "Completed by", notes lines, the windows table) and
+takes its words from the same catalogue (data/messages/). Text from the YAML is
+escaped by the template engine; item text passes through the site's inline renderer.
+WeasyPrint writes no Scope on table headers: `scope_table_headers` adds it.
 
 WeasyPrint needs Debian's Pango (scripts/install-system-packages.sh); it is
 imported only when a PDF is made, so a build that skips the PDF does not need it.
@@ -25,10 +28,12 @@ import jinja2
 from markupsafe import Markup
 
 from .inline import render_inline
+from .messages import load_words
 from .model import Checklist, Guidebook, Part
 from .qr import qr_data_uri
 
 HERE = Path(__file__).resolve().parent
+DATA_DIR = HERE.parents[1] / "data"
 TEMPLATE, STYLESHEET = "packet-pdf.html", "packet-pdf.css"
 PAPERS = {"letter": "letter", "a4": "A4"}  # name -> CSS page size
 PACKET_FILES = {"letter": "packet/guidebook-packet.pdf", "a4": "packet/guidebook-packet-a4.pdf"}  # in the site
@@ -73,6 +78,7 @@ def packet_html(guidebook: Guidebook, addresses: dict[str, str], home: str, pape
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["inline"] = pdf_inline
     env.filters["qr_data_uri"] = qr_data_uri
+    env.filters["t"] = load_words(DATA_DIR)
     css = (HERE / STYLESHEET).read_text(encoding="utf-8").replace("size: letter;", f"size: {PAPERS[paper]};")
     released = date.fromisoformat(guidebook.released)
     return env.get_template(TEMPLATE).render(
@@ -90,8 +96,26 @@ def render_pdf(html: str, paper: str = "letter") -> PacketPdf:
 
     fetcher = URLFetcher(allowed_protocols=("data",))
     document = HTML(string=html, base_url=str(HERE), url_fetcher=fetcher).render()
-    data = document.write_pdf(pdf_variant="pdf/ua-1")
+    data = document.write_pdf(pdf_variant="pdf/ua-1", finisher=scope_table_headers)
     return PacketPdf(paper, data, len(document.pages))
+
+
+def _object(pdf, reference) -> dict:
+    """The pydyf object a reference (b"12 0 R") names, in the PDF being written."""
+    number = int(bytes(reference).split()[0]) if not isinstance(reference, int) else reference
+    return pdf.objects[number]
+
+
+def scope_table_headers(_document, pdf) -> None:
+    """PDF/UA: each table header cell (TH) says what it heads, /Scope /Column in a table's head row,
+    /Row elsewhere (the template's scope="col" and scope="row"). WeasyPrint 70 links cells to their
+    headers but writes no Scope; this WeasyPrint finisher adds it to each TH's table attributes."""
+    for element in pdf.objects:
+        if not isinstance(element, dict) or element.get("S") != "/TH":
+            continue
+        row = _object(pdf, element["P"])
+        group = _object(pdf, row["P"])
+        element["A"]["Scope"] = "/Column" if group.get("S") == "/THead" else "/Row"  # A: WeasyPrint's {O: /Table}
 
 
 class Packets:

@@ -3,6 +3,7 @@ pdftotext (poppler-utils) reads the paper back. Every expectation comes from the
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import subprocess
 import unicodedata
@@ -11,11 +12,12 @@ import pytest
 
 from macros.guidebook import load_guidebook
 from macros.guidebook.inline import render_inline
+from tests.pdfread import size_of, text_sizes
 from tests.support import ROOT, expected_site_url, page_path, plain, word
 
 CHECK_MARK = "\u2713"  # print.css draws this mark in the box of a checked item
 CHECKLIST_IDS = [c.id for c in load_guidebook(ROOT / "data", display_root=ROOT).checklists]
-PACKET_PAGE_LIMIT = 14
+PACKET_PAGE_LIMIT = 8  # the whole packet, US Letter and A4 (the PDF packet too: tests/test_pdf.py)
 
 
 # ---- helpers ------------------------------------------------------------------
@@ -102,9 +104,10 @@ def today_stamp() -> str:
     return word("print.printed_on", date=f"{d:%B} {d.day}, {d.year}")
 
 
-def assert_checklist_printed(text: str, checklist, guidebook):
+def assert_checklist_printed(text: str, checklist, guidebook, in_packet: bool = False):
+    """In the packet the guidebook's title is on the cover, once, not on each checklist."""
     assert expected(checklist.title) in text, f"{checklist.id}: title missing"
-    assert norm(guidebook.title) in text, f"{checklist.id}: guidebook title missing"
+    assert in_packet or norm(guidebook.title) in text, f"{checklist.id}: guidebook title missing"
     for audience in checklist.audiences:
         assert norm(audience.name) in text, f"{checklist.id}: audience {audience.name!r} missing"
     assert norm(checklist.source.title) in text, f"{checklist.id}: source missing"
@@ -239,6 +242,47 @@ def test_print_is_black_on_white_in_the_dark_colour_scheme(browser, base_url, si
         context.close()
 
 
+# ---- the details block and the notice --------------------------------------------------
+
+def test_details_are_two_aligned_columns_and_the_notice_is_smaller_than_the_items(print_page, base_url, site,
+                                                                                 guidebook, tmp_path):
+    """A blank copy of a police checklist (it has every detail, When included, and the Part 2 notice): each
+    label stands beside its value, the values start in one column on paper and on screen, no label runs
+    into the value before it ("When Within 24 hoursPart"), and the notice is set smaller than the items."""
+    checklist = next(c for c in guidebook.checklists if c.phase and c.part.notice)
+    page = print_page
+    page.goto(url_of(site, base_url, checklist.id))
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        rows = page.evaluate("""() => [...document.querySelectorAll('.gb-meta > div')]
+            .filter((row) => row.getClientRects().length)
+            .map((row) => [row.querySelector('dt'), row.querySelector('dd')].map((el) => el.getBoundingClientRect()))
+            .map(([dt, dd]) => ({dtRight: dt.right, ddLeft: dd.left,
+                                 top: Math.min(dt.top, dd.top), bottom: Math.max(dt.bottom, dd.bottom)}))""")
+        assert len(rows) >= 4, rows
+        assert len({round(r["ddLeft"]) for r in rows}) == 1, f"{media}: the values do not start in one column: {rows}"
+        assert all(r["ddLeft"] > r["dtRight"] + 4 for r in rows), f"{media}: a label touches its value"
+        assert all(b["top"] >= a["bottom"] - 0.5 for a, b in itertools.pairwise(rows)), \
+            f"{media}: two details share a line"
+    page.emulate_media(media="screen")
+    page.evaluate("() => { window.print = () => {}; }")
+    page.get_by_role("button", name=word("print.blank")).click()
+    pdf = tmp_path / "blank.pdf"
+    text = norm("\n".join(print_to_pdf(page, pdf)))
+    values = [norm(checklist.phase.name), norm(checklist.part.title), str(checklist.source.year or "")]
+    labels = [word(f"checklist.{key}") for key in ("guidebook", "for", "source", "when", "part")]
+    for value in filter(None, values):
+        for label in labels:
+            assert value + label not in text.replace(" ", ""), f"{value!r} runs into {label!r}"
+    assert norm(checklist.phase.name) + " " + word("checklist.part") + " " in text
+    runs = text_sizes(pdf)
+    item = size_of(runs, plain(render_inline(checklist.items[0].text)).split(".")[0][:30])
+    notice = size_of(runs, norm(plain(render_inline(checklist.part.notice)))[:30])
+    summary = size_of(runs, norm(plain(render_inline(checklist.summary)))[:30])
+    print(f"\nitems {item} pt, summary {summary} pt, notice {notice} pt")
+    assert notice < item and notice < summary, f"the notice ({notice} pt) is not smaller than the items ({item} pt)"
+
+
 # ---- the stakeholder roster -------------------------------------------------------
 
 def test_stakeholder_checklist_prints_as_a_roster(print_page, base_url, site, guidebook, tmp_path):
@@ -301,8 +345,11 @@ def test_items_are_never_split_and_headings_keep_their_first_item(print_page, ba
 # ---- the packet ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
-def test_packet_prints_cover_contents_and_each_part_on_a_new_page(paper, print_page, base_url, site, guidebook,
-                                                                  tmp_path):
+def test_packet_prints_cover_and_contents_on_one_page_then_the_parts(paper, print_page, base_url, site, guidebook,
+                                                                    tmp_path):
+    """Dense: the cover and the contents share the first page; the parts follow one another (a part's
+    title is not a page of its own); each checklist is whole on one page (with today's content every one
+    fits), with its items numbered as on its own page and "Completed by"; at most 8 pages."""
     page = print_page
     page.goto(base_url + "packet/")
     furniture = site_furniture(page)
@@ -311,29 +358,31 @@ def test_packet_prints_cover_contents_and_each_part_on_a_new_page(paper, print_p
     print(f"\npacket on {paper}: {len(pages)} pages")
     assert len(pages) <= PACKET_PAGE_LIMIT, f"the packet takes {len(pages)} {paper} pages"
 
-    cover = pages[0]
+    cover = page_body(raw_pages[0])
     for part in (guidebook.title, guidebook.subtitle, guidebook.publisher):
         assert norm(part) in cover
     assert not any(expected(item.text) in cover for _, item in guidebook.items)
+    contents = cover[cover.index(word("packet.contents") + " "):]
+    assert in_order(contents, [expected(c.title) for c in guidebook.checklists]), "contents incomplete or out of order"
 
-    contents = pages[1]
-    assert page_body(raw_pages[1]).startswith("Contents ")
-    for checklist in guidebook.checklists:
-        assert expected(checklist.title) in contents
-
-    starts = []
-    for part in (p for p in guidebook.parts if guidebook.checklists_in(p)):
-        found = [n for n, raw in enumerate(raw_pages) if page_body(raw).startswith(norm(part.title) + " ")]
-        assert found, f"{part.id}: its title does not open a page"
-        starts.append(found[0])
-    assert starts == sorted(starts) and starts[0] == 2, "parts out of order, or not after the contents"
-    body = " ".join(pages[2:])
+    parts = [p for p in guidebook.parts if guidebook.checklists_in(p)]
+    assert page_body(raw_pages[1]).startswith(norm(parts[0].title) + " "), "the first part does not open page 2"
+    part_pages = [next(n for n, text in enumerate(pages) if norm(part.title) + " " in text) for part in parts]
+    assert part_pages == sorted(part_pages)
+    body = " ".join(pages[1:])
     at = 0
     for checklist in guidebook.checklists:  # every checklist whole, in order; short ones share a page
         first = body.index(expected(checklist.items[0].text), at)
         title = body.rindex(expected(checklist.title) + " " + expected_site_url() + page_path(site, checklist.id), at, first)
-        assert_checklist_printed(body[title:], checklist, guidebook)
+        assert_checklist_printed(body[title:], checklist, guidebook, in_packet=True)
+        for number, item in enumerate(checklist.items, start=1):
+            assert f"{number}. {expected(item.text)}" in body[title:], f"{checklist.id}: item {number} not numbered"
+        assert norm(word("print.completed_by")) in body[title:]
         at = first
+        on_one_page = [n for n, text in enumerate(pages) if expected(checklist.title) + " " + expected_site_url() in text
+                       and expected(checklist.items[-1].text) in text]
+        assert on_one_page, f"{checklist.id} is split across pages on {paper}"
+    assert " ".join(pages).count(norm(word("print.completed_by"))) == len(guidebook.checklists)
 
     text = " ".join(pages)
     assert [label for label in furniture if label in text] == []
@@ -341,6 +390,16 @@ def test_packet_prints_cover_contents_and_each_part_on_a_new_page(paper, print_p
     for number, running in enumerate(pages, start=1):
         assert word("print.page_number", page=number, pages=len(pages)) in running
         assert base_url + "packet/" in running
+
+
+def in_order(text: str, needles: list[str]) -> bool:
+    at = 0
+    for needle in needles:
+        at = text.find(needle, at)
+        if at < 0:
+            return False
+        at += len(needle)
+    return True
 
 
 def page_body(page_text: str) -> str:

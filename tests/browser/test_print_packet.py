@@ -8,7 +8,18 @@ from __future__ import annotations
 import pytest
 
 from macros.guidebook import load_guidebook
-from tests.browser.test_print import CHECK_MARK, expected, norm, page_body, print_to_pdf, today_stamp
+from macros.guidebook.pdf import PACKET_FILES
+from tests.browser.test_print import (
+    CHECK_MARK,
+    PACKET_PAGE_LIMIT,
+    expected,
+    in_order,
+    norm,
+    page_body,
+    pdf_pages,
+    print_to_pdf,
+    today_stamp,
+)
 from tests.support import ROOT, expected_site_url, page_path, wait_for_packet, word
 
 BOOK = load_guidebook(ROOT / "data", display_root=ROOT)
@@ -20,26 +31,16 @@ CHOICES = (
 PICKED = [BOOK.checklists[-1].id, BOOK.checklists[len(BOOK.checklists) // 2].id]  # chosen out of order on purpose
 
 
-def in_order(text: str, needles: list[str]) -> bool:
-    at = 0
-    for needle in needles:
-        at = text.find(needle, at)
-        if at < 0:
-            return False
-        at += len(needle)
-    return True
-
-
 def assert_packet_holds(pages: list[str], raw_pages: list[str], wanted: list[str], site, guidebook) -> None:
     chosen = [guidebook.checklist(i) for i in sorted(wanted, key=[c.id for c in guidebook.checklists].index)]
-    contents = pages[1]
-    assert page_body(raw_pages[1]).startswith(word("packet.contents") + " ")
+    first = page_body(raw_pages[0])  # the cover, then the contents
+    contents = first[first.index(word("packet.contents") + " "):]
     for checklist in guidebook.checklists:
         audiences = "; ".join(a.name for a in checklist.audiences)
         listed = expected(checklist.title) + " " + norm(word("packet.for", audiences=audiences))
         assert (listed in contents) == (checklist in chosen), f"{checklist.id}: contents list does not follow the choice"
     assert in_order(contents, [expected(c.title) for c in chosen]), "contents out of order"
-    body = " ".join(pages[2:])
+    body = " ".join(pages[1:])
     for checklist in guidebook.checklists:
         for item in checklist.items:
             assert (expected(item.text) in body) == (checklist in chosen), \
@@ -123,3 +124,36 @@ def test_the_cover_gets_the_date_it_is_printed_on(page, base_url, tmp_path):
     cover = page_body(print_to_pdf(page, tmp_path / "packet.pdf")[0])  # without the running header's date
     stamps.add(today_stamp())  # printed just before or after midnight
     assert any(stamp in cover for stamp in stamps), cover
+
+
+def numbered_items(text: str, guidebook) -> list[str]:
+    """Every item as printed, "3. Its text", in the order found; fails on an item missing or out of order."""
+    found, at = [], 0
+    for checklist in guidebook.checklists:
+        for number, item in enumerate(checklist.items, start=1):
+            printed = f"{number}. {expected(item.text)}"
+            at = text.find(printed, at)
+            assert at >= 0, f"{checklist.id}: {printed!r} missing or out of order"
+            found.append(printed)
+    return found
+
+
+def test_the_pdf_and_the_printed_packet_are_one_document(page, base_url, site, guidebook, tmp_path):
+    """A clerk printing "All checklists" from the packet page and one downloading the PDF hold the same
+    items with the same numbers in the same order, both with "Completed by" on each checklist and the
+    police part's windows, both on at most 8 US Letter pages: "item 3" means the same on either copy."""
+    page.goto(base_url + "packet/")
+    wait_for_packet(page)
+    assert page.get_by_role("radio", name=word("packet.all"), exact=True).is_checked()
+    printed = [norm(t) for t in print_to_pdf(page, tmp_path / "all.pdf")]
+    made = [norm(t) for t in pdf_pages(site / PACKET_FILES["letter"])]
+    print(f"\nbrowser: {len(printed)} Letter pages, PDF: {len(made)} Letter pages")
+    for copy in (printed, made):
+        assert len(copy) <= PACKET_PAGE_LIMIT
+    printed_text, made_text = " ".join(printed), " ".join(made)
+    assert numbered_items(printed_text, guidebook) == numbered_items(made_text, guidebook)
+    for text in (printed_text, made_text):
+        assert text.count(norm(word("print.completed_by"))) == len(guidebook.checklists)
+        assert text.count(norm(word("print.phase_windows"))) == 1
+        assert text.count(norm(word("print.incident_blank"))) == 1
+        assert in_order(text, [expected(c.title) for c in guidebook.checklists])
