@@ -64,7 +64,7 @@ export const loadTransfer = (status) => load(() => import("./transfer.js"), stat
 export const loadHandoff = (status) => load(() => import("./handoff.js"), status);
 
 export async function loadNowList(status) {
-  const loaded = await load(() => Promise.all([import("./nowlist.js"), import("./incident.js")]), status);
+  const loaded = await load(() => Promise.all([import("./nowlist.js"), import("./clock.js")]), status);
   return loaded && { ...loaded[0], clock: loaded[1] };
 }
 
