@@ -84,7 +84,7 @@ export function showNowList(root) {
   setText(part(list, "now-role"), role ? say("now.role", { role: role.name }) : say("now.role_all"));
 }
 
-/** `incidentClock`: the clock's module (incident.js), for its windows and durations. */
+/** `incidentClock`: the clock's module (clock.js), for its windows and durations. */
 export function initNowList(root, incidentClock) {
   clock = incidentClock;
   showNowList(root);
