@@ -13,7 +13,6 @@ and, on GitHub Actions, also as an annotation on the pull request's file. Exit s
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -147,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     count = len(checked.problems)
     if count:
         print(f"{count} problem{'s' if count != 1 else ''} in the data (checked in {seconds:.1f} s): "
-              "fix each at the file and line named, then run `make check` again.", file=sys.stderr)
+              "fix each at the file and line named, then run `make check` again.")
         return 1
     book = checked.guidebook
     assert book is not None
