@@ -398,3 +398,9 @@ def test_a_handover_links_problems_never_speak_of_a_progress_file():
         assert values == given
         text = words.text(key, **values)
         assert "file" not in text and "{" not in text, text
+
+
+def test_quotes_and_escapes_inside_a_call_do_not_end_it():
+    uses = Uses()
+    _script_uses('say("a.b", { text: "a \\" ) }", count })', uses)
+    assert filled("a.b", uses) == {"text", "count"}
