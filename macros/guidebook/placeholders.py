@@ -102,10 +102,15 @@ def _balanced(text: str, start: int) -> str:
 
 def _top_level(text: str) -> list[str]:
     """`text` split at its commas outside brackets and strings."""
-    parts, depth, quote, last = [], 0, "", 0
+    parts, depth, quote, last, escaped = [], 0, "", 0, False
     for n, char in enumerate(text):
         if quote:
-            quote = "" if char == quote else quote
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
         elif char in "\"'`":
             quote = char
         elif char in "([{":
