@@ -404,3 +404,19 @@ def test_quotes_and_escapes_inside_a_call_do_not_end_it():
     uses = Uses()
     _script_uses('say("a.b", { text: "a \\" ) }", count })', uses)
     assert filled("a.b", uses) == {"text", "count"}
+
+
+def test_a_catalogue_not_named_after_a_language_is_named(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data/messages/notes.yml").write_text("a:\n  b: c\n", encoding="utf-8")
+    problems = check_data(tmp_path / "data", tmp_path).problems
+    assert [(p.file, p.message[:39]) for p in problems] == [
+        ("data/messages/notes.yml", "'notes' is not a language code such as ")]
+
+
+def test_pull_requests_run_make_check():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML reads the key `on` as true
+    assert "pull_request" in triggers
+    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert "make check" in steps
