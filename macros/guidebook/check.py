@@ -13,7 +13,6 @@ and, on GitHub Actions, also as an annotation on the pull request's file. Exit s
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ import yaml
 
 from .errors import DataError, Problem
 from .loader import load_guidebook
-from .messages import BASE_LANGUAGE, MESSAGES_DIR, Words, load_words
+from .messages import BASE_LANGUAGE, LANGUAGE, MESSAGES_DIR, Words, load_words
 from .model import Guidebook
 from .pages import CONFIG_FILE, check_addresses, navigation, unknown_checklist_calls
 
@@ -42,13 +41,21 @@ class Checked:
 def _languages(data_dir: Path, language: str) -> list[str]:
     """The language the site shows, then every other catalogue in data/messages/ (each compared with English)."""
     others = sorted(p.stem for p in (data_dir / MESSAGES_DIR).glob("*.yml") if p.stem not in (language, BASE_LANGUAGE))
-    return [language, *others]
+    return [language, *(lang for lang in others if LANGUAGE.fullmatch(lang))]
+
+
+def _not_languages(data_dir: Path, root: Path) -> list[Problem]:
+    """A file in data/messages/ not named after a language ('notes.yml'): never read, so said."""
+    return [Problem(path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix(), None, None,
+                    f"'{path.stem}' is not a language code such as 'en' or 'pt-BR': a catalogue is named after its "
+                    "language (de.yml); keep notes elsewhere")
+            for path in sorted((data_dir / MESSAGES_DIR).glob("*.yml")) if not LANGUAGE.fullmatch(path.stem)]
 
 
 def check_data(data_dir: Path, root: Path, language: str = BASE_LANGUAGE) -> Checked:
     """Every check of the files under data/: the guidebook, the checklists, the words of `language` and
     of every other catalogue (names in braces included). What the build runs before anything else."""
-    checked = Checked()
+    checked = Checked(problems=_not_languages(data_dir, root))
     try:
         checked.guidebook = load_guidebook(data_dir, display_root=root)
     except DataError as error:
@@ -147,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     count = len(checked.problems)
     if count:
         print(f"{count} problem{'s' if count != 1 else ''} in the data (checked in {seconds:.1f} s): "
-              "fix each at the file and line named, then run `make check` again.", file=sys.stderr)
+              "fix each at the file and line named, then run `make check` again.")
         return 1
     book = checked.guidebook
     assert book is not None

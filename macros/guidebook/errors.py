@@ -101,6 +101,10 @@ class Kind(Enum):
         "checklist's id (lowercase words joined by hyphens) right after '#', for example [Within 24 hours]"
         "(#police-within-24-hours)"
     )
+    CUT_BY_COMMENT = (
+        "YAML reads ' {comment}' as a comment (a space then # starts one), so this text stops at '...{end}': "
+        "put the whole text in quotes (\"...\"), or write the link with no space after '(': [words](#its-id)"
+    )
     EMPTY_LINK = (
         "this link has no address: write [words](https://...), or [its title](#its-id) to link another checklist"
     )

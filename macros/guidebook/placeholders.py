@@ -59,8 +59,6 @@ _SCRIPT_PREFIX = re.compile(r"`([a-z_]+\.[a-z_0-9]*)\$\{")
 _KEYWORD_ARG = re.compile(r"\A([A-Za-z_]\w*)\s*=(?!=)")
 _OBJECT_NAME = re.compile(r"""\A\s*["']?([A-Za-z_$][\w$]*)["']?\s*(?::|\Z)""", re.S)
 _CLOSE = {"(": ")", "[": "]", "{": "}"}
-
-
 _BRACE = re.compile(r"[{}]")
 
 
@@ -81,13 +79,15 @@ def names_in(word: str) -> set[str]:
 def _balanced(text: str, start: int) -> str:
     """The text inside the bracket that opens at `start`, up to its closing bracket (strings skipped)."""
     stack: list[str] = []
-    quote = ""
+    quote, escaped = "", False
     for n in range(start, len(text)):
         char = text[n]
         if quote:
-            if char == "\\":
-                continue
-            if char == quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
                 quote = ""
         elif char in "\"'`":
             quote = char
@@ -102,10 +102,15 @@ def _balanced(text: str, start: int) -> str:
 
 def _top_level(text: str) -> list[str]:
     """`text` split at its commas outside brackets and strings."""
-    parts, depth, quote, last = [], 0, "", 0
+    parts, depth, quote, last, escaped = [], 0, "", 0, False
     for n, char in enumerate(text):
         if quote:
-            quote = "" if char == quote else quote
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
         elif char in "\"'`":
             quote = char
         elif char in "([{":

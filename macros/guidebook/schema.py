@@ -206,6 +206,15 @@ def _yaml_word(doc: YamlDocument, path: FieldPath, kind: Kind, details: Details)
     return kind, details
 
 
+def _cut_by_comment(doc: YamlDocument, path: FieldPath, kind: Kind, details: Details) -> tuple[Kind, Details]:
+    """A text YAML cut at ' #' (`text: see [it]( #its-id )` reads "see [it]("): said so, not as a broken link."""
+    comment = doc.comments.get(path)
+    value = doc.value_at(path) if comment is not None else None
+    if isinstance(value, str) and value.rstrip().endswith("(") and kind is not Kind.YAML_WORD:
+        return Kind.CUT_BY_COMMENT, {"comment": comment, "end": value.rstrip()[-20:]}
+    return kind, details
+
+
 def check(doc: YamlDocument, schema_path: Path) -> list[Problem]:
     validator = load_schema(schema_path)
     if not isinstance(doc.data, dict):
@@ -213,6 +222,6 @@ def check(doc: YamlDocument, schema_path: Path) -> list[Problem]:
     problems: dict[Problem, None] = {}  # in order, each once ("" is both too short and blank)
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
         for path, found, found_details in _classify(error):
-            kind, details = _yaml_word(doc, path, found, found_details)
+            kind, details = _cut_by_comment(doc, path, *_yaml_word(doc, path, found, found_details))
             problems[Problem.of(kind, doc.name, doc.line_of(path), format_field(path), **details)] = None
     return list(problems)

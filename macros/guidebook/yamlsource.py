@@ -42,6 +42,9 @@ class YamlDocument:
         self.name = display_name
         # the plain words YAML read as true/false or nothing, by field: ("items", 0, "text") -> ("yes", "true or false")
         self.words = words or {}
+        # the unquoted values followed by a comment on their last line, by field -> the comment ("# id )."):
+        # `text: see [it]( #its-id )` is "see [it](" to YAML
+        self.comments: dict[FieldPath, str] = {}
 
     def line_of(self, path: FieldPath) -> int | None:
         """Line of the field at `path`, or of the nearest enclosing field."""
@@ -147,8 +150,10 @@ def _yaml_problem(exc: yaml.YAMLError, name: str) -> Problem:
 class _Builder:
     """Plain data from a checked node tree, with the line of every field."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, source: list[str] | None = None):
         self.name = name
+        self.source = source or []
+        self.comments: dict[FieldPath, str] = {}
         self.lines: dict[FieldPath, int] = {}
         self.problems: list[Problem] = []
         self.words: dict[FieldPath, tuple[str, str]] = {}
@@ -171,6 +176,10 @@ class _Builder:
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode) and not node.style and node.value and node.tag in YAML_WORDS:
             self.words[path] = (node.value, self.meaning(node))
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line < len(self.source):
+            rest = self.source[node.end_mark.line][node.end_mark.column:]
+            if rest.lstrip().startswith("#") and rest[:1].isspace():
+                self.comments[path] = rest.strip()
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
@@ -212,9 +221,11 @@ def parse_yaml(text: str, display_name: str) -> tuple[YamlDocument | None, list[
         return None, [_yaml_problem(exc, display_name)]
     if root is None:
         return None, [Problem.of(Kind.EMPTY_FILE, display_name)]
-    builder = _Builder(display_name)
+    builder = _Builder(display_name, text.splitlines())
     data = builder.build(root, ())
-    return YamlDocument(data, builder.lines, display_name, builder.words), builder.problems
+    doc = YamlDocument(data, builder.lines, display_name, builder.words)
+    doc.comments = builder.comments
+    return doc, builder.problems
 
 
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:

@@ -71,7 +71,7 @@ def test_a_planted_error_is_named_by_file_line_and_field(tmp_path, capsys, file,
     out = capsys.readouterr()
     assert f"{file}:{line}: {field}: " in out.out, out.out
     assert words in out.out
-    assert "Traceback" not in out.out + out.err and "problem" in out.err
+    assert "Traceback" not in out.out + out.err and "problem" in out.out.splitlines()[-1]
 
 
 def test_the_report_has_a_compilers_shape_and_a_github_annotation():
@@ -398,3 +398,25 @@ def test_a_handover_links_problems_never_speak_of_a_progress_file():
         assert values == given
         text = words.text(key, **values)
         assert "file" not in text and "{" not in text, text
+
+
+def test_quotes_and_escapes_inside_a_call_do_not_end_it():
+    uses = Uses()
+    _script_uses('say("a.b", { text: "a \\" ) }", count })', uses)
+    assert filled("a.b", uses) == {"text", "count"}
+
+
+def test_a_catalogue_not_named_after_a_language_is_named(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data/messages/notes.yml").write_text("a:\n  b: c\n", encoding="utf-8")
+    problems = check_data(tmp_path / "data", tmp_path).problems
+    assert [(p.file, p.message[:39]) for p in problems] == [
+        ("data/messages/notes.yml", "'notes' is not a language code such as ")]
+
+
+def test_pull_requests_run_make_check():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML reads the key `on` as true
+    assert "pull_request" in triggers
+    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert "make check" in steps

@@ -622,6 +622,10 @@ EDITOR_CASES = [
               "    text: See [this](# fixture-checklist).", "items[1].text", "right after '#'"),
     checklist("checklist-link-in-capitals", Kind.BAD_CHECKLIST_LINK, "summary: A fixture.",
               "summary: See [this](#Fixture-Checklist).", "summary", "'#Fixture-Checklist' is not a checklist's id"),
+    checklist("link-cut-by-a-comment", Kind.CUT_BY_COMMENT, "    text: First item.",
+              "    text: See [the list]( #fixture-checklist ).", "items[1].text",
+              "YAML reads ' #fixture-checklist ).' as a comment (a space then # starts one), so this text stops at "
+              "'...See [the list](': put the whole text in quotes"),
     checklist("items-501", Kind.TOO_MANY, FIXTURE[FIXTURE.index("items:"):FIXTURE.index("address:")],
               "items:\n" + "".join(f"  - id: item-{n}\n    text: Item.\n" for n in range(501)), "items",
               "this list holds 501 entries; the most allowed here is 500"),
