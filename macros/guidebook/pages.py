@@ -69,31 +69,39 @@ def _as_page(address: str, served: str, named: bool = False) -> str:
     return f" ({f'address {address!r}, ' if named else ''}the page of {page})"
 
 
-def _clash_message(checklist: Checklist, served: str, owner: tuple[str, str]) -> str:
-    owner_file, owner_address = owner
+def _where(owner: str | Checklist, root: str | None) -> tuple[str, str]:
+    """A page that has an address: (its file, with the line of its address for a checklist; that address)."""
+    if not isinstance(owner, Checklist):
+        return owner, ""
+    line = _address_line(owner, root)
+    return owner.file + (f", line {line}" if line else ""), owner.address
+
+
+def _clash_message(checklist: Checklist, served: str, owner: str | Checklist, root: str | None) -> str:
+    owner_file, owner_address = _where(owner, root)
+    owner_page = _as_page(owner_address, served, named=True) if owner_address else ""
     return (f"the address '{checklist.address}'{_as_page(checklist.address, served)} is already the address of "
-            f"{owner_file}{_as_page(owner_address, served, named=True)}; "
-            "both would write the same file: every page needs its own address")
+            f"{owner_file}{owner_page}; both would write the same file: every page needs its own address")
 
 
 def check_addresses(guidebook: Guidebook, taken: dict[str, str], root: str | None = None) -> list[Problem]:
     """Every checklist has its own address, outside the site's own folders, and not served as the page of
     another checklist or of a page under docs/ (an address ending in 'index/' is its folder's page).
 
-    `taken` maps the site-relative address of each page under docs/ to its file (e.g. 'about/' -> 'docs/about.md')."""
+    `taken` maps the site-relative address of each page under docs/ to its file (e.g. 'about/' -> 'docs/about.md').
+    The files are read again only to give the line of a problem."""
     problems = []
-    owners = {address: (file, address) for address, file in taken.items()}
+    owners: dict[str, str | Checklist] = dict(taken)
     for checklist in guidebook.checklists:
         reserved = _reserved_problem(checklist, root)
         if reserved:
             problems.append(reserved)
             continue
         served = served_address(checklist.address)
-        line = _address_line(checklist, root)
-        here = (checklist.file + (f", line {line}" if line else ""), checklist.address)
-        owner = owners.setdefault(served, here)
-        if owner != here:
-            problems.append(Problem(checklist.file, line, "address", _clash_message(checklist, served, owner)))
+        owner = owners.setdefault(served, checklist)
+        if owner is not checklist:
+            problems.append(Problem(checklist.file, _address_line(checklist, root), "address",
+                                    _clash_message(checklist, served, owner, root)))
     return problems
 
 
