@@ -160,10 +160,14 @@ def test_the_parser_honours_data_search_exclude_on_a_heading_as_our_interface_ru
 
 # ---- copied partials and blocks -----------------------------------------------------------------------
 
-def test_our_search_partial_is_materials_with_only_the_dialogs_name_added():
+# Our copy of Material's search.html changes two things only: the dialog gets a name, and the results
+# container loses its tab stop (invisible while search is closed: issue 26).
+def test_our_search_partial_is_materials_with_only_the_dialogs_name_added_and_no_hidden_tab_stop():
     ours = without_jinja_comments((OURS / "partials" / "search.html").read_text(encoding="utf-8"))
     theirs = without_jinja_comments((MATERIAL / "partials" / "search.html").read_text(encoding="utf-8"))
-    assert ours.replace(''' aria-label="{{ lang.t('search') }}"''', "", 1) == theirs
+    ours = ours.replace(''' aria-label="{{ lang.t('search') }}"''', "", 1)
+    assert theirs.count('''md-search__scrollwrap" tabindex="0"''') == 1, "Material's results container has its tab stop"
+    assert ours == theirs.replace('''md-search__scrollwrap" tabindex="0"''', '''md-search__scrollwrap"''', 1)
 
 
 def md_helpers(template: str) -> dict[str, str]:
