@@ -77,10 +77,13 @@ INSTALLED_STAMPS = ("node_modules/.installed", ".venv/.site-installed", ".venv/.
 
 
 def checkout_state() -> dict:
-    """What a test run must leave as it found it: `git status` (ignored files included, at the top level)
-    and node_modules (the folder itself, and the stamp and lock file `npm ci` rewrites)."""
+    """What a build in a test must leave as it found it: the files git does not track (a build folder, a
+    cache: `git status`'s untracked and ignored entries) and node_modules (the folder itself, and the
+    stamp and lock file `npm ci` rewrites). Edits to tracked files are left out: a person may be
+    editing while the tests run."""
     status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=ROOT, capture_output=True,
                             text=True, check=True).stdout
+    status = "\n".join(line for line in status.splitlines() if line.startswith(("??", "!!")))
     modules = ROOT / "node_modules"
     files = [modules, modules / ".installed", modules / ".package-lock.json"]
     return {"status": status, "node_modules": [(p.stat().st_ino, p.stat().st_mtime_ns) if p.exists() else None
