@@ -21,12 +21,14 @@ PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
 
 
 def norm(text: str) -> str:
-    """Text as printed: one space between words, a hyphen broken at a line end joined."""
-    return " ".join(re.sub(r"-[ \t]*\n\s*", "-", text).split())
+    """Text as printed: one space between words, a hyphen or an address broken after a slash at a line end joined."""
+    return " ".join(re.sub(r"([-/])[ \t]*\n\s*", r"\1", text).split())
 
 
 def expected(fragment: str) -> str:
-    return norm(plain(render_inline(fragment)))
+    """Inline text as printed: paper gives each link's address after its words (packet-pdf.css)."""
+    with_addresses = re.sub(r'<a href="(http[^"]*)">(.*?)</a>', r"\2 (\1)", render_inline(fragment))
+    return norm(plain(with_addresses))
 
 
 def pdfinfo(pdf: Path, *options: str) -> str:

@@ -1,4 +1,5 @@
 """Loading and validating data without MkDocs: lines, fields, and the real data's invariants."""
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,20 @@ def test_missing_guidebook_file_is_reported(tmp_path):
     (tmp_path / "data").mkdir()
     with pytest.raises(DataError, match=r"guidebook\.yml: the file is missing"):
         load_guidebook(tmp_path / "data", display_root=tmp_path)
+
+
+def test_an_items_former_ids_stay_taken_and_map_to_its_id_now(tmp_path):
+    """A renamed item lists its old ids (`former_ids`): no other id may take them, and the guidebook
+    maps each to the item's id now (links and saved progress follow it)."""
+    book = load_guidebook(ROOT / "data", display_root=ROOT)
+    assert book.renamed == {old: i.id for _, i in book.items for old in i.former_ids}
+    old, now = next(iter(book.renamed.items()))
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "checklists" / "public-and-media-communication.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - id: stick-to-facts\n", f"  - id: stick-to-facts\n    former_ids: [{old}]\n"),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as problems:
+        load_guidebook(tmp_path / "data", display_root=tmp_path)
+    assert f"field items[5].former_ids[1]: the id '{old}' is already used in" in str(problems.value)
+    assert now != old
