@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from macros.guidebook.inline import render_inline
 from macros.guidebook.pdf import PACKET_FILES
-from tests.pdfread import structure
+from tests.pdfread import size_of, structure, text_sizes
 from tests.support import build, expected_site_url, page_path, plain, word
 
 PAGE_LIMIT = 8  # US Letter and A4, as the packet page prints (tests/browser/test_print.py)
@@ -299,3 +299,18 @@ def test_a_pdf_ua_validator_finds_nothing(packet):
     failures = [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
     print(f"\n{packet[0]}: {report.rules.passed} of {report.rules.total} PDF/UA-1 rules pass")
     assert failures == [] and report.is_compliant, failures
+
+
+def test_the_part_2_notice_is_set_smaller_than_the_items(letter, guidebook):
+    """The notice frames the police checklists; it must not outweigh their items (font sizes read back)."""
+    part = next(p for p in guidebook.parts if p.notice)
+    first_item = guidebook.checklists_in(part)[0].items[0]
+    notice, item = expected(part.notice)[:40], expected(first_item.text)[:40]
+    for number in range(page_count(letter)):
+        runs = text_sizes(letter, number)
+        text = norm(" ".join(run for _, run in runs))
+        if notice in text and item in text:
+            notice_size, item_size = size_of(runs, notice[:20]), size_of(runs, item[:20])
+            assert notice_size < item_size, f"notice {notice_size} pt, items {item_size} pt"
+            return
+    raise AssertionError("the notice and the first police item are not on one page")

@@ -92,3 +92,27 @@ def test_download_link_is_relative_to_the_page_and_gives_pages_and_size(page_url
 def test_without_the_pdf_the_packet_page_says_so():
     html = made_packets().download_html("packet/")
     assert "not made while previewing" in html and "<a" not in html
+
+
+def test_a_checklist_longer_than_a_page_breaks_between_items_with_its_title_repeated(tmp_path):
+    """A checklist of many long items on Letter paper: it breaks between items, never inside one, and
+    each following page's running header repeats its title (string-set; Chromium cannot, the packet
+    page's help says so)."""
+    import subprocess
+
+    long_text = "Talk with each group in turn about what it needs and who speaks for it. " * 4
+    items = tuple(Item(id=f"item-{n}", text=f"Item {n}: {long_text}") for n in range(1, 31))
+    checklist = make_checklist(title="A very long checklist", items=items)
+    html = packet_html(make_book(checklist), {checklist.id: "https://example.org/a/"}, "https://example.org/")
+    pdf = tmp_path / "long.pdf"
+    made = render_pdf(html)
+    pdf.write_bytes(made.data)
+    pages = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True,
+                            check=True).stdout for n in range(1, made.pages + 1)]
+    holding = [n for n, text in enumerate(pages) if "Item " in text]
+    assert len(holding) > 1, "the checklist fits on one page: make it longer"
+    for n in holding:  # the running header is the page's first lines
+        assert "A very long checklist" in pages[n][:200], f"page {n + 1} does not repeat the checklist's title"
+    for item in items:
+        whole = " ".join(item.text.split())
+        assert any(whole in " ".join(text.split()) for text in pages), f"{item.id} is split across pages"
