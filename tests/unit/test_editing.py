@@ -353,7 +353,7 @@ def test_the_build_stops_on_what_make_check_finds(tmp_path, monkeypatch):
     line = replace(root / EN, "  page_number: ", "  page_number: \"Page {page} of {total}\" # ")
     monkeypatch.setattr(macros, "DATA_DIR", root / "data")
     monkeypatch.setattr(macros, "ROOT", root)
-    env = types.SimpleNamespace(conf={"theme": {"language": "en"}})
+    env = types.SimpleNamespace(conf={"theme": {"language": "en"}, "site_url": "https://example.org/guidebook/"})
     with pytest.raises(PluginError) as caught:
         macros.load_state(env)
     assert f"{EN}, line {line}, field print.page_number: {{total}} is not filled in here" in str(caught.value)
