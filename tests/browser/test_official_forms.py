@@ -120,3 +120,31 @@ def test_improvement_plan_prints_the_matrix_then_the_timeline(forms_page, guideb
     assert word("forms.plan_heading", name="Main Street protest") in paper and word("forms.not_official") in paper
     timeline = paper.index(word("forms.plan_timeline"))
     assert paper.index(word("forms.col_capability")) < timeline < paper.index("11/20/2026 13:35")
+
+
+def test_a_long_log_continues_on_numbered_pages_with_its_headings(browser, base_url, guidebook, tmp_path):
+    from tools.saved_progress import stored
+
+    lists = [c for c in guidebook.checklists if c.scope == "incident"]
+    start = datetime.datetime(2026, 11, 20, 18, 0, tzinfo=datetime.UTC)
+    checks: dict = {}
+    for n, (checklist, item) in enumerate((c, i) for c in lists for i in c.items):
+        at = (start + datetime.timedelta(minutes=3 * n)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        checks.setdefault(checklist.id, {})[item.id] = {"at": at, "who": f"Officer {n % 4}", "note": NOTE}
+    saved = stored(checks, incident={"start": "2026-11-20T18:00:00.000Z", "name": "Long day"})
+    context = browser.new_context(timezone_id=ZONE, locale="en-US")
+    context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(saved)})")
+    page = context.new_page()
+    page.goto(base_url + "record/")
+    wait_for_record_page(page)
+    page.evaluate("() => { window.print = () => {}; }")
+    page.get_by_role("button", name=word("forms.print_ics")).click()
+    pages = pdf_pages(page, tmp_path / "long.pdf")
+    print(f"\nICS 214-format log of {sum(len(c.items) for c in lists)} checks: {len(pages)} Letter pages")
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        assert word("forms.ics_page", page=number) in text
+    for text in pages[1:]:
+        assert word("forms.col_datetime") in text and word("forms.col_activities") in text, "the log's heading repeats"
+    assert word("forms.block_prepared") in pages[-1]
+    context.close()
