@@ -29,19 +29,19 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 # the few packet.js names).
 SCRIPT_GROUPS = (
     "count", "reset", "roles", "import", "storage", "incident", "print", "copy", "record", "handover", "privacy",
-    "undo", "status", "duration", "loading", "packet", "wayin", "offline", "shift", "now",
+    "undo", "status", "duration", "loading", "packet", "wayin", "offline", "shift", "now", "forms",
 )
 # A page carries the words of the scripts it runs. The incident record page gets them all but the
 # packet's. The pages that show every checklist (home, packet) leave out the record page's groups
-# (record.js, handover.js), and all but the packet its choice (packet.js); the packet and the other
+# (record.js, handover.js, forms.js), and all but the packet its choice (packet.js); the packet and the other
 # pages also leave out those of export and import (transfer.js: home and the record page). Of the
 # groups left out, every page keeps the few words its own scripts show: a checked item's time and
 # who (item-record.js), a failed archive (incidentbar.js), "and N more" (words.js). The Now list's
 # words (nowlist.js) are on the pages that show every checklist (it is one) and the record page.
 PAGE_KINDS = ("record", "packet", "overview", "other")
-LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy", "import", "now"),
-            "overview": ("record", "handover", "privacy", "packet"),
-            "other": ("record", "handover", "privacy", "import", "packet", "now")}
+LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy", "import", "now", "forms"),
+            "overview": ("record", "handover", "privacy", "packet", "forms"),
+            "other": ("record", "handover", "privacy", "import", "packet", "now", "forms")}
 EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed", "import.more")
 
 

@@ -48,5 +48,7 @@ def test_every_saved_check_gets_its_record_and_fields_come_with_the_first_openin
     other.get_by_label(word("record.who")).press("Tab")
     saved = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(KEY)})"))
     assert saved["checks"][CHECKLIST][last]["who"] == "Mayor Lee"
+    assert saved["checks"][CHECKLIST][last]["who_at"], "an edit of who keeps its own time (a merge keeps the later edit)"
+    assert "note_at" not in saved["checks"][CHECKLIST][last], "only the field edited is stamped"
     assert saved["checks"][CHECKLIST][first] == {"at": WHEN, "who": "J.S.", "note": "Called"}
     assert other.locator('[data-gb="record-said"]').inner_text() == word("record.by", who="Mayor Lee")

@@ -203,6 +203,25 @@ def test_import_ignores_and_reports_unknown_ids(page, base_url, checklist, tmp_p
     assert home_count(page, checklist.id).startswith("1 ")
 
 
+def test_import_merges_a_checklist_listed_twice_and_says_so(page, base_url, checklist, tmp_path):
+    first, second = checklist.items[0].id, checklist.items[1].id
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps({
+        "format": "ccm-guidebook-progress", "format_version": 2, "guidebook_version": 1,
+        "checklists": [
+            {"id": checklist.id, "ticked": [{"id": first, "ticked_at": "2026-11-20T18:00:00.000Z", "who": "Ruiz"}]},
+            {"id": checklist.id, "ticked": [{"id": second, "ticked_at": "2026-11-20T18:10:00.000Z"},
+                                            {"id": first, "ticked_at": "2026-11-20T18:20:00.000Z"}]},
+        ]}))
+    page.goto(base_url)
+    message = import_file(page, path)
+    assert word("import.imported", count=2, file=path.name) in message
+    assert word("import.repeated", titles=checklist.title) in message
+    checks = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["checks"][checklist.id]
+    assert checks[first] == {"at": "2026-11-20T18:20:00.000Z", "who": "Ruiz"}, "merged: the later check, the who kept"
+    assert second in checks
+
+
 def test_corrupt_storage_is_kept_with_a_notice(page, context, open_checklist, checklist):
     context.add_init_script(f"localStorage.setItem('{KEY}', '{{not json')")
     open_checklist()

@@ -114,7 +114,7 @@ def test_the_stylesheets_hold_no_words(path):
 # The scripts that only some pages run (every other module runs on every page): the incident record
 # page's, the packet's choice, and export and import (on the home page and
 # the record page).
-RECORD_PAGE_SCRIPTS = ("record.js", "handover.js")
+RECORD_PAGE_SCRIPTS = ("record.js", "handover.js", "forms.js")
 PACKET_SCRIPTS = ("packet.js",)
 OVERVIEW_SCRIPTS = ("transfer.js", "nowlist.js")  # nowlist.js: the Now list, a page that shows every checklist
 SAID = re.compile(r"""say\(\s*["']([a-z_]+\.[a-z_0-9]+)["']""")

@@ -11,6 +11,7 @@
  *   guidebook/item-record.js       beside each checked item: its time, who and note
  *   guidebook/record.js, scope.js  the incident record page; which checklists belong to an incident
  *   guidebook/handover.js          handover by link (compressed, in the fragment)
+ *   guidebook/forms.js             the record as an ICS 214-format activity log and an improvement plan
  *   guidebook/clock.js             the incident clock (phases as windows; duration.js says how long)
  *   guidebook/incidentbar.js       the incident bar on every page, and starting a new incident
  *   guidebook/startrow.js          "When did it start? Now · 10 · 20 …": one tap starts an incident
@@ -127,6 +128,7 @@ async function startRecordPage(root) {
   recordPage = loaded;
   loaded.record.initRecord(root, changed);
   loaded.handover.initHandover(root, changed);
+  loaded.forms.initForms(root);
   loaded.record.showRecord(root);
 }
 

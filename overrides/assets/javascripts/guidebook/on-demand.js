@@ -71,8 +71,8 @@ export async function loadNowList(status) {
 export const loadPacket = (status) => load(() => import("./packet.js"), status);
 
 export async function loadRecordPage(status) {
-  const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js")]), status);
-  return loaded && { record: loaded[0], handover: loaded[1] };
+  const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js"), import("./forms.js")]), status);
+  return loaded && { record: loaded[0], handover: loaded[1], forms: loaded[2] };
 }
 
 /** Export and import on the home page (gb-progress.html); transfer.js loads at the first use. */

@@ -177,7 +177,7 @@ function showViewing(root) {
 }
 
 /** What the page holds for the script: each item's words, and each role's incident checklists. */
-function pageData(page) {
+export function pageData(page) {
   const data = part(page, "record-texts").dataset;
   return { texts: JSON.parse(data.texts), roleLists: JSON.parse(data.roles ?? "{}") };
 }
@@ -233,6 +233,9 @@ function showHistory(root) {
 // ---- exports ---------------------------------------------------------------------------------------------
 
 export { csvCell };
+
+/** The name of an incident, or the words for one with none. */
+export const nameOf = (incident) => incidentName(incident);
 
 const CSV_COLUMNS = ["elapsed", "date", "time", "checklist", "item", "event", "who", "note", "iso"];
 

@@ -21,6 +21,8 @@
 
 export const KEY = "ccm-guidebook.progress";
 export const LEGACY_KEY = "ccm-guidebook.progress.v1";
+/** The name, position and agency of whoever prepares the ICS 214-format log on this device (forms.js). */
+export const PREPARER_KEY = "ccm-guidebook.preparer";
 export const VERSION = 3;
 export const ARCHIVE_KEPT = 20; // past incidents kept on this device; the oldest goes when one more is archived
 

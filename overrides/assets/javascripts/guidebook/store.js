@@ -6,7 +6,7 @@
  *    was left out;
  *  - blocked or full storage keeps the page working, and says so.
  * The format and the reading field by field are in saved.js. */
-import { ARCHIVE_KEPT, KEY, LEGACY_KEY, emptyProgress, readSaved, renameItems, serialize } from "./saved.js";
+import { ARCHIVE_KEPT, KEY, LEGACY_KEY, PREPARER_KEY, emptyProgress, readSaved, renameItems, serialize } from "./saved.js";
 
 /** Saved text longer than this (characters) warns that storage may soon run out: browsers
  * give a site about 5 MB (2.5 million UTF-16 characters) of localStorage. */
@@ -221,13 +221,14 @@ export function deleteArchived(index) {
   return save();
 }
 
-/** Delete every record of the guidebook on this device (both storage keys). */
+/** Delete every record of the guidebook on this device (both keys of the progress, and the preparer of forms.js). */
 export function deleteAll() {
   progress = emptyProgress();
   storage = openStorage();
   try {
     storage?.removeItem(KEY);
     storage?.removeItem(LEGACY_KEY);
+    storage?.removeItem(PREPARER_KEY);
   } catch {
     return false;
   }

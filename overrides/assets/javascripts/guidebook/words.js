@@ -36,10 +36,11 @@ const STYLES = {
   year: { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" },
   date: { month: "short", day: "numeric", year: "numeric" },
   time24: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  numeric: { month: "2-digit", day: "2-digit", year: "numeric" },
 };
 
 /** The formatter of a style of time: "time" (10:42 PM), "day" (Nov 20, 10:42 PM), "year" (Nov 20, 2026,
- * 10:42 PM), "date" (Nov 20, 2026), "time24" (22:42). */
+ * 10:42 PM), "date" (Nov 20, 2026), "time24" (22:42), "numeric" (11/20/2026). */
 export function timeFormat(style) {
   if (!formats.has(style)) formats.set(style, new Intl.DateTimeFormat(language(), STYLES[style]));
   return formats.get(style);
