@@ -35,8 +35,8 @@ beforeEach(() => {
 
 test("the link is the page's address with the data in its fragment, in base64url only", async () => {
   const link = await makeLink(BOOK, BASE);
-  assert.ok(link.startsWith(`${BASE}#handover=1.`));
-  assert.match(link.slice(link.indexOf("#handover=1.") + 12), /^[A-Za-z0-9_-]+$/);
+  assert.ok(link.startsWith(`${BASE}#handover=2.`), "version 2: the data and its CRC-32 (linkcode.js)");
+  assert.match(link.slice(link.indexOf("#handover=2.") + 12), /^[A-Za-z0-9_-]+$/);
 });
 
 test("a link read back gives the incident: checks with who and note, the start and name, undone checks", async () => {

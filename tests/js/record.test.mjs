@@ -21,9 +21,11 @@ test("a CSV cell that starts like a formula is prefixed with ', and every cell i
 });
 
 test("the CSV export guards every cell from the reader (who and note), one row per event", () => {
-  const lines = recordCsv(record, BOOK, {}).split("\r\n");
+  const all = recordCsv(record, BOOK, {}).split("\r\n");
+  const heading = all.findIndex((line) => line.includes(`"${say("record.csv_who")}"`));
+  assert.equal(heading, 4, "the incident, its start and the as-of time, a blank line, then the columns");
+  const lines = all.slice(heading);
   assert.equal(lines.length, 1 + 3 + 1, "a heading, three events, and a final line break");
-  assert.ok(lines[0].includes(`"${say("record.log_who")}"`));
   assert.ok(lines[1].includes(`"'=HYPERLINK(""x"")"`));
   assert.ok(lines[2].includes(`"'+wrong"`) && lines[3].includes(`"'+wrong"`));
   assert.ok(!/(^|,)"[=+@]/.test(lines.join("\n")));
@@ -43,8 +45,12 @@ test("the log holds every check and every undoing, oldest first; a check without
     ["secure-scene", "checked"], ["brief-council", "checked"], ["brief-council", "undone"], ["meet-leaders", "checked"]]);
 });
 
-test("open items are grouped by phase window, in the guidebook's order of phases; preparation left out", () => {
-  const windows = openItems(record, BOOK);
-  assert.deepEqual(windows.map((w) => [w.id, w.items.map((i) => i.item)]), [
-    ["first-hours", ["call-chief"]], ["first-day", ["brief-council", "meet-leaders"]]]);
+test("open items are grouped by checklist, for the checklists the incident used; preparation left out", () => {
+  const { groups, others } = openItems(record, BOOK);
+  assert.deepEqual(groups.map((g) => [g.checklist.id, g.items]), [
+    ["police-first-hours", ["call-chief"]], ["police-first-day", ["brief-council", "meet-leaders"]]]);
+  assert.deepEqual(others, []);
+  const unused = openItems({ ...record, log: [] }, BOOK);
+  assert.deepEqual(unused.groups.map((g) => g.checklist.id), ["police-first-hours"]);
+  assert.deepEqual(unused.others.map((g) => g.checklist.id), ["police-first-day"], "summed up in one line");
 });

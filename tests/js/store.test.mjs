@@ -34,7 +34,8 @@ test("a check undone goes to the log, so the record keeps that it had been done"
   store.setCheckRecord("police-first-hours", "secure-scene", { who: " Sgt. Diaz ", note: "radioed" });
   store.setChecked("police-first-hours", "secure-scene", false, at(1));
   assert.equal(store.isChecked("police-first-hours", "secure-scene"), false);
-  assert.deepEqual(store.undoneLog(), [{
+  const logged = store.undoneLog().map(({ who_at: _who, note_at: _note, ...entry }) => entry); // edit times: now
+  assert.deepEqual(logged, [{
     checklist: "police-first-hours", item: "secure-scene", at: at(2), who: "Sgt. Diaz", note: "radioed", undone: at(1) }]);
 });
 
@@ -113,11 +114,12 @@ test(`the archive keeps at most ${ARCHIVE_KEPT} past incidents: archiving one mo
   assert.equal(store.archived().at(-1).incident.name, "incident 20");
 });
 
-test("merge: per item, the later check wins, and who and note come with it", () => {
+test("merge: per item, the later check time wins; who and note each keep their later edit (issue 27)", () => {
   store.setChecked("police-first-hours", "secure-scene", true, at(5));
-  store.setCheckRecord("police-first-hours", "secure-scene", { who: "Mine" });
+  store.setCheckRecord("police-first-hours", "secure-scene", { who: "Mine" }); // edited now: later than theirs
   store.mergeIncident(incoming({ "police-first-hours": { "secure-scene": { at: at(2), who: "Theirs", note: "later" } } }), isIncident);
-  assert.deepEqual(store.checkOf("police-first-hours", "secure-scene"), { at: at(2), who: "Theirs", note: "later" });
+  const { who_at: _who, note_at: _note, ...merged } = store.checkOf("police-first-hours", "secure-scene");
+  assert.deepEqual(merged, { at: at(2), who: "Mine", note: "later" });
 });
 
 test("merge: a check of this device that loses to a later undoing goes to the log, with its note", () => {
