@@ -39,6 +39,7 @@ PAPERS = {"letter": "letter", "a4": "A4"}  # name -> CSS page size
 PACKET_FILES = {"letter": "packet/guidebook-packet.pdf", "a4": "packet/guidebook-packet-a4.pdf"}  # in the site
 SWITCH = "GUIDEBOOK_PDF"  # "skip" or "build"; unset: made by `mkdocs build`, skipped by `mkdocs serve`
 _CHECKLIST_ANCHOR = re.compile(r'href="#([a-z0-9-]+)"')  # a link to a checklist, as render_inline writes it
+_WEB_LINK = re.compile(r'(<a href="(https?://[^"]+)">.*?</a>)')  # a link to the web, as render_inline writes it
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,11 @@ def _parts(guidebook: Guidebook) -> list[tuple[Part, list[Checklist]]]:
 
 def pdf_inline(text: str) -> Markup:
     """Inline text for the PDF, where a link to another checklist ([its title](#its-id)) leads to that
-    checklist's heading in the document (id="checklist-<id>")."""
-    return Markup(_CHECKLIST_ANCHOR.sub(r'href="#checklist-\1"', str(render_inline(text))))
+    checklist's heading in the document (id="checklist-<id>"), and a link to the web is followed by its
+    address: on paper a link leads nowhere. The address stands after the link, not inside it (a CSS
+    ::after would be tagged as a second link inside the first)."""
+    html = _CHECKLIST_ANCHOR.sub(r'href="#checklist-\1"', str(render_inline(text)))
+    return Markup(_WEB_LINK.sub(r'\1<span class="address"> (\2)</span>', html))
 
 
 def packet_html(guidebook: Guidebook, addresses: dict[str, str], home: str, paper: str = "letter") -> str:
