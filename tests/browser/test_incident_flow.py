@@ -350,3 +350,18 @@ def test_no_axe_violation_on_the_now_list_and_the_open_panels(browser, base_url,
         assert axe_report(page) == [], "start row"
     finally:
         context.close()
+
+
+def test_the_now_list_of_a_municipal_role_holds_its_own_checklists(phone, base_url, guidebook):
+    role = next(r for r in guidebook.roles if r.id == "chief-executive")
+    audiences = {a.id for a in role.audiences}
+    expected = [c.id for c in guidebook.checklists if c.scope == "incident" and not c.phase
+                and audiences & {a.id for a in c.audiences}]
+    assert expected
+    phone.goto(base_url)
+    store(phone, {}, 1)
+    phone.goto(base_url + f"now/?role={role.id}")
+    phone.locator('[data-gb="now-group"]:visible').first.wait_for()
+    shown = [g.get_attribute("data-checklist") for g in phone.locator('[data-gb="now-group"]:visible').all()]
+    assert sorted(shown) == sorted(expected), "a municipal role: its own checklists, no police window"
+    assert phone.locator('[data-gb="now-role"]').inner_text() == word("now.role", role=role.name)
