@@ -69,7 +69,7 @@ function fillAgoChoices(select) {
   }
 }
 
-/** A time chosen under Change start: set it, close the panel, and give the focus back to its summary. */
+/** A time chosen under Change: set it, close the panel, and give the focus back to its summary. */
 function setStart(bar, start, changed) {
   store.setIncidentStart(start.toISOString());
   changed();
@@ -107,6 +107,7 @@ function startNew(bar, changed) {
   part(bar, "bar-new-panel").hidden = true;
   part(bar, "bar-change").open = false;
   part(document, "copy-status").textContent = say(archived ? "status.new_done" : "record.archive_failed");
+  if (archived) part(document, "start-ago")?.focus(); // the bar is gone: the row that starts the next one, where the page has it
 }
 
 /** Wire the bar's controls; `changed` saves and shows the new state everywhere. */
