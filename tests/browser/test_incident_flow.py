@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -99,7 +99,7 @@ def test_twenty_minutes_ago_in_one_tap_starts_the_incident(phone, base_url, site
     assert not phone.locator('[data-gb="start-row"]').is_visible(), "the row gives way to the bar"
     assert phone.evaluate("document.activeElement.dataset.gb") == "incident-bar", "the focus follows to the bar"
     start = datetime.fromisoformat(saved(phone)["incident"]["start"].replace("Z", "+00:00"))
-    assert abs(datetime.now(timezone.utc) - timedelta(minutes=20) - start) < timedelta(seconds=30)
+    assert abs(datetime.now(UTC) - timedelta(minutes=20) - start) < timedelta(seconds=30)
     assert phone.locator(".gb-item").first.bounding_box()["y"] + 40 <= PHONE["height"], \
         "with the bar, the first item is still on the first screen"
 
@@ -273,7 +273,8 @@ def parse_ics(text: str) -> list[dict]:
     """The events of an iCalendar text (lines unfolded), each with its fields and its alarms."""
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.rstrip("\r\n").endswith("END:VCALENDAR")
     lines = text.replace("\r\n ", "").split("\r\n")
-    events, stack = [], []
+    events: list[dict] = []
+    stack: list[dict] = []
     for line in filter(None, lines):
         name, _, value = line.partition(":")
         if name == "BEGIN":
@@ -304,8 +305,8 @@ def test_the_calendar_file_has_one_event_and_alarm_per_upcoming_window(phone, ba
     upcoming = [p for p in guidebook.phases if p.id in ("first-week", "long-term")]  # 3 hours in
     assert [e["SUMMARY"] for e in events] == [word("shift.calendar_event", phase=p.name) for p in upcoming]
     assert all(len(e["alarms"]) == 1 and e["alarms"][0]["TRIGGER"] == "PT0S" for e in events)
-    starts = [datetime.strptime(e["DTSTART"], "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc) for e in events]
-    assert all(start > datetime.now(timezone.utc) for start in starts)
+    starts = [datetime.strptime(e["DTSTART"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) for e in events]
+    assert all(start > datetime.now(UTC) for start in starts)
 
 
 def test_undo_after_a_reset_waits_and_takes_the_focus(phone, base_url, site, guidebook):
@@ -349,3 +350,18 @@ def test_no_axe_violation_on_the_now_list_and_the_open_panels(browser, base_url,
         assert axe_report(page) == [], "start row"
     finally:
         context.close()
+
+
+def test_the_now_list_of_a_municipal_role_holds_its_own_checklists(phone, base_url, guidebook):
+    role = next(r for r in guidebook.roles if r.id == "chief-executive")
+    audiences = {a.id for a in role.audiences}
+    expected = [c.id for c in guidebook.checklists if c.scope == "incident" and not c.phase
+                and audiences & {a.id for a in c.audiences}]
+    assert expected
+    phone.goto(base_url)
+    store(phone, {}, 1)
+    phone.goto(base_url + f"now/?role={role.id}")
+    phone.locator('[data-gb="now-group"]:visible').first.wait_for()
+    shown = [g.get_attribute("data-checklist") for g in phone.locator('[data-gb="now-group"]:visible').all()]
+    assert sorted(shown) == sorted(expected), "a municipal role: its own checklists, no police window"
+    assert phone.locator('[data-gb="now-role"]').inner_text() == word("now.role", role=role.name)

@@ -100,6 +100,20 @@ def test_the_incident_bar_leads_to_a_file_of_the_offline_edition(page, requests_
     assert group.get_by_role("checkbox").count() == len(two_hours.items)
 
 
+def test_hand_over_offline_gives_the_public_record_address(page, requests_elsewhere, offline_site, site, guidebook):
+    """Opened from disk, the bar's Hand over… makes a link to the public record page (a file:// link opens
+    on no other phone), with its QR code drawn by the one offline script."""
+    two_hours = guidebook.checklist("police-within-two-hours")
+    page.goto(offline_page(offline_site, site, two_hours.id).as_uri())
+    page.locator('[data-gb="start-row"]').get_by_role("button", name=word("start.now")).click()
+    wait_until(page, """document.querySelector('[data-gb="bar-open"]').textContent !== ''""")
+    page.get_by_role("button", name=word("status.handover")).click()
+    page.locator('[data-gb="handoff-made"]').wait_for(state="visible")
+    link = page.locator('[data-gb="handoff-link"]').input_value()
+    assert link.startswith(expected_site_url() + "record/#handover=1."), link[:80]
+    assert page.locator('[data-gb="handoff-qr"] svg').is_visible()
+
+
 def test_copy_link_offline_gives_the_public_address(page, requests_elsewhere, offline_site, site, guidebook):
     page.add_init_script("""
         window.__copied = [];

@@ -117,7 +117,12 @@ def test_the_focus_ring_uses_the_theme_accent(themed, base_url, site):
     open_page(page, base_url + page_path(site, "police-within-two-hours"), scheme)
     page.keyboard.press("Tab")  # the skip link, which leads to the title
     page.keyboard.press("Enter")
-    page.keyboard.press("Tab")  # the first box
+    page.keyboard.press("Tab")  # the first box, or with no incident the row "When did it start?" above it
+    for _ in range(7):  # Now, 10, 20, 30, 60 min ago, Other… (issue 26)
+        if page.evaluate("document.activeElement.classList.contains('gb-check')"):
+            break
+        assert page.evaluate("document.activeElement.closest('[data-gb=\"start-row\"]') !== null")
+        page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('gb-check')")
     found = page.evaluate(STYLE, ["input:focus-visible", None])
     assert found["outlineStyle"] != "none" and found["outlineWidth"] >= 2

@@ -68,7 +68,7 @@ function fillAgoChoices(select) {
   }
 }
 
-/** A time chosen under Change start: set it, close the panel, and give the focus back to its summary. */
+/** A time chosen under Change: set it, close the panel, and give the focus back to its summary. */
 function setStart(bar, start, changed) {
   store.setIncidentStart(start.toISOString());
   changed();
@@ -106,6 +106,7 @@ function startNew(bar, changed) {
   part(bar, "bar-new-panel").hidden = true;
   part(bar, "bar-change").open = false;
   part(document, "copy-status").textContent = say(archived ? "status.new_done" : "record.archive_failed");
+  if (archived) part(document, "start-ago")?.focus(); // the bar is gone: the row that starts the next one, where the page has it
 }
 
 /* on-demand.js's loaders of export (transfer.js) and of Hand over… (handoff.js), passed in by
