@@ -25,6 +25,7 @@ export function workerAddress(root, base = root.baseURI) {
 export async function startOfflineWorker(root = document, container = globalThis.navigator?.serviceWorker) {
   const address = workerAddress(root);
   if (!address || !container) return null;
+  performance.mark("gb-offline-worker"); // when the worker is registered: after the page's load and idle (bench/offline.py)
   try {
     const registration = await container.register(address.script, { scope: address.scope, updateViaCache: "none" });
     watchForUpdates(root, registration, container);
