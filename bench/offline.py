@@ -80,7 +80,7 @@ def report_first_load(browser, server, url: str, path: str, runs: int) -> None:
     row("  of which after the load event", ", ".join(sorted(set(allowed[0]["late"]))) or "-")
     after = median(allowed, "registered_after_load")
     row("  worker registered after the load event (median)", "-" if after is None else f"{after:.0f} ms")
-    row(f"  then its precache: {allowed[0]['files']} files (gzip)", f"{median(allowed, 'precache') / 1024:.0f} KB")
+    row(f"  then its precache: {allowed[0]['files']} files (gzip)", f"{(median(allowed, 'precache') or 0) / 1024:.0f} KB")
 
 
 def repeat_offline(browser, url: str, pages: list[str]) -> list[tuple[str, float, bool, int]]:

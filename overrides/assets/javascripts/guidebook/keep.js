@@ -18,7 +18,7 @@ export const HINT_KEY = "ccm-guidebook.home-screen-hint"; // the pages that have
 export const REMIND_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
 // The buttons that put a copy of the checks outside this browser: the record's exports, the home page's
 // "Export progress to a file", the handover link.
-const COPIES = '[data-gb="record-export"], [data-gb="export"], [data-gb="handover-make"]';
+const COPIES = ["record-export", "export", "handover-make"].map((name) => `[data-gb="${name}"]`).join(",");
 
 /** Whether this is an iPhone's (or iPad's) browser, not the guidebook opened from the Home Screen. */
 export function isIPhoneBrowser(nav, standaloneDisplay = false) {
@@ -69,7 +69,7 @@ export async function keepStorage(start, storage = globalThis.navigator?.storage
 
 function paragraph(root, className, name, text) {
   const line = root.createElement("p");
-  line.className = className;
+  line.classList.add(className, "gb-noprint");
   line.dataset.gb = name;
   line.textContent = text;
   return line;
@@ -81,12 +81,12 @@ async function showKept(root, storage) {
   if (!exports || !storage?.persisted) return;
   const kept = await storage.persisted().catch(() => false);
   part(root, "keep-status")?.remove();
-  exports.before(paragraph(root, "gb-keep-status gb-noprint", "keep-status",
+  exports.before(paragraph(root, "gb-keep-status", "keep-status",
     say(kept ? "offline.kept" : "offline.not_kept")));
   const old = kept ? 0 : uncopiedOldChecks(store.allChecks(), read(COPIED_KEY));
   part(root, "keep-reminder")?.remove();
   if (!old) return;
-  const reminder = paragraph(root, "gb-keep-reminder gb-noprint", "keep-reminder", say("offline.reminder"));
+  const reminder = paragraph(root, "gb-keep-reminder", "keep-reminder", say("offline.reminder"));
   const button = root.createElement("button");
   button.type = "button";
   button.className = "gb-button";
@@ -99,16 +99,16 @@ async function showKept(root, storage) {
 /** On an iPhone's browser, on the home and record pages: one line, once per page, under the title. */
 function showHint(root, nav, standaloneDisplay) {
   const page = root.querySelector('meta[name="gb-home-screen-hint"]')?.content;
-  const title = root.querySelector("article h1");
+  const title = root.querySelector("article > h1");
   const shown = (read(HINT_KEY) ?? "").split(" ");
   if (!page || !title || shown.includes(page) || !isIPhoneBrowser(nav, standaloneDisplay)) return;
-  title.after(paragraph(root, "gb-home-screen-hint gb-noprint", "home-screen-hint", say("offline.iphone_hint")));
+  title.after(paragraph(root, "gb-home-screen-hint", "home-screen-hint", say("offline.iphone_hint")));
   write(HINT_KEY, [...shown.filter(Boolean), page].join(" "));
 }
 
 /** Once the page is idle (guidebook.js): the hint, the record page's lines, and remembering each copy made. */
 export function startKeep(root = document, nav = globalThis.navigator) {
-  const standalone = globalThis.matchMedia?.("(display-mode: standalone)").matches ?? false;
+  const standalone = globalThis.matchMedia?.("(display-mode:standalone)").matches ?? false;
   showHint(root, nav, standalone);
   root.addEventListener("click", (event) => {
     if (!event.target.closest?.(COPIES)) return;
