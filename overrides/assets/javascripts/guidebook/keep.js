@@ -99,7 +99,7 @@ async function showKept(root, storage) {
 /** On an iPhone's browser, on the home and record pages: one line, once per page, under the title. */
 function showHint(root, nav, standaloneDisplay) {
   const page = root.querySelector('meta[name="gb-home-screen-hint"]')?.content;
-  const title = root.querySelector("article > h1");
+  const title = root.querySelector("article>h1");
   const shown = (read(HINT_KEY) ?? "").split(" ");
   if (!page || !title || shown.includes(page) || !isIPhoneBrowser(nav, standaloneDisplay)) return;
   title.after(paragraph(root, "gb-home-screen-hint", "home-screen-hint", say("offline.iphone_hint")));
