@@ -138,3 +138,19 @@ def test_the_hint_the_reminder_and_the_update_notice_have_no_axe_violation(brows
     page.locator("[data-gb='update-notice']").wait_for()
     assert axe_report(page) == []
     context.close()
+
+
+def test_delete_all_data_also_deletes_what_keep_noted(page, context, base_url, site):
+    context.add_init_script(fake_storage(False))
+    page.goto(base_url + page_path(site, "police-within-two-hours"))
+    page.locator("[data-gb='incident-summary']").click()
+    page.locator("[data-gb='incident-now']").click()
+    wait_until(page, "window.gbPersistCalls === 1")
+    page.goto(base_url + "record/")
+    with page.expect_download():
+        page.locator("[data-gb='record-export'][data-format='json']").click()
+    ours = "Object.keys(localStorage).filter(k => k.startsWith('ccm-guidebook')).sort()"
+    assert {"ccm-guidebook.keep-asked", "ccm-guidebook.copied-at"} <= set(page.evaluate(ours))
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name=word("privacy.delete_all")).click()
+    assert page.evaluate(ours) == []

@@ -9,6 +9,7 @@
  *     guidebook to the Home Screen and why (the page names itself: <meta name="gb-home-screen-hint">).
  * Nothing is ever written anywhere but this browser's own storage for this site. */
 import { part } from "./dom.js";
+import { KEY } from "./saved.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
@@ -45,6 +46,14 @@ function read(key) {
     return localStorage.getItem(key);
   } catch {
     return null; // storage blocked: the storage notice says so already
+  }
+}
+
+function remove(keys) {
+  try {
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // storage blocked: nothing was kept
   }
 }
 
@@ -111,9 +120,12 @@ export function startKeep(root = document, nav = globalThis.navigator) {
   const standalone = globalThis.matchMedia?.("(display-mode:standalone)").matches ?? false;
   showHint(root, nav, standalone);
   root.addEventListener("click", (event) => {
-    if (!event.target.closest?.(COPIES)) return;
-    write(COPIED_KEY, new Date().toISOString());
-    part(root, "keep-reminder")?.remove();
+    if (event.target.closest?.(COPIES)) {
+      write(COPIED_KEY, new Date().toISOString());
+      part(root, "keep-reminder")?.remove();
+    }
+    // "Delete all data on this device" (record.js, on the button itself: it has run, confirmed or not)
+    if (event.target.closest?.('[data-gb="delete-all"]') && read(KEY) === null) remove([ASKED_KEY, COPIED_KEY, HINT_KEY]);
   });
   return showKept(root, nav?.storage);
 }
