@@ -79,8 +79,9 @@ bench: install-test ## print the benchmark figures: progress, search index, reco
 	$(BIN)/python bench/record.py
 	$(BIN)/python bench/long_tasks.py
 
-budget: install-test bench/node_modules/.installed ## print the performance budget figures, Lighthouse included
+budget: install-test bench/node_modules/.installed ## print the performance budget figures, Lighthouse included, and the service worker's
 	$(BIN)/python bench/budget.py
+	$(BIN)/python bench/offline.py
 
 clean: ## remove everything the tasks made or installed
 	rm -rf site build node_modules bench/node_modules $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,7 @@ naming the file, rather than drawing something else. The icons:
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -40,7 +41,7 @@ class Icon:
     box: float
     disc: tuple[float, float, float, str]
     glyph_colour: str
-    outlines: list[list[Point]]
+    outlines: tuple[tuple[Point, ...], ...]
 
 
 def _numbers(text: str) -> list[float]:
@@ -186,7 +187,7 @@ def read_icon(svg: Path) -> Icon:
         if len(box) != 4 or box[0] or box[1] or box[2] != box[3] or circle is None or path is None:
             raise ValueError("expected a square viewBox from 0 0, one <circle> and one <path>")
         transform = _transform(path.get("transform", ""))
-        outlines = [[transform(p) for p in outline] for outline in path_outlines(path.get("d", ""))]
+        outlines = tuple(tuple(transform(p) for p in outline) for outline in path_outlines(path.get("d", "")))
         disc = (float(circle.get("cx", 0)), float(circle.get("cy", 0)), float(circle.get("r", 0)),
                 circle.get("fill", "#000"))
         return Icon(box[2], disc, path.get("fill", "#000"), outlines)
@@ -233,6 +234,12 @@ def png(image: Image.Image) -> bytes:
 
 
 def app_icons(svg: Path) -> dict[str, bytes]:
-    """Every icon of ICONS as PNG bytes, by file name."""
+    """Every icon of ICONS as PNG bytes, by file name (drawn once per content of the icon: `mkdocs serve`
+    rebuilds in the same process, and drawing takes half a second)."""
     icon = read_icon(svg)
-    return {name: png(draw(icon, size, maskable)) for name, (size, maskable, _purpose) in ICONS.items()}
+    return dict(_drawn(icon))
+
+
+@functools.lru_cache(maxsize=2)
+def _drawn(icon: Icon) -> tuple[tuple[str, bytes], ...]:
+    return tuple((name, png(draw(icon, size, maskable))) for name, (size, maskable, _purpose) in ICONS.items())

@@ -116,3 +116,41 @@ def test_no_hint_on_other_browsers(page, base_url):
     page.locator("[data-gb='words']").wait_for(state="attached")
     page.wait_for_timeout(1500)
     assert page.locator("[data-gb='home-screen-hint']").count() == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_hint_the_reminder_and_the_update_notice_have_no_axe_violation(browser, base_url, guidebook, scheme):
+    from tests.browser.test_accessibility import axe_report
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844}, user_agent=IPHONE,
+                                  is_mobile=True, has_touch=True)
+    context.add_init_script(fake_storage(False))
+    context.add_init_script(saved_with_old_checks(guidebook.checklists[0], 4))
+    page = context.new_page()
+    page.goto(base_url + "record/")
+    page.locator("[data-gb='keep-reminder']").wait_for(timeout=10_000)
+    page.locator("[data-gb='home-screen-hint']").wait_for()
+    # The update notice, as offline-worker.js shows it when a newer edition waits.
+    page.evaluate("""async () => {
+      const url = performance.getEntriesByType('resource').map(e => e.name).find(n => n.includes('/offline-worker.'));
+      (await import(url)).offerUpdate(document, { waiting: null }, { addEventListener() {} });
+    }""")
+    page.locator("[data-gb='update-notice']").wait_for()
+    assert axe_report(page) == []
+    context.close()
+
+
+def test_delete_all_data_also_deletes_what_keep_noted(page, context, base_url, site):
+    context.add_init_script(fake_storage(False))
+    page.goto(base_url + page_path(site, "police-within-two-hours"))
+    page.locator("[data-gb='incident-summary']").click()
+    page.locator("[data-gb='incident-now']").click()
+    wait_until(page, "window.gbPersistCalls === 1")
+    page.goto(base_url + "record/")
+    with page.expect_download():
+        page.locator("[data-gb='record-export'][data-format='json']").click()
+    ours = "Object.keys(localStorage).filter(k => k.startsWith('ccm-guidebook')).sort()"
+    assert {"ccm-guidebook.keep-asked", "ccm-guidebook.copied-at"} <= set(page.evaluate(ours))
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name=word("privacy.delete_all")).click()
+    assert page.evaluate(ours) == []

@@ -167,11 +167,18 @@ addEventListener("DOMContentLoaded", () => {
 });
 
 /* Once the page is idle: the service worker that keeps the guidebook for use with no signal
- * (guidebook/offline-worker.js), and storage that lasts (guidebook/keep.js: the iPhone hint, the record
- * page's lines). Loaded then, so that they never delay the first paint. */
+ * (guidebook/offline-worker.js, where the page names one), and storage that lasts (guidebook/keep.js, on the
+ * pages with its hint or the record). Loaded then, so that they never delay the first paint. */
 addEventListener("load", () => {
   const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
-  idle(() => Promise.all([import("./guidebook/offline-worker.js"), import("./guidebook/keep.js")])
-    .then(([worker, keep]) => Promise.all([worker.startOfflineWorker(document), keep.startKeep(document)]))
-    .catch((error) => console.warn(error)));
+  const names = (selector) => document.querySelector(selector) !== null;
+  idle(() => {
+    if (names('meta[name="gb-service-worker"]')) {
+      import("./guidebook/offline-worker.js").then((worker) => worker.startOfflineWorker(document))
+        .catch((error) => console.warn(error));
+    }
+    if (names('meta[name="gb-home-screen-hint"]')) {
+      import("./guidebook/keep.js").then((keep) => keep.startKeep(document)).catch((error) => console.warn(error));
+    }
+  });
 });

@@ -61,7 +61,7 @@ function fakeDocument() {
     offered, visibilityState: "visible", listeners: {},
     addEventListener(type, run) { this.listeners[type] = run; },
     querySelector: (selector) => (selector.includes("update-notice") && offered.length ? {} : null),
-    createElement: () => { offered.push(true); return { append() {}, dataset: {}, setAttribute() {}, addEventListener() {} }; },
+    createElement: () => { offered.push(true); return { append() {}, dataset: {}, classList: { add() {} }, setAttribute() {}, addEventListener() {} }; },
     body: { prepend() {} },
   };
 }

@@ -9,6 +9,7 @@
  *     guidebook to the Home Screen and why (the page names itself: <meta name="gb-home-screen-hint">).
  * Nothing is ever written anywhere but this browser's own storage for this site. */
 import { part } from "./dom.js";
+import { KEY } from "./saved.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
@@ -18,7 +19,7 @@ export const HINT_KEY = "ccm-guidebook.home-screen-hint"; // the pages that have
 export const REMIND_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
 // The buttons that put a copy of the checks outside this browser: the record's exports, the home page's
 // "Export progress to a file", the handover link.
-const COPIES = '[data-gb="record-export"], [data-gb="export"], [data-gb="handover-make"]';
+const COPIES = ["record-export", "export", "handover-make"].map((name) => `[data-gb="${name}"]`).join(",");
 
 /** Whether this is an iPhone's (or iPad's) browser, not the guidebook opened from the Home Screen. */
 export function isIPhoneBrowser(nav, standaloneDisplay = false) {
@@ -48,6 +49,14 @@ function read(key) {
   }
 }
 
+function remove(keys) {
+  try {
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // storage blocked: nothing was kept
+  }
+}
+
 function write(key, value) {
   try {
     localStorage.setItem(key, value);
@@ -69,7 +78,7 @@ export async function keepStorage(start, storage = globalThis.navigator?.storage
 
 function paragraph(root, className, name, text) {
   const line = root.createElement("p");
-  line.className = className;
+  line.classList.add(className, "gb-noprint");
   line.dataset.gb = name;
   line.textContent = text;
   return line;
@@ -81,12 +90,12 @@ async function showKept(root, storage) {
   if (!exports || !storage?.persisted) return;
   const kept = await storage.persisted().catch(() => false);
   part(root, "keep-status")?.remove();
-  exports.before(paragraph(root, "gb-keep-status gb-noprint", "keep-status",
+  exports.before(paragraph(root, "gb-keep-status", "keep-status",
     say(kept ? "offline.kept" : "offline.not_kept")));
   const old = kept ? 0 : uncopiedOldChecks(store.allChecks(), read(COPIED_KEY));
   part(root, "keep-reminder")?.remove();
   if (!old) return;
-  const reminder = paragraph(root, "gb-keep-reminder gb-noprint", "keep-reminder", say("offline.reminder"));
+  const reminder = paragraph(root, "gb-keep-reminder", "keep-reminder", say("offline.reminder"));
   const button = root.createElement("button");
   button.type = "button";
   button.className = "gb-button";
@@ -99,21 +108,24 @@ async function showKept(root, storage) {
 /** On an iPhone's browser, on the home and record pages: one line, once per page, under the title. */
 function showHint(root, nav, standaloneDisplay) {
   const page = root.querySelector('meta[name="gb-home-screen-hint"]')?.content;
-  const title = root.querySelector("article h1");
+  const title = root.querySelector("article>h1");
   const shown = (read(HINT_KEY) ?? "").split(" ");
   if (!page || !title || shown.includes(page) || !isIPhoneBrowser(nav, standaloneDisplay)) return;
-  title.after(paragraph(root, "gb-home-screen-hint gb-noprint", "home-screen-hint", say("offline.iphone_hint")));
+  title.after(paragraph(root, "gb-home-screen-hint", "home-screen-hint", say("offline.iphone_hint")));
   write(HINT_KEY, [...shown.filter(Boolean), page].join(" "));
 }
 
 /** Once the page is idle (guidebook.js): the hint, the record page's lines, and remembering each copy made. */
 export function startKeep(root = document, nav = globalThis.navigator) {
-  const standalone = globalThis.matchMedia?.("(display-mode: standalone)").matches ?? false;
+  const standalone = globalThis.matchMedia?.("(display-mode:standalone)").matches ?? false;
   showHint(root, nav, standalone);
   root.addEventListener("click", (event) => {
-    if (!event.target.closest?.(COPIES)) return;
-    write(COPIED_KEY, new Date().toISOString());
-    part(root, "keep-reminder")?.remove();
+    if (event.target.closest?.(COPIES)) {
+      write(COPIED_KEY, new Date().toISOString());
+      part(root, "keep-reminder")?.remove();
+    }
+    // "Delete all data on this device" (record.js, on the button itself: it has run, confirmed or not)
+    if (event.target.closest?.('[data-gb="delete-all"]') && read(KEY) === null) remove([ASKED_KEY, COPIED_KEY, HINT_KEY]);
   });
   return showKept(root, nav?.storage);
 }

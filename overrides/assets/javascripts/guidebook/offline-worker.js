@@ -25,12 +25,13 @@ export function workerAddress(root, base = root.baseURI) {
 export async function startOfflineWorker(root = document, container = globalThis.navigator?.serviceWorker) {
   const address = workerAddress(root);
   if (!address || !container) return null;
+  performance.mark("gb-offline-worker"); // when the worker is registered: after the page's load and idle (bench/offline.py)
   try {
     const registration = await container.register(address.script, { scope: address.scope, updateViaCache: "none" });
     watchForUpdates(root, registration, container);
     return registration;
   } catch (error) {
-    console.warn("The guidebook could not be kept for use with no signal:", error);
+    console.warn(error); // the site still works online; the next visit tries again
     return null;
   }
 }
@@ -57,7 +58,7 @@ export function watchForUpdates(root, registration, container) {
 export function offerUpdate(root, registration, container) {
   if (part(root, "update-notice")) return;
   const notice = root.createElement("div");
-  notice.className = "gb-update-notice gb-noprint";
+  notice.classList.add("gb-update-notice", "gb-noprint");
   notice.dataset.gb = "update-notice";
   notice.setAttribute("role", "status");
   const text = root.createElement("p");
