@@ -25,6 +25,7 @@ NOT_IN_REPOSITORY = {
     "data/messages/de.yml",             # the example of a second catalogue
     "search/search_index.json", "search/search_docs.json",  # written by the build
     "police-within-first-month.yml",    # EDITING.md's example of a new checklist's file
+    "sw.js", "manifest.webmanifest",    # the service worker and the app's manifest, written by the build
 }
 HASHED = re.compile(r"\.[A-Z0-9]{8}\.(js|css)$")  # a served file's name (guidebook.E5HOJ4GV.js)
 
