@@ -17,7 +17,11 @@ IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)["'](\.{1,2}/[^
 HOOK_CALL = re.compile(r"""\b(?:part|parts|find)\(\s*[^,()]+,\s*(?P<name>"[^"]*"|`[^`]*`|[^)\s]+)\s*\)""")
 # Hook names the script computes, and the names they can take.
 COMPUTED = {"`record-${field}`": {"record-who", "record-note"},  # item-record.js, for field of who, note
-            "`record-${field}-label`": {"record-who-label", "record-note-label"}}
+            "`record-${field}-label`": {"record-who-label", "record-note-label"},
+            "`prep-${f}`": {"prep-name", "prep-position", "prep-agency"},  # forms.js, for f of FIELDS
+            "`prep-${field}`": {"prep-name", "prep-position", "prep-agency"}}
+# Hooks a module names as the keys of an object it fills the page from (forms.js: the ICS 214 sheet's blocks).
+KEYED = re.compile(r'"(ics-[a-z0-9-]+)":')
 
 
 def code(path: Path) -> str:
@@ -97,6 +101,7 @@ def script_hooks() -> dict[str, set[str]]:
             continue
         text = code(module)
         names = set(re.findall(r'data-gb="([a-z0-9-]+)"', text)) | set(re.findall(r'\bgb:\s*"([a-z0-9-]+)"', text))
+        names |= set(KEYED.findall(text))
         for call in HOOK_CALL.finditer(text):
             names |= hook_names(call["name"], text, module)
         for name in names:
@@ -132,7 +137,8 @@ def test_every_listed_hook_is_in_a_template_or_made_by_its_module():
             continue
         assert where and all(w.endswith(".js") for w in where), f"{name}: in no template"
         for module in where:
-            assert f'gb: "{name}"' in code(SCRIPTS / "guidebook" / module), f"{module} does not make {name}"
+            made = code(SCRIPTS / "guidebook" / module)  # gb: "name", dataset.gb = "name", or a maker given "name"
+            assert f'"{name}"' in made, f"{module} does not make {name}"
 
 
 def test_every_hook_the_script_asks_for_is_listed():

@@ -9,7 +9,7 @@
  * once and kept on this device (saved.js PREPARER_KEY); "Delete all data on this device" deletes them too
  * (store.js deleteAll).
  * Printing sets html.gb-print-ics214 or html.gb-print-plan until "afterprint" (record.css shows the one sheet). */
-import { listen, manifest, part, setText } from "./dom.js";
+import { find, listen, manifest, part, setText } from "./dom.js";
 import { csvText, safe } from "./csv.js";
 import { PREPARER_KEY } from "./saved.js";
 import { eventCells, events, nameOf, openItems, pageData, shownRecord } from "./record.js";
@@ -166,8 +166,8 @@ function downloadPlan(page) {
 }
 
 export function initForms(root) {
-  const page = part(root, "record-page");
-  const section = page && part(page, "forms");
+  const page = find(root, "record-page");
+  const section = page && find(page, "forms");
   if (!section) return;
   const preparer = loadPreparer();
   for (const field of FIELDS) {

@@ -11,13 +11,13 @@ export const HOOKS = {
   "storage-notice": "gb-status.html", "storage-message": "gb-status.html", "start-over": "gb-status.html",
   // overrides/partials/gb-incident-bar.html: on every page, shown while an incident runs
   "incident-bar": "gb-incident-bar.html", "bar-began": "gb-incident-bar.html", "bar-open": "gb-incident-bar.html",
-  "bar-now": "gb-incident-bar.html", "bar-change": "gb-incident-bar.html", "bar-status": "gb-incident-bar.html",
+  "bar-change": "gb-incident-bar.html", "bar-status": "gb-incident-bar.html",
   "bar-started-now": "gb-incident-bar.html", "bar-ago": "gb-incident-bar.html", "bar-new": "gb-incident-bar.html",
   "bar-new-panel": "gb-incident-bar.html", "bar-new-question": "gb-incident-bar.html",
   "bar-save": "gb-incident-bar.html", "bar-save-status": "gb-incident-bar.html",
   "bar-confirm-new": "gb-incident-bar.html", "bar-cancel": "gb-incident-bar.html",
   // macros/guidebook/templates/: a checklist, its items and their records
-  "check": "gb-checklist.html", "bar": ["gb-checklist.html", "gb-progress.html"], "count": ["gb-checklist.html", "gb-progress.html"],
+  "check": ["gb-checklist.html", "gb-now.html"], "bar": ["gb-checklist.html", "gb-progress.html"], "count": ["gb-checklist.html", "gb-progress.html"],
   "reset": ["gb-checklist.html", "gb-progress.html"], "copy": ["gb-copy-button.html", "gb-snippet-block.html"],
   "record-template": "gb-item-record.html", "record": "gb-item-record.html", "record-fields": "gb-item-record.html",
   "record-item": "gb-item-record.html", "record-time": "gb-item-record.html", "record-said": "gb-item-record.html",
@@ -53,4 +53,36 @@ export const HOOKS = {
   "handover-copy": "gb-handover.html", "handover-paste": "gb-handover.html", "handover-open": "gb-handover.html",
   "handover-status": "gb-handover.html", "handover-incoming": "gb-handover.html", "handover-summary": "gb-handover.html",
   "handover-merge": "gb-handover.html", "handover-replace": "gb-handover.html", "handover-cancel": "gb-handover.html",
+  // overrides/partials/gb-incident-bar.html: the bar's next window, its "Hand over…" panel (issues 26)
+  "bar-handover": "gb-incident-bar.html", "bar-next": "gb-incident-bar.html", "bar-window": "gb-incident-bar.html",
+  "handoff": "gb-incident-bar.html", "handoff-calendar": "gb-incident-bar.html",
+  "handoff-close": "gb-incident-bar.html", "handoff-copy-link": "gb-incident-bar.html",
+  "handoff-copy-summary": "gb-incident-bar.html", "handoff-link": "gb-incident-bar.html",
+  "handoff-made": "gb-incident-bar.html", "handoff-making": "gb-incident-bar.html",
+  "handoff-qr": "gb-incident-bar.html", "handoff-status": "gb-incident-bar.html",
+  "handoff-summary": "gb-incident-bar.html", "handoff-too-long": "gb-incident-bar.html",
+  // gb-record.html: the ICS 214-format activity log and the improvement plan (issue 27)
+  "forms": "gb-record.html", "forms-form": "gb-record.html", "ics-agency": "gb-record.html",
+  "ics-date-from": "gb-record.html", "ics-date-to": "gb-record.html", "ics-incident": "gb-record.html",
+  "ics-log": "gb-record.html", "ics-name": "gb-record.html", "ics-position": "gb-record.html",
+  "ics-prep-datetime": "gb-record.html", "ics-prep-name": "gb-record.html", "ics-prep-position": "gb-record.html",
+  "ics-resources": "gb-record.html", "ics-time-from": "gb-record.html", "ics-time-to": "gb-record.html",
+  "ics214-print": "gb-record.html", "ics214-sheet": "gb-record.html", "period-from": "gb-record.html",
+  "period-to": "gb-record.html", "plan-csv": "gb-record.html", "plan-heading": "gb-record.html",
+  "plan-print": "gb-record.html", "plan-rows": "gb-record.html", "plan-sheet": "gb-record.html",
+  "plan-timeline": "gb-record.html", "prep-agency": "gb-record.html", "prep-name": "gb-record.html",
+  "prep-position": "gb-record.html",
+  // gb-handover.html: the way back to the work after a merge (issue 26)
+  "handover-after": "gb-handover.html", "handover-now": "gb-handover.html",
+  // made by the script: the update notice (offline-worker.js), the storage line and reminder (keep.js), who and note on paper (item-record.js), the no-match entries (search-fallback.js)
+  "keep-reminder": "keep.js", "keep-status": "keep.js", "print-said": "item-record.js", "search-fallback": "search-fallback.js",
+  "update-notice": "offline-worker.js",
+  // gb-now.html: the Now list (docs/now.md, issue 26)
+  "now-all-done": "gb-now.html", "now-count": "gb-now.html", "now-group": "gb-now.html", "now-list": "gb-now.html",
+  "now-next": "gb-now.html", "now-none": "gb-now.html", "now-role": "gb-now.html",
+  // gb-start-row.html: "When did it start? Now · 10 · 20 …" (issue 26)
+  "start-ago": "gb-start-row.html", "start-error": "gb-start-row.html", "start-other": "gb-start-row.html",
+  "start-other-form": "gb-start-row.html", "start-row": "gb-start-row.html", "start-when": "gb-start-row.html",
+  // gb-undo.html: Undo that waits (issue 26)
+  "undo-dismiss": "gb-undo.html",
 };

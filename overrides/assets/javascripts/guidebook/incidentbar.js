@@ -106,7 +106,7 @@ function startNew(bar, changed) {
   part(bar, "bar-new-panel").hidden = true;
   part(bar, "bar-change").open = false;
   part(document, "copy-status").textContent = say(archived ? "status.new_done" : "record.archive_failed");
-  if (archived) part(document, "start-ago")?.focus(); // the bar is gone: the row that starts the next one, where the page has it
+  if (archived) find(document, "start-ago")?.focus(); // the bar is gone: the row that starts the next one, where the page has it
 }
 
 /* on-demand.js's loaders of export (transfer.js) and of Hand over… (handoff.js), passed in by

@@ -8,7 +8,7 @@
  *   - on an iPhone's browser, the home page and the record page say once, in one line, how to add the
  *     guidebook to the Home Screen and why (the page names itself: <meta name="gb-home-screen-hint">).
  * Nothing is ever written anywhere but this browser's own storage for this site. */
-import { part } from "./dom.js";
+import { find, part } from "./dom.js";
 import { KEY } from "./saved.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
@@ -86,14 +86,14 @@ function paragraph(root, className, name, text) {
 
 /** The record page: whether the browser keeps the record, and the reminder when it may not. */
 async function showKept(root, storage) {
-  const exports = part(root, "record-export")?.closest("p");
+  const exports = find(root, "record-export")?.closest("p");
   if (!exports || !storage?.persisted) return;
   const kept = await storage.persisted().catch(() => false);
-  part(root, "keep-status")?.remove();
+  find(root, "keep-status")?.remove();
   exports.before(paragraph(root, "gb-keep-status", "keep-status",
     say(kept ? "offline.kept" : "offline.not_kept")));
   const old = kept ? 0 : uncopiedOldChecks(store.allChecks(), read(COPIED_KEY));
-  part(root, "keep-reminder")?.remove();
+  find(root, "keep-reminder")?.remove();
   if (!old) return;
   const reminder = paragraph(root, "gb-keep-reminder", "keep-reminder", say("offline.reminder"));
   const button = root.createElement("button");
@@ -122,7 +122,7 @@ export function startKeep(root = document, nav = globalThis.navigator) {
   root.addEventListener("click", (event) => {
     if (event.target.closest?.(COPIES)) {
       write(COPIED_KEY, new Date().toISOString());
-      part(root, "keep-reminder")?.remove();
+      find(root, "keep-reminder")?.remove();
     }
     // "Delete all data on this device" (record.js, on the button itself: it has run, confirmed or not)
     if (event.target.closest?.('[data-gb="delete-all"]') && read(KEY) === null) remove([ASKED_KEY, COPIED_KEY, HINT_KEY]);

@@ -5,7 +5,7 @@
  * item-record.js gives them their who and note): checking one here checks it on its page. An item
  * done when the list is first shown is left out; one checked here stays, checked, until the list is
  * opened again, so that its who and note can still be filled in. */
-import { ROLE_KEY, manifest, part, parts, setText } from "./dom.js";
+import { ROLE_KEY, find, manifest, part, parts, setText } from "./dom.js";
 import { nextWindow, started } from "./shift.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
@@ -52,7 +52,7 @@ function showGroup(group, shown) {
 }
 
 export function showNowList(root) {
-  const list = part(root, "now-list");
+  const list = find(root, "now-list");
   if (!list || !clock) return;
   const book = manifest();
   const startText = store.incidentStart();

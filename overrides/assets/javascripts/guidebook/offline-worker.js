@@ -7,7 +7,7 @@
  * page then says "A newer edition of the guidebook is ready · Reload"; only the reader's click lets the new
  * worker take over and reloads the page. The reader's checks, notes and record (localStorage) are never
  * touched by the worker or by an update. */
-import { part } from "./dom.js";
+import { find, part } from "./dom.js";
 import { say } from "./words.js";
 
 export const SKIP_WAITING = { type: "SKIP_WAITING" }; // what Workbox's generated worker waits for
@@ -56,7 +56,7 @@ export function watchForUpdates(root, registration, container) {
 
 /** The notice at the top of the page, once: its Reload button is the only way the new edition takes over. */
 export function offerUpdate(root, registration, container) {
-  if (part(root, "update-notice")) return;
+  if (find(root, "update-notice")) return;
   const notice = root.createElement("div");
   notice.classList.add("gb-update-notice", "gb-noprint");
   notice.dataset.gb = "update-notice";

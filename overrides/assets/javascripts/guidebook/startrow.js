@@ -2,7 +2,7 @@
  * item of a checklist with a time window and on the home page, while no incident runs. One tap sets
  * the incident start; the row then gives way to the incident bar, which takes the focus. Other… opens
  * the date and time. Small and on every such page, so in the entry script: no wait for a module. */
-import { listen, part, parts } from "./dom.js";
+import { find, listen, part, parts } from "./dom.js";
 import { isTime } from "./saved.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
@@ -24,7 +24,7 @@ function startError(start) {
 function begin(root, start, changed) {
   store.setIncidentStart(start.toISOString());
   changed();
-  const bar = part(root, "incident-bar");
+  const bar = find(root, "incident-bar");
   if (bar && !bar.hidden) bar.focus();
 }
 
