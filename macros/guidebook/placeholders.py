@@ -35,6 +35,8 @@ DECLARED: dict[str, frozenset[str]] = {
     # handover.js describe(): one `values` object for both.
     "handover.holds": frozenset({"name", "start", "count", "newest"}),
     "handover.holds_no_start": frozenset({"name", "count", "newest"}),
+    # incidentbar.js: shift.js openNow() gives { open, total }.
+    "status.open_now": frozenset({"open", "total"}),
     # transfer.js: one `values` object for the question and the notice.
     "import.confirm": frozenset({"count", "file"}),
     "import.imported": frozenset({"count", "file"}),

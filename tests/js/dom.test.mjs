@@ -28,7 +28,7 @@ test("find() gives null for a hook this page does not have; parts() every elemen
 test("the hooks list is one plain list of names, each with where it is", () => {
   assert.ok(Object.keys(HOOKS).length > 90);
   for (const [name, where] of Object.entries(HOOKS)) {
-    assert.match(name, /^[a-z]+(?:-[a-z]+)*$/);
+    assert.match(name, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     assert.ok([where].flat().every((w) => /^gb-[a-z-]+\.html$|^[a-z-]+\.js$/.test(w)), name);
   }
 });

@@ -7,7 +7,7 @@
  * page then says "A newer edition of the guidebook is ready · Reload"; only the reader's click lets the new
  * worker take over and reloads the page. The reader's checks, notes and record (localStorage) are never
  * touched by the worker or by an update. */
-import { find, part } from "./dom.js";
+import { find } from "./dom.js";
 import { say } from "./words.js";
 
 export const SKIP_WAITING = { type: "SKIP_WAITING" }; // what Workbox's generated worker waits for
@@ -70,7 +70,7 @@ export function offerUpdate(root, registration, container) {
   text.append(say("offline.update_ready"), " ", button);
   notice.append(text);
   button.addEventListener("click", () => reload(registration, container, root.defaultView ?? globalThis));
-  const anchor = part(root, "storage-notice");
+  const anchor = find(root, "storage-notice");
   if (anchor) anchor.before(notice);
   else root.body.prepend(notice);
 }
