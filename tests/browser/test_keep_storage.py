@@ -147,6 +147,7 @@ def test_delete_all_data_also_deletes_what_keep_noted(page, context, base_url, s
     page.locator("[data-gb='incident-now']").click()
     wait_until(page, "window.gbPersistCalls === 1")
     page.goto(base_url + "record/")
+    page.locator("[data-gb='keep-status']").wait_for(timeout=10_000)  # keep.js runs once the page is idle
     with page.expect_download():
         page.locator("[data-gb='record-export'][data-format='json']").click()
     ours = "Object.keys(localStorage).filter(k => k.startsWith('ccm-guidebook')).sort()"
