@@ -1,11 +1,11 @@
 // The logic of guidebook/offline-worker.js and guidebook/keep.js, with Node's own test runner:
-//   node --test tests/unit/js/
-// (tests/unit/test_offline_logic.py runs it with pytest). The browser tests prove the pages.
+//   node --test tests/js/
+// (tests/unit/test_node.py runs it with pytest). The browser tests prove the pages.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { REMIND_AFTER_MS, isIPhoneBrowser, keepStorage, uncopiedOldChecks } from "../../../overrides/assets/javascripts/guidebook/keep.js";
-import { SKIP_WAITING, reload, watchForUpdates, workerAddress } from "../../../overrides/assets/javascripts/guidebook/offline-worker.js";
+import { REMIND_AFTER_MS, isIPhoneBrowser, keepStorage, uncopiedOldChecks } from "../../overrides/assets/javascripts/guidebook/keep.js";
+import { SKIP_WAITING, reload, watchForUpdates, workerAddress } from "../../overrides/assets/javascripts/guidebook/offline-worker.js";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1";
 const IPAD_DESKTOP = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Version/18.1 Safari/605.1.15";

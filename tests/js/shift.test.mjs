@@ -1,8 +1,8 @@
-// shift.js in Node's own test runner (tests/unit/test_shift.py runs it): open now over the started
+// shift.js in Node's own test runner (tests/unit/test_node.py runs it): open now over the started
 // windows, never a preparation checklist; the next window; the shift summary; the calendar file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { calendar, current, icsText, nextWindow, openNow, shiftSummary } from "../../../overrides/assets/javascripts/guidebook/shift.js";
+import { calendar, current, icsText, nextWindow, openNow, shiftSummary } from "../../overrides/assets/javascripts/guidebook/shift.js";
 
 const WORDS = {
   "shift.began": "Incident began {start}.", "shift.line": "{title}: {parts}.", "shift.done": "done {items}",
