@@ -16,7 +16,7 @@ import pytest
 from tests.support import ROOT, catalogue
 
 TESTS = ROOT / "tests" / "js"
-MINIMUM = 130 # the unit tests there are at least this many: a file that stops being found fails here
+MINIMUM = 130  # the unit tests there are at least this many: a file that stops being found fails here
 
 
 def material_workers() -> Path:
