@@ -52,7 +52,7 @@ export function needed(root) {
   return {
     clock: Boolean(find(root, "incident")),
     bar: Boolean(store.incidentStart()),
-    now: Boolean(part(root, "now-list")),
+    now: Boolean(find(root, "now-list")),
     records: parts(root, "check").some((box) => box.checked),
     roles: Boolean(all(root, 'input[name="gb-role"]').length || find(root, "role-sort")
       || new URLSearchParams(location.search).has("role") || keptRole()),

@@ -41,17 +41,19 @@ export function showProgress(root) {
   showNotice(root);
 }
 
-/** What a reset takes away, to give it back on Undo: the checks (with their times) and the incident start. */
+/** What a reset takes away, to give it back on Undo: the checks as they were (time, who, note) and the
+ * incident (start, name, roles). */
 function snapshot(ids) {
-  const checks = ids.map((id) => [id, store.checkedItems(id).map((item) => [item, store.checkTime(id, item)])]);
-  return { checks, incident: store.incidentStart() };
+  const checks = ids.map((id) => [id, store.checkedItems(id).map((item) => [item, { ...store.checkOf(id, item) }])]);
+  const incident = store.incident();
+  return { checks, incident: incident ? { ...incident } : null };
 }
 
 function restore(saved) {
   for (const [id, items] of saved.checks) {
-    for (const [item, at] of items) store.setChecked(id, item, true, at ?? undefined);
+    for (const [item, check] of items) store.restoreCheck(id, item, check);
   }
-  store.setIncidentStart(saved.incident);
+  if (saved.incident) store.setIncident(saved.incident);
 }
 
 /** Reset one checklist (or, on the home page, all), then offer Undo until the reader moves on. */

@@ -35,9 +35,13 @@ export const isObject = (value) => value !== null && typeof value === "object" &
 
 export const isId = (value) => typeof value === "string" && value.length <= 100 && ID.test(value);
 
+// An ISO 8601 date and time with its zone, as toISOString() writes it (seconds and milliseconds optional).
+// Date.parse alone accepts much more ("=HYPERLINK(...) 1 Jan 2026"), which would then reach a spreadsheet.
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?(?:Z|[+-]\d\d:\d\d)$/;
+
 /** An ISO time between 2000 and now: true for "2026-11-23T09:00:00.000Z", false for the year 9999. */
 export function isTime(value, now = Date.now()) {
-  if (typeof value !== "string" || value.length > 40) return false;
+  if (typeof value !== "string" || value.length > 40 || !ISO_TIME.test(value)) return false;
   const time = Date.parse(value);
   return time >= EARLIEST && time <= now + CLOCK_SKEW;
 }

@@ -91,8 +91,10 @@ export function shiftSummary({ book, states, start, checkOf, say, time }) {
 
 const stamp = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
-/** Text as an iCalendar value: backslash, semicolon, comma and line breaks escaped. */
-export const icsText = (text) => String(text).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
+/** Text as an iCalendar value: backslash, semicolon, comma and line breaks (CR LF, CR or LF) escaped; other
+ * control characters, which RFC 5545 does not allow in a text value, left out. */
+export const icsText = (text) => String(text).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n")
+  .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
 
 /** Lines longer than 75 octets folded as RFC 5545 says (a line break, then one space). */
 function fold(line) {

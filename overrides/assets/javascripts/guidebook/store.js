@@ -138,6 +138,13 @@ export function setChecked(checklist, item, checked, at = new Date().toISOString
   else progress.checks.delete(checklist);
 }
 
+/** Put back a check as it was (Undo of a reset): its time, who, note and their edit times. */
+export function restoreCheck(checklist, item, check) {
+  const items = progress.checks.get(checklist) ?? new Map();
+  items.set(item, { ...check });
+  progress.checks.set(checklist, items);
+}
+
 /** Set who checked an item and its note ("" for none); only on a checked item. A field that changes
  * keeps the time of its edit (who_at, note_at), so that a merge keeps the later edit of each field. */
 export function setCheckRecord(checklist, item, { who, note }, at = new Date().toISOString()) {
@@ -202,7 +209,8 @@ export const archived = () => progress.archive;
 export function archiveIncident(isIncident, archivedAt = new Date().toISOString()) {
   if (!writable || !storage) return false;
   const before = progress;
-  const copy = new Map([...before.checks].map(([id, items]) => [id, new Map(items)])); // preparation checks too
+  // every check copied, not shared: a later edit of a kept preparation check must not rewrite the archive
+  const copy = new Map([...before.checks].map(([id, items]) => [id, new Map([...items].map(([item, check]) => [item, { ...check }]))]));
   const record = { archived: archivedAt, incident: before.incident, checks: copy, log: before.log };
   progress = {
     checks: new Map([...before.checks].filter(([id]) => !isIncident(id))),
@@ -290,7 +298,9 @@ const lostIn = (check, merged) => Boolean(check)
 /** The check of a device still standing after the item's last undoing (on either device), or null. */
 const standing = (check, undone) => (check && timeOf(check.at) >= undone ? check : null);
 
-const logKey = (e) => [e.checklist, e.item, e.at, e.undone, e.replaced ? `${e.who}|${e.note}` : ""].join("|");
+// Two log entries are the same only with the same who and note too: an entry that carries a note the
+// other lacks (a note written after the other device's copy was made) is never taken for a duplicate.
+const logKey = (e) => [e.checklist, e.item, e.at, e.undone, e.replaced ? "replaced" : "", e.who ?? "", e.note ?? ""].join("|");
 
 function mergeLogs(mine, theirs) {
   const seen = new Set(mine.map(logKey));

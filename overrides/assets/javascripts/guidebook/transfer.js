@@ -114,15 +114,22 @@ function readTick(tick, now) {
   return check;
 }
 
+/** A text id as it is now: an item renamed since the file or link was made (its former id, the manifest's
+ * `renamed`) is read under its id today. Anything but a string is no id ("?"). */
+export function currentId(book, id) {
+  if (typeof id !== "string") return "?";
+  return book.renamed && Object.hasOwn(book.renamed, id) ? book.renamed[id] : id;
+}
+
 /** Read one entry of `checklists` into `checks`; an item already read (the checklist or the item listed
  * twice) is merged with it, and the checklist is named in `repeated`. */
-function readChecklist(entry, known, checks, result, now) {
+function readChecklist(entry, known, checks, result, now, book) {
   const items = checks.get(known.id) ?? new Map();
   if (checks.has(known.id)) result.repeated.add(known.id);
   for (const tick of Array.isArray(entry.ticked) ? entry.ticked : []) {
-    const id = isObject(tick) ? tick.id : tick;
+    const id = currentId(book, isObject(tick) ? tick.id : tick);
     if (!known.items.includes(id)) {
-      result.ignored.push(`${entry.id}#${id}`);
+      result.ignored.push(`${known.id}#${id}`);
       continue;
     }
     if (items.has(id)) result.repeated.add(known.id);
@@ -153,12 +160,13 @@ export function readData(data, book, now = Date.now()) {
   const result = { ignored, repeated: new Set() };
   for (const entry of data.checklists) {
     const known = isObject(entry) ? book.checklists.find((c) => c.id === entry.id) : null;
-    if (known) readChecklist(entry, known, checks, result, now);
-    else ignored.push(isObject(entry) ? String(entry.id) : "?");
+    if (known) readChecklist(entry, known, checks, result, now, book);
+    else ignored.push(isObject(entry) && typeof entry.id === "string" ? entry.id : "?");
   }
   const start = data.incident_start ?? null;
   const badStart = start !== null && !isTime(start, now);
-  const log = readLog(data.undone, { parts: [], times: 0, other: 0 }, now).filter((entry) => knownItem(book, entry));
+  const log = readLog(data.undone, { parts: [], times: 0, other: 0 }, now)
+    .map((entry) => ({ ...entry, item: currentId(book, entry.item) })).filter((entry) => knownItem(book, entry));
   return {
     checks, incident: importIncident(data, now), log, ignored, repeated: [...result.repeated],
     badStart: badStart ? String(start).slice(0, 40) : null,
