@@ -154,7 +154,7 @@ class Packets:
         keys = {paper: packet_key(html) for paper, html in pages.items()}
         made = {paper: pdf for paper in PAPERS if (pdf := self._from_cache(paper, keys[paper])) is not None}
         missing = {paper: html for paper, html in pages.items() if paper not in made}
-        for paper, pdf in lay_out(missing).items():
+        for paper, pdf in (lay_out(missing) if missing else {}).items():
             self._keep(keys[paper], pdf)
             made[paper] = pdf
         self.laid_out, self.reused = len(missing), len(pages) - len(missing)
@@ -197,8 +197,6 @@ class Packets:
 def lay_out(pages: dict[str, str]) -> dict[str, PacketPdf]:
     """paper -> its packet HTML, laid out by WeasyPrint, each in a process of its own: at the same time, on
     a machine with two cores or more (the PDFs are most of a big guidebook's build)."""
-    if not pages:
-        return {}
     with ProcessPoolExecutor(max_workers=len(pages)) as pool:
         return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys()), strict=True))
 
