@@ -29,6 +29,7 @@ from a local copy instead of a CDN. The logic lives in plain Python in macros/gu
 """
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from mkdocs.utils import get_relative_url
 
 from . import command, theme
 from .guidebook import DataError, Problem, Renderer
+from .guidebook.build_cache import cache_dir
 from .guidebook.cards import default_cache_dir
 from .guidebook.check import check_data
 from .guidebook.csp import add_policies
@@ -59,6 +61,8 @@ from .offline_app import PLUGIN_NAME as OFFLINE_APP
 from .offline_app import OfflineApp
 from .search_worker import PLUGIN_NAME as SEARCH_WORKER_PLUGIN
 from .search_worker import SearchOnDemand
+
+log = logging.getLogger("mkdocs.plugins.guidebook")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -148,7 +152,8 @@ def load_state(env) -> SiteState:
         _fail(checked.problems)
     guidebook, words = checked.guidebook, checked.words
     public_urls = {c.id: public_url(site_url, c.address) for c in guidebook.checklists}
-    packets = Packets(guidebook, public_urls, site_url, wanted=pdf_wanted(command.serving()))
+    packets = Packets(guidebook, public_urls, site_url, wanted=pdf_wanted(command.serving()),
+                      cache_dir=cache_dir(ROOT, "pdf"))
     return SiteState(guidebook, words, Renderer(guidebook, words, public_urls=public_urls), site_url,
                      Path(env.conf["docs_dir"]).name, packets)
 
@@ -218,7 +223,9 @@ def on_post_build(env) -> None:
     offline = offline_enabled(env.conf)
     # content only, per item; outside the offline edition the documents load on the first search
     rewrite_site_index(site_dir, _state(env).guidebook, env.conf["use_directory_urls"], docs_apart=not offline)
-    _state(env).packets.write(site_dir)
+    packets = _state(env).packets
+    if packets.write(site_dir):
+        log.info("PDF packets: %d laid out, %d from the cache (%s)", packets.laid_out, packets.reused, packets.cache_dir)
     cards = _state(env).cards
     if cards:
         cards.write(site_dir)  # the link preview cards (macros/link_cards.py)

@@ -16,7 +16,10 @@ splitting, esbuild puts the parts import() loads into the same file. The print
 rules are appended to the screen stylesheet (one request for a phone). All is
 minified, except under `mkdocs serve`. Every served file is named after a hash
 of its content, so a browser never runs a stale script after a deploy; the
-sources are left out of the site.
+sources are left out of the site. The one naming rule the README's server rules
+match (tests/test_server_rules.py): name.<hash>[.min].js|css, where the hash is
+8-10 lower-case hex digits (ours, from Assets.add, and Material's) or 8 upper-case
+letters and digits (esbuild's [hash], which it has no option to change).
 """
 from __future__ import annotations
 

@@ -20,6 +20,15 @@ def test_build_prints_no_warning(build_result):
     assert "WARNING" not in log and "ERROR" not in log, log
 
 
+def test_build_log_says_how_many_pdfs_were_laid_out_and_how_many_came_from_the_cache(build_result):
+    """Both packets, laid out or copied from the cache (GUIDEBOOK_CACHE_DIR: a temporary one in tests)."""
+    result, _ = build_result
+    counts = re.search(r"PDF packets: (\d+) laid out, (\d+) from the cache \((.+)\)", result.stdout + result.stderr)
+    assert counts, "the build log does not say how the PDF packets were made"
+    assert int(counts[1]) + int(counts[2]) == 2
+    assert not counts[3].startswith(str(ROOT)), "the tests' builds must keep their PDFs outside the checkout"
+
+
 def test_every_checklist_has_its_own_page(site, guidebook):
     pages = checklist_pages(site)
     assert set(pages) == {c.id for c in guidebook.checklists}

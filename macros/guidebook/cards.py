@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import shutil
 from dataclasses import asdict, dataclass, field
@@ -26,11 +25,12 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from .build_cache import cache_dir, store
+
 WIDTH, HEIGHT = 1200, 630
 CARDS_FOLDER = "assets/images/cards"  # inside the site (assets/ is a reserved folder: pages.py)
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
 FONTS = {"bold": "LiberationSans-Bold.ttf", "regular": "LiberationSans-Regular.ttf"}
-CACHE_ENV = "GUIDEBOOK_CACHE_DIR"  # where the cards are kept between builds; default: .cache/ of the project
 
 # Material's indigo (mkdocs.yml: primary: indigo): --md-primary-fg-color--dark, its light tint, white.
 PALETTE = {"background": "#303fa1", "band": "#ffffff", "part": "#c5cae9", "title": "#ffffff",
@@ -78,7 +78,7 @@ class CardSet:
             if cached.is_file():
                 self.reused += 1
             else:
-                _store(cached, draw(card))
+                store(cached, draw(card))
                 self.drawn += 1
             target = Path(site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -94,7 +94,8 @@ def card_path(address: str) -> str:
 
 
 def default_cache_dir(project_root: Path) -> Path:
-    return Path(os.environ.get(CACHE_ENV) or project_root / ".cache") / "cards"
+    """Where the cards are kept between builds (GUIDEBOOK_CACHE_DIR, default .cache/ of the project)."""
+    return cache_dir(project_root, "cards")
 
 
 def without_abbreviation(name: str) -> str:
@@ -131,13 +132,6 @@ def card_key(card: Card) -> str:
     recipe = {"card": asdict(card), "palette": PALETTE, "code": _code_digest(), "size": [WIDTH, HEIGHT],
               "fonts": _font_digest(), "pillow": PIL.__version__}
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode("utf-8")).hexdigest()[:32]
-
-
-def _store(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    partial.replace(target)  # atomic: a build stopped halfway leaves no broken card in the cache
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:

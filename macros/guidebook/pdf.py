@@ -12,21 +12,30 @@ WeasyPrint writes no Scope on table headers: `scope_table_headers` adds it.
 WeasyPrint needs Debian's Pango (scripts/install-system-packages.sh); it is
 imported only when a PDF is made, so a build that skips the PDF does not need it.
 Nothing is fetched: the only images are data: URIs, and any other address is refused.
+
+Each PDF is kept in the build cache (build_cache.py), named by a hash of what makes it: the packet's
+HTML (content, words, template, stylesheet, addresses), this module's code, WeasyPrint's and pydyf's
+versions and the installed fonts. A rebuild with nothing changed for paper copies the PDFs from the
+cache and lays out none (decision record 2026-12-07-pdf-cache).
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import posixpath
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from .build_cache import store
 from .inline import render_inline
 from .messages import load_words
 from .model import Checklist, Guidebook, Part
@@ -40,6 +49,9 @@ PACKET_FILES = {"letter": "packet/guidebook-packet.pdf", "a4": "packet/guidebook
 SWITCH = "GUIDEBOOK_PDF"  # "skip" or "build"; unset: made by `mkdocs build`, skipped by `mkdocs serve`
 _CHECKLIST_ANCHOR = re.compile(r'href="#([a-z0-9-]+)"')  # a link to a checklist, as render_inline writes it
 _WEB_LINK = re.compile(r'(<a href="(https?://[^"]+)">.*?</a>)')  # a link to the web, as render_inline writes it
+# Where fontconfig finds fonts (Debian's fonts-liberation lands in the first): the packet's fonts are among them.
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
+             Path.home() / ".local" / "share" / "fonts")
 
 
 @dataclass(frozen=True)
@@ -123,20 +135,44 @@ def scope_table_headers(_document, pdf) -> None:
 
 
 class Packets:
-    """The PDF packets of one build (Letter and A4), each made once, on first use."""
+    """The PDF packets of one build (Letter and A4), each made once, on first use: from the cache in
+    `cache_dir` when it holds one made from the same inputs, else laid out by WeasyPrint (and kept there).
+    `laid_out` and `reused` count them once made."""
 
-    def __init__(self, guidebook: Guidebook, addresses: dict[str, str], home: str, wanted: bool = True):
+    def __init__(self, guidebook: Guidebook, addresses: dict[str, str], home: str, wanted: bool = True,
+                 cache_dir: Path | None = None):
         self.guidebook, self.addresses, self.home, self.wanted = guidebook, addresses, home, wanted
+        self.cache_dir = cache_dir
+        self.laid_out = self.reused = 0
 
     @cached_property
     def made(self) -> dict[str, PacketPdf]:
-        """Both papers, each laid out by WeasyPrint in a process of its own: at the same time, on a
-        machine with two cores or more (the PDFs are most of a big guidebook's build)."""
+        """Both papers, from the cache or laid out (see lay_out)."""
         if not self.wanted:
             return {}
         pages = {paper: packet_html(self.guidebook, self.addresses, self.home, paper) for paper in PAPERS}
-        with ProcessPoolExecutor(max_workers=len(pages)) as pool:
-            return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys()), strict=True))
+        keys = {paper: packet_key(html) for paper, html in pages.items()}
+        made = {paper: pdf for paper in PAPERS if (pdf := self._from_cache(paper, keys[paper])) is not None}
+        missing = {paper: html for paper, html in pages.items() if paper not in made}
+        for paper, pdf in (lay_out(missing) if missing else {}).items():
+            self._keep(keys[paper], pdf)
+            made[paper] = pdf
+        self.laid_out, self.reused = len(missing), len(pages) - len(missing)
+        return {paper: made[paper] for paper in PAPERS}
+
+    def _from_cache(self, paper: str, key: str) -> PacketPdf | None:
+        if self.cache_dir is None:
+            return None
+        try:
+            pages = json.loads((self.cache_dir / f"{key}.json").read_text(encoding="utf-8"))["pages"]
+            return PacketPdf(paper, (self.cache_dir / f"{key}.pdf").read_bytes(), int(pages))
+        except (OSError, ValueError, KeyError, TypeError):  # not there, or damaged: lay it out again
+            return None
+
+    def _keep(self, key: str, pdf: PacketPdf) -> None:
+        if self.cache_dir is not None:
+            store(self.cache_dir / f"{key}.pdf", pdf.data)
+            store(self.cache_dir / f"{key}.json", json.dumps({"pages": pdf.pages}).encode("utf-8"))  # written last
 
     def write(self, site_dir: Path) -> list[Path]:
         """Write the PDFs into the built site; returns the files written."""
@@ -156,6 +192,36 @@ class Packets:
         here = posixpath.dirname(page_url) if not page_url.endswith("/") else page_url.rstrip("/")
         links = [_link(posixpath.relpath(PACKET_FILES[paper], here or "."), pdf) for paper, pdf in self.made.items()]
         return Markup('<div class="gb-download gb-noprint">') + Markup("").join(links) + Markup("</div>")
+
+
+def lay_out(pages: dict[str, str]) -> dict[str, PacketPdf]:
+    """paper -> its packet HTML, laid out by WeasyPrint, each in a process of its own: at the same time, on
+    a machine with two cores or more (the PDFs are most of a big guidebook's build)."""
+    with ProcessPoolExecutor(max_workers=len(pages)) as pool:
+        return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys()), strict=True))
+
+
+def packet_key(html: str) -> str:
+    """The cache name of a packet: a hash of everything that makes its PDF."""
+    recipe = {"html": hashlib.sha256(html.encode("utf-8")).hexdigest(), "code": _code_digest(),
+              "weasyprint": metadata.version("weasyprint"), "pydyf": metadata.version("pydyf"),
+              "fonts": _fonts_identity()}
+    return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+
+
+@cache
+def _code_digest() -> str:
+    """This module's source (how the PDF is written, the finisher): a change to it lays out the PDFs again."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+@cache
+def _fonts_identity() -> str:
+    """Every installed font file, by path, size and time of change: a font installed, removed or updated
+    lays out the PDFs again (the stylesheet names families; fontconfig picks the files)."""
+    found = sorted(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}"
+                   for folder in FONT_DIRS if folder.is_dir() for path in folder.rglob("*") if path.is_file())
+    return hashlib.sha256("\n".join(found).encode("utf-8")).hexdigest()
 
 
 LABELS = {"letter": "Download the packet", "a4": "Download the packet on A4 paper"}

@@ -7,7 +7,7 @@ the same code as an SVG path is 0.55 KB, on every checklist page.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import segno
 
@@ -15,7 +15,9 @@ QUIET_ZONE = 2  # modules of white drawn around the code; the blank paper around
 PNG_SCALE = 4  # pixels per module
 
 
-@lru_cache(maxsize=64)
+# Each address's code is drawn once per build, for its page and both packets: the cache holds every
+# address (a few per checklist, 0.5 KB each). A bound below the number of checklists drew each code again.
+@cache
 def qr_data_uri(address: str) -> str:
     """A PNG QR code encoding `address`, as a data: URI for an <img>: the smallest code that holds it,
     with the strongest error correction that fits in that size (at least L)."""

@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from macros.guidebook import pdf as pdf_module
 from macros.guidebook.model import Guidebook, Item
 from macros.guidebook.pdf import PacketPdf, Packets, packet_html, pdf_wanted, render_pdf
 from tests.unit.test_render import PART, PHASE, SOURCE, make_checklist
@@ -116,3 +117,55 @@ def test_a_checklist_longer_than_a_page_breaks_between_items_with_its_title_repe
     for item in items:
         whole = " ".join(item.text.split())
         assert any(whole in " ".join(text.split()) for text in pages), f"{item.id} is split across pages"
+
+
+def counting_lay_out(calls: list[list[str]]):
+    """A stand-in for WeasyPrint's layout that notes which papers it was asked for."""
+    def lay_out(pages: dict[str, str]) -> dict[str, PacketPdf]:
+        calls.append(sorted(pages))
+        return {paper: PacketPdf(paper, f"%PDF {paper} {len(html)}".encode(), 3) for paper, html in pages.items()}
+    return lay_out
+
+
+def test_a_rebuild_with_nothing_changed_for_paper_lays_out_no_pdf(tmp_path, monkeypatch):
+    calls: list[list[str]] = []
+    monkeypatch.setattr(pdf_module, "lay_out", counting_lay_out(calls))
+    checklist = make_checklist()
+    addresses = {checklist.id: "https://example.org/a/"}
+
+    def build(book: Guidebook) -> Packets:
+        packets = Packets(book, addresses, "https://example.org/", cache_dir=tmp_path / "pdf")
+        packets.made  # noqa: B018 (made on first use, as a build does)
+        return packets
+
+    first = build(make_book(checklist))
+    assert calls == [["a4", "letter"]] and (first.laid_out, first.reused) == (2, 0)
+    again = build(make_book(checklist))
+    assert calls == [["a4", "letter"]], "the unchanged packets were laid out again"
+    assert (again.laid_out, again.reused) == (0, 2)
+    assert {paper: (pdf.data, pdf.pages) for paper, pdf in again.made.items()} == \
+        {paper: (pdf.data, pdf.pages) for paper, pdf in first.made.items()}
+
+    changed = build(make_book(make_checklist(title="A new title for paper")))
+    assert calls[1:] == [["a4", "letter"]], "a change of the packet's content must lay the PDFs out again"
+    assert (changed.laid_out, changed.reused) == (2, 0)
+
+
+def test_a_damaged_cache_entry_is_laid_out_again(tmp_path, monkeypatch):
+    calls: list[list[str]] = []
+    monkeypatch.setattr(pdf_module, "lay_out", counting_lay_out(calls))
+    checklist = make_checklist()
+    book, addresses = make_book(checklist), {checklist.id: "https://example.org/a/"}
+    Packets(book, addresses, "https://example.org/", cache_dir=tmp_path).made  # noqa: B018
+    for sidecar in tmp_path.glob("*.json"):
+        sidecar.write_text("{not json", encoding="utf-8")
+    packets = Packets(book, addresses, "https://example.org/", cache_dir=tmp_path)
+    assert set(packets.made) == {"letter", "a4"} and packets.laid_out == 2 and len(calls) == 2
+
+
+def test_the_cache_name_follows_the_html_and_weasyprint(monkeypatch):
+    key = pdf_module.packet_key("<p>one</p>")
+    assert key == pdf_module.packet_key("<p>one</p>") and key != pdf_module.packet_key("<p>two</p>")
+    real_version = pdf_module.metadata.version
+    monkeypatch.setattr(pdf_module.metadata, "version", lambda name: "0.0" if name == "weasyprint" else real_version(name))
+    assert pdf_module.packet_key("<p>one</p>") != key

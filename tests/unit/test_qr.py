@@ -51,3 +51,15 @@ def test_printed_checklist_carries_the_qr_code_with_alt_text_and_only_on_paper()
 def test_without_a_public_address_there_is_no_qr_code():
     checklist = make_checklist()
     assert "gb-qr" not in make_renderer(checklist).checklist(checklist)
+
+
+def test_each_address_is_drawn_once_however_many_checklists_there_are():
+    """A 100x guidebook has hundreds of addresses: a bounded cache drew every code again for the packets."""
+    addresses = [f"https://example.org/cache-test/{n}/" for n in range(300)]
+    for address in addresses:
+        qr_data_uri(address)
+    before = qr_data_uri.cache_info()
+    for address in addresses:
+        qr_data_uri(address)
+    after = qr_data_uri.cache_info()
+    assert after.misses == before.misses and after.hits == before.hits + len(addresses)
