@@ -110,7 +110,7 @@ def test_hand_over_offline_gives_the_public_record_address(page, requests_elsewh
     page.get_by_role("button", name=word("status.handover")).click()
     page.locator('[data-gb="handoff-made"]').wait_for(state="visible")
     link = page.locator('[data-gb="handoff-link"]').input_value()
-    assert link.startswith(expected_site_url() + "record/#handover=1."), link[:80]
+    assert link.startswith(expected_site_url() + "record/#handover=2."), link[:80]
     assert page.locator('[data-gb="handoff-qr"] svg').is_visible()
 
 

@@ -23,14 +23,17 @@ PACKET_PAGE_LIMIT = 8  # the whole packet, US Letter and A4 (the PDF packet too:
 # ---- helpers ------------------------------------------------------------------
 
 def norm(text: str) -> str:
-    """Text as printed, for comparison: one space between words, a hyphen at a line end joined."""
+    """Text as printed, for comparison: one space between words, a hyphen or an address's slash at a line
+    end joined."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    text = re.sub(r"-[ \t]*\n\s*", "-", text)
+    text = re.sub(r"([-/])[ \t]*\n\s*", r"\1", text)
     return " ".join(text.split())
 
 
 def expected(fragment: str) -> str:
-    return norm(plain(render_inline(fragment)))
+    """Inline text as printed: paper gives a web link's address after its words (print.css)."""
+    with_addresses = re.sub(r'<a href="(http[^"]*)">(.*?)</a>', r"\2 (\1)", render_inline(fragment))
+    return norm(plain(with_addresses))
 
 
 def page_count(pdf) -> int:
