@@ -27,8 +27,10 @@ def browser():
 
 @pytest.fixture
 def context(browser):
-    """A fresh browser profile per test: empty storage, no cookies."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A fresh browser profile per test: empty storage, no cookies, and no service worker: its precache
+    would fetch every file of the site in the background, into the requests a test counts or holds.
+    The service worker's own tests (test_service_worker.py) open contexts that allow it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     yield context
     context.close()
 
