@@ -228,6 +228,15 @@ def test_delete_all_data_on_this_device(clocked, base_url, site, guidebook):
     assert log_rows(page) == []
 
 
+def test_with_nothing_checked_the_record_never_says_every_item_is_checked(page, base_url):
+    """No check and no role: no checklist counts as used, and the open items are all "not used", never "done"."""
+    page.goto(base_url + "record/")
+    wait_for_record_page(page)
+    open_items = page.locator('[data-gb="record-open"]').inner_text()
+    assert word("record.open_none") not in open_items
+    assert open_items.startswith(word("record.open_others", list="")[:20]), open_items
+
+
 def test_a_warning_comes_before_storage_runs_out(page, context, base_url, site, guidebook):
     """Saved progress past the warning size (many past incidents with long notes) still saves, and says so."""
     police = guidebook.checklist(POLICE)

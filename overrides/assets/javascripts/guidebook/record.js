@@ -116,7 +116,7 @@ function showOpen(root, record, book, texts, roleLists) {
     for (const item of items) list.append(Object.assign(document.createElement("li"), { textContent: texts[checklist.id]?.[item] ?? item }));
     content.append(heading, list);
   }
-  if (!groups.length) content.append(Object.assign(document.createElement("p"), { textContent: say("record.open_none") }));
+  if (!groups.length && !others.length) content.append(Object.assign(document.createElement("p"), { textContent: say("record.open_none") }));
   if (others.length) content.append(Object.assign(document.createElement("p"), { className: "gb-record-others", textContent: othersLine(others) }));
   box.replaceChildren(content);
 }
