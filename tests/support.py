@@ -7,6 +7,7 @@ import html.parser
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from macros.guidebook import DataError, load_guidebook
@@ -194,3 +195,10 @@ def wait_for_packet(page) -> None:
     from tools.browser import wait_until
 
     wait_until(page, """document.querySelector('[data-gb="packet-status"]').textContent !== ''""")
+
+
+def letter_pages(page, pdf: Path) -> list[str]:
+    """The page printed to `pdf` on US Letter, as the text of each sheet (pdftotext), spaces folded."""
+    page.pdf(path=str(pdf), format="Letter", print_background=True)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(p.split()) for p in text.split("\f") if p.strip()]

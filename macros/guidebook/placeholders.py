@@ -78,9 +78,8 @@ def names_in(word: str) -> set[str]:
     return set(PLACEHOLDER.findall(word))
 
 
-def _balanced(text: str, start: int) -> str:
-    """The text inside the bracket that opens at `start`, up to its closing bracket (strings skipped)."""
-    stack: list[str] = []
+def _outside_strings(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """Each character of the script `text` from `start` that is not inside a string (quotes and escapes skipped)."""
     quote, escaped = "", False
     for n in range(start, len(text)):
         char = text[n]
@@ -93,7 +92,15 @@ def _balanced(text: str, start: int) -> str:
                 quote = ""
         elif char in "\"'`":
             quote = char
-        elif char in _CLOSE:
+        else:
+            yield n, char
+
+
+def _balanced(text: str, start: int) -> str:
+    """The text inside the bracket that opens at `start`, up to its closing bracket (strings skipped)."""
+    stack: list[str] = []
+    for n, char in _outside_strings(text, start):
+        if char in _CLOSE:
             stack.append(_CLOSE[char])
         elif stack and char == stack[-1]:
             stack.pop()
@@ -104,18 +111,9 @@ def _balanced(text: str, start: int) -> str:
 
 def _top_level(text: str) -> list[str]:
     """`text` split at its commas outside brackets and strings."""
-    parts, depth, quote, last, escaped = [], 0, "", 0, False
-    for n, char in enumerate(text):
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == quote:
-                quote = ""
-        elif char in "\"'`":
-            quote = char
-        elif char in "([{":
+    parts, depth, last = [], 0, 0
+    for n, char in _outside_strings(text):
+        if char in "([{":
             depth += 1
         elif char in ")]}":
             depth -= 1

@@ -5,12 +5,11 @@ checklist's checks on at most 2 Letter pages. Chromium prints to PDF; pdftotext 
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
 from macros.guidebook.inline import plain_text
-from tests.support import ROOT, wait_for_record_page, word
+from tests.support import ROOT, letter_pages, wait_for_record_page, word
 from tools.saved_progress import KEY, stored
 
 ZONE = "America/New_York"
@@ -42,14 +41,8 @@ def record_page(browser, base_url, guidebook):
     context.close()
 
 
-def printed(page, pdf) -> list[str]:
-    page.pdf(path=str(pdf), format="Letter", print_background=True)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [" ".join(p.split()) for p in text.split("\f") if p.strip()]
-
-
 def test_one_checklists_record_prints_on_at_most_two_letter_pages(record_page, guidebook, tmp_path):
-    pages = printed(record_page, tmp_path / "record.pdf")
+    pages = letter_pages(record_page, tmp_path / "record.pdf")
     print(f"\nafter-action record of one checklist's checks: {len(pages)} Letter page(s)")
     assert len(pages) <= 2
     paper = " ".join(pages)

@@ -9,14 +9,13 @@ import csv
 import datetime
 import io
 import json
-import subprocess
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from macros.guidebook.inline import plain_text
 from tests.browser.test_after_action_record import NOTE, POLICE, ZONE, police_incident
-from tests.support import wait_for_record_page, word
+from tests.support import letter_pages, wait_for_record_page, word
 from tools.saved_progress import KEY
 
 BLOCKS = ("block_incident", "block_period", "block_name", "block_position", "block_agency", "block_resources",
@@ -41,12 +40,6 @@ def forms_page(browser, base_url, guidebook):
     context.close()
 
 
-def pdf_pages(page, pdf) -> list[str]:
-    page.pdf(path=str(pdf), format="Letter", print_background=True)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [" ".join(p.split()) for p in text.split("\f") if p.strip()]
-
-
 def fill_preparer(page):
     for field, value in (("name", "Sgt. Ana Diaz"), ("position", "Documentation Unit Leader"),
                          ("agency", "Springfield PD, Records")):
@@ -62,7 +55,7 @@ def test_ics_214_format_log_holds_the_8_blocks_and_the_checks_in_24_hour_time(fo
     assert page.get_by_label(word("forms.name")).input_value() == "Sgt. Ana Diaz", "the preparer is kept on this device"
     page.evaluate("() => { window.print = () => {}; }")
     page.get_by_role("button", name=word("forms.print_ics")).click()
-    pages = pdf_pages(page, tmp_path / "ics214.pdf")
+    pages = letter_pages(page, tmp_path / "ics214.pdf")
     paper = " ".join(pages)
     assert word("forms.ics_title") in paper and word("forms.not_official") in paper
     for block in BLOCKS:
@@ -88,7 +81,7 @@ def test_the_period_the_reader_picks_limits_the_log(forms_page, guidebook, tmp_p
     page.get_by_label(word("forms.from"), exact=True).fill("2026-11-20T13:44")
     page.get_by_label(word("forms.to"), exact=True).fill("2026-11-20T13:51")
     page.get_by_role("button", name=word("forms.print_ics")).click()
-    paper = " ".join(pdf_pages(page, tmp_path / "period.pdf"))
+    paper = " ".join(letter_pages(page, tmp_path / "period.pdf"))
     assert "11/20/2026 13:45" in paper and "11/20/2026 13:50" in paper
     assert "13:35" not in paper and "13:55" not in paper
     assert "Lt. Ruiz 0" not in paper, "resources assigned are those of the period"
@@ -114,7 +107,7 @@ def test_improvement_plan_csv_has_the_matrix_and_one_row_per_open_item(forms_pag
 def test_improvement_plan_prints_the_matrix_then_the_timeline(forms_page, guidebook, tmp_path):
     page = forms_page
     page.get_by_role("button", name=word("forms.print_plan")).click()
-    paper = " ".join(pdf_pages(page, tmp_path / "plan.pdf"))
+    paper = " ".join(letter_pages(page, tmp_path / "plan.pdf"))
     for column in ("capability", "action", "element", "poc"):
         assert word(f"forms.col_{column}") in paper
     assert word("forms.plan_heading", name="Main Street protest") in paper and word("forms.not_official") in paper
@@ -139,7 +132,7 @@ def test_a_long_log_continues_on_numbered_pages_with_its_headings(browser, base_
     wait_for_record_page(page)
     page.evaluate("() => { window.print = () => {}; }")
     page.get_by_role("button", name=word("forms.print_ics")).click()
-    pages = pdf_pages(page, tmp_path / "long.pdf")
+    pages = letter_pages(page, tmp_path / "long.pdf")
     print(f"\nICS 214-format log of {sum(len(c.items) for c in lists)} checks: {len(pages)} Letter pages")
     assert len(pages) >= 2
     for number, text in enumerate(pages, start=1):
