@@ -2,21 +2,17 @@
 name is cached for a year (immutable), nothing else is, and pages, folder addresses, the search index, the
 PDF packets, the web app manifest and the service worker are checked every time (no-cache).
 
-The rules are read from the README's code blocks and applied as the servers do: nginx takes the first
-regular-expression `location` that matches the address, else the prefix block; Apache applies every
-<FilesMatch>/<Files> section that matches the file's name in order (the last Cache-Control wins), then <If>.
+The rules are read from the README's code blocks and applied as the servers do (tools/server_rules.py).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT
+from tools.server_rules import PREFIX, Apache, Nginx
 
-PREFIX = "/cares/guidebook/"  # where the README's examples publish the site
 IMMUTABLE = "public, max-age=31536000, immutable"
 NO_CACHE = "no-cache"
 # Material and our build put a hash in the name of every script and stylesheet they write under assets/,
@@ -24,63 +20,6 @@ NO_CACHE = "no-cache"
 HASHED_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
 UNHASHED_FOLDERS = ("assets/javascripts/lunr/",)
 ALWAYS_CHECKED = re.compile(r"(\.(html|json|pdf|webmanifest)|^sw\.js)$")
-
-
-def readme_block(language: str) -> str:
-    found = re.findall(rf"^```{language}\n(.*?)^```", (ROOT / "README.md").read_text(encoding="utf-8"), re.M | re.S)
-    assert len(found) == 1, f"README.md should hold one ```{language} block"
-    return found[0]
-
-
-def cache_control(body: str, directive: str) -> str | None:
-    """The Cache-Control value a block's `add_header`/`Header set` line gives, if any."""
-    found = re.search(rf'{directive}\s+Cache-Control\s+"([^"]+)"', body)
-    return found[1] if found else None
-
-
-@dataclass
-class Nginx:
-    prefix_cache: str | None
-    regex_blocks: list[tuple[re.Pattern, str | None]]  # in order
-
-    @classmethod
-    def from_readme(cls) -> Nginx:
-        blocks = re.findall(r'^location\s+(~\s+)?("[^"]+"|\S+)\s*\{\n(.*?)^\}', readme_block("nginx"), re.M | re.S)
-        prefix = [body for regex, where, body in blocks if not regex and where == PREFIX]
-        assert len(prefix) == 1, f"the nginx example has no `location {PREFIX}` block"
-        regexes = [(re.compile(where.strip('"')), cache_control(body, "add_header"))
-                   for regex, where, body in blocks if regex]
-        assert regexes, "the nginx example has no regular-expression location"
-        return cls(cache_control(prefix[0], "add_header"), regexes)
-
-    def header(self, url: str) -> str | None:
-        for pattern, value in self.regex_blocks:
-            if pattern.search(url):
-                return value
-        return self.prefix_cache
-
-
-@dataclass
-class Apache:
-    sections: list[tuple[re.Pattern, str | None]]  # on the file's name, in order
-    conditions: list[tuple[re.Pattern, str | None]]  # <If "%{REQUEST_URI} =~ m#...#">, on the address
-
-    @classmethod
-    def from_readme(cls) -> Apache:
-        text = readme_block("apache")
-        sections = []
-        for kind, name, body in re.findall(r'^<(FilesMatch|Files)\s+"([^"]+)">\n(.*?)^</\1>', text, re.M | re.S):
-            pattern = re.compile(name) if kind == "FilesMatch" else re.compile(rf"^{re.escape(name)}$")
-            sections.append((pattern, cache_control(body, "Header set")))
-        conditions = [(re.compile(expr), cache_control(body, "Header set")) for expr, body in
-                      re.findall(r'^<If\s+"%\{REQUEST_URI\}\s+=~\s+m#(.+?)#">\n(.*?)^</If>', text, re.M | re.S)]
-        assert sections, "the Apache example has no <FilesMatch> or <Files> section"
-        return cls(sections, conditions)
-
-    def header(self, url: str, served_file: str) -> str | None:
-        given = [v for p, v in self.sections if p.search(served_file)] + \
-                [v for p, v in self.conditions if p.search(url)]
-        return next((value for value in reversed(given) if value), None)  # the last one set wins
 
 
 @pytest.fixture(scope="module")
