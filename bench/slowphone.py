@@ -224,21 +224,28 @@ def repeat_visit(browser, side: Side, address: str) -> tuple[int, int]:
     return len(paths), sum(1 for path in paths if HASHED.search(path))
 
 
-def one_run(browser, ours: Side, stock: Side) -> None:
+PARTS = ("checklists", "record", "search", "repeat")
+
+
+def one_run(browser, ours: Side, stock: Side, parts: tuple[str, ...] = PARTS) -> None:
     """Every page once on each side, ours then stock."""
-    for address in CHECKLIST_PAGES:
+    if "checklists" in parts:
+        for address in CHECKLIST_PAGES:
+            for side in (ours, stock):
+                load_checklist(browser, side, address, side is ours)
+    if "record" in parts:
         for side in (ours, stock):
-            load_checklist(browser, side, address, side is ours)
-    for side in (ours, stock):
-        load_record(browser, side, side is ours)
-    for side in (ours, stock):
-        side.add("first search result, key after a pause", first_search_result(browser, side, SEARCH_PAUSE_MS))
-        side.add("first search result, key at once", first_search_result(browser, side, 0))
-    for address in REPEAT_PAGES:
+            load_record(browser, side, side is ours)
+    if "search" in parts:
         for side in (ours, stock):
-            requests, hashed = repeat_visit(browser, side, address)
-            side.add(f"repeat visit /{address}: requests", requests)
-            side.add(f"repeat visit /{address}: hashed files revalidated", hashed)
+            side.add("first search result, key after a pause", first_search_result(browser, side, SEARCH_PAUSE_MS))
+            side.add("first search result, key at once", first_search_result(browser, side, 0))
+    if "repeat" in parts:
+        for address in REPEAT_PAGES:
+            for side in (ours, stock):
+                requests, hashed = repeat_visit(browser, side, address)
+                side.add(f"repeat visit /{address}: requests", requests)
+                side.add(f"repeat visit /{address}: hashed files revalidated", hashed)
 
 
 def median_range(values: list[float], unit: str) -> str:
@@ -291,6 +298,7 @@ def report(ours: Side, stock: Side, runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=BUDGET["runs"])
+    parser.add_argument("--only", choices=PARTS, action="append", help="measure only these (all by default)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -307,7 +315,7 @@ def main() -> None:
         with sync_playwright() as p:
             browser = launch_chromium(p)
             for _ in range(args.runs):
-                one_run(browser, ours, stock)
+                one_run(browser, ours, stock, tuple(args.only or PARTS))
             browser.close()
         ours_server.shutdown()
         stock_server.shutdown()

@@ -140,7 +140,7 @@ class ThemeSupport:
         manifests = {True: script_json(self.manifests.full), False: script_json(self.manifests.summary)}
         env.globals["gb_manifest"] = lambda page: manifests[bool(page and page.meta.get(ALL_CHECKLISTS))]
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
-                                    "modules": self.assets.modules}
+                                    "modules": self.assets.modules, "chunks": self.assets.chunks}
         env.globals["gb_page_rules"] = self.page_rules
         env.globals["gb_material_bundle"] = material_bundle([Path(d) for d in config["theme"].dirs])
         env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))

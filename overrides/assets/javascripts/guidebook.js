@@ -104,15 +104,26 @@ function loadNeeded() {
   }
 }
 
-function start() {
+/** What shows the saved checks and saves a tap: run as soon as this module runs, for the page the
+ * browser opened (module scripts are deferred: the page is parsed by then), waiting for nothing it
+ * does not need, Material's script included (issue 34); then again for each page Material's instant
+ * navigation shows. */
+function startProgress() {
   performance.mark("gb-start");
   loadWords(document);
   store.load(Date.now(), manifest()?.renamed);
   initProgress(document, changed);
   initStartRow(document, changed);
-  checkPalette(document);
   show();
   performance.measure("gb-progress-restore", "gb-start");
+}
+
+/** The rest of the page's parts, once Material's script has run (it sets the palette, search and
+ * the page's components these parts join). */
+function start() {
+  if (progressStarted) progressStarted = false; // the page the browser opened: its progress shows already
+  else startProgress();
+  checkPalette(document);
   initTransfer(document, changed);
   initPrint(document, () => loading.records);
   initSearchFallback(document);
@@ -154,13 +165,16 @@ setInterval(() => {
   features.now?.showNowList(document);
 }, 30000);
 
-/* Material announces each page on document$ (also under instant navigation), from inside its own
- * start-up work; start() then runs in a task of its own, so that the two never make one long task
+/* The saved checks show at once (startProgress), in the task that runs this module. The rest waits
+ * for Material: it announces each page on document$ (also under instant navigation), from inside its
+ * own start-up work; start() then runs in a task of its own, so that the two never make one long task
  * that holds the page (issue 12). Both scripts are deferred (main.html), so both have run before
  * DOMContentLoaded, whichever comes first: by then document$ is there, or Material's script did not
  * load and start() runs at once. Do not test document.readyState instead: a deferred script runs
  * while it is already "interactive", before Material's; and this script must stay deferred (not
  * async, not inserted by code), or it could miss the event. */
+let progressStarted = document.readyState !== "loading"; // the page is parsed: always, for a deferred script
+if (progressStarted) startProgress();
 addEventListener("DOMContentLoaded", () => {
   if (window.document$) window.document$.subscribe(() => setTimeout(start));
   else start();
