@@ -220,18 +220,50 @@ def test_queries_typed_before_search_has_loaded_give_the_last_querys_results(pag
 
 def test_when_the_index_fails_to_load_the_next_query_tries_again(page, held_site, site, guidebook):
     url, asked, release, failures = held_site
-    failures.append(503)  # a phone losing its signal for a moment
+    failures.extend([503, 503])  # a phone losing its signal for a moment: opening the box, the first query
     release.set()
     (checklist, item, phrase), _ = cases(guidebook)
     page.goto(url + page_path(site, checklist.id))
     query = page.locator("input[data-md-component='search-query']")
-    query.click()
-    query.press_sequentially(phrase[0])  # the first query: the index fails to load, no results
-    page.locator(".md-search-result__meta").filter(has_text=re.compile("No matching")).wait_for(timeout=5_000)
+    query.click()  # opening the search box loads the index: it fails
+    wait_until(page, "true")
+    page.wait_for_timeout(300)
     assert len(asked) == 1
+    query.press_sequentially(phrase[0])  # the first query tries again: it fails too, no results
+    page.locator(".md-search-result__meta").filter(has_text=re.compile("No matching")).wait_for(timeout=5_000)
+    assert len(asked) == 2
     query.press_sequentially(phrase[1:], delay=20)
     wait_for_item_result(page, url + page_path(site, checklist.id), item.id)
-    assert len(asked) == 2, "the next query fetched the index again"
+    assert len(asked) == 3, "the next query fetched the index again"
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (1280, 900)], ids=["phone", "wide"])
+def test_opening_the_search_box_loads_the_index_before_the_first_key(page, context, base_url, site, guidebook,
+                                                                      viewport):
+    """Issue 34: the index and Material's worker load while the reader finds the first key (a tap on the
+    search button on a phone, the focus of the box on a wide screen), so the first key finds them there."""
+    requests: list[str] = []
+    context.on("request", lambda request: None if request.service_worker else requests.append(request.url))
+    (checklist, item, phrase), _ = cases(guidebook)
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.goto(base_url + page_path(site, checklist.id))
+    page.wait_for_load_state("networkidle")
+    on_demand = loaded_on_first_search(site)
+    assert fetched(requests, on_demand) == set()
+    if viewport[0] < 1220:  # Material's search button, shown below its wide layout
+        page.locator('label.md-header__button[for="__search"]').click()
+    else:
+        page.locator("input[data-md-component='search-query']").click()
+    wait_until(page, "true")
+    deadline = 50
+    while fetched(requests, on_demand) != on_demand and deadline:
+        page.wait_for_timeout(100)
+        deadline -= 1
+    assert fetched(requests, on_demand) == on_demand, "opening the box loads Material's worker and the index"
+    assert page.locator("input[data-md-component='search-query']").input_value() == ""
+    page.keyboard.type(phrase)
+    wait_for_item_result(page, base_url + page_path(site, checklist.id), item.id)
+    assert sum(urlsplit(url).path.endswith("/search_docs.json") for url in requests) == 1, "fetched once"
 
 
 # --- The words people use in a crisis (issue 31) ---------------------------------------------------------

@@ -22,6 +22,7 @@
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
  *   guidebook/search-fallback.js   a search that finds nothing offers the "Responding right now?" entries
+ *   guidebook/search-warm.js       opening the search box tells the search worker to load the index at once
  *   guidebook/palette.js           the palette toggle's radio state (keyboard: one visible tab stop)
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  *   guidebook/offline-worker.js    the service worker (use with no signal) and its updates, once the page is idle
@@ -31,6 +32,7 @@ import { find, manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
 import { initSearchFallback } from "./guidebook/search-fallback.js";
+import { initSearchWarm } from "./guidebook/search-warm.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
 import { initStartRow, showStartRow } from "./guidebook/startrow.js";
 import { checkPalette } from "./guidebook/palette.js";
@@ -127,6 +129,7 @@ function start() {
   initTransfer(document, changed);
   initPrint(document, () => loading.records);
   initSearchFallback(document);
+  initSearchWarm(document);
   return Promise.all([startRecordPage(document), startPacket(document), ...Object.values(loading)]);
 }
 

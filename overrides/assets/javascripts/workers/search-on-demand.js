@@ -19,11 +19,20 @@
 // the SETUP with the full documents, wait for its READY (the page has had ours),
 // then pass it the latest query that arrived meanwhile. From then on Material's
 // worker answers every message itself; its results pass through fullMatchesFirst.
+//
+// The page says earlier when a search is near: opening the search box posts WARM
+// on the BroadcastChannel SEARCH_CHANNEL (guidebook/search-warm.js, issue 34). The
+// worker then loads the index and Material's worker at once, in parallel, so that
+// both are ready (and Material's index built) by the time the first key comes.
 
 const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
+// The page's word that a search is near, as guidebook/search-warm.js sends it (a classic script
+// imports nothing: tests/js/search-worker.test.mjs sends that module's own values)
+const SEARCH_CHANNEL = "gb-search"
+const WARM = "warm"
 
 const params = new URL(self.location.href).searchParams
 const MATERIAL_WORKER = params.get("worker") ?? ""
@@ -37,6 +46,13 @@ let setup = null     // the page's SETUP message, kept until Material's worker i
 let latest = null    // the latest query that arrived before Material's worker was ready
 let loading = false  // the full index and Material's worker are on their way
 let material = null  // Material's message handler, once its worker is ready
+let warmed = false   // the page asked for the index before the first query
+
+if (typeof BroadcastChannel === "function") {
+  new BroadcastChannel(SEARCH_CHANNEL).addEventListener("message", (event) => {
+    if (event.data === WARM) warm()
+  })
+}
 
 self.addEventListener("message", (event) => {
   const message = event.data
@@ -45,6 +61,7 @@ self.addEventListener("message", (event) => {
   } else if (message.type === SETUP) {
     setup = message
     postToPage({ type: READY })
+    if (warmed) warm()
   } else if (message.type === QUERY) {
     queue(message)
   }
@@ -56,17 +73,26 @@ function queue(query) {
     return
   }
   latest = query
-  if (!loading) {
-    loading = true
-    start().catch(giveUp)
-  }
+  load()
+}
+
+// The search box opened: load before the first query (once the page's SETUP is here).
+function warm() {
+  warmed = true
+  if (setup) load()
+}
+
+function load() {
+  if (loading) return
+  loading = true
+  start().catch(giveUp)
 }
 
 async function start() {
-  const response = await fetch(FULL_INDEX)
-  if (!response.ok) throw new Error(`${response.status} ${FULL_INDEX}`)
-  const { docs } = await response.json()
+  const response = fetch(FULL_INDEX)  // on its way while Material's worker loads (importScripts waits)
+  response.catch(() => {})  // a failure is handled where it is awaited, below
   const handler = loadMaterialWorker()
+  const { docs } = await indexOf(await response)
   await new Promise((ready) => {
     // Material's worker answers with the global postMessage: catch its READY (the page had ours).
     self.postMessage = (message) => {
@@ -82,7 +108,12 @@ async function start() {
   material = handler
   const query = latest
   latest = null
-  material(query)
+  if (query) material(query)
+}
+
+async function indexOf(response) {
+  if (!response.ok) throw new Error(`${response.status} ${FULL_INDEX}`)
+  return response.json()
 }
 
 // Material's worker registers its "message" listener with the global addEventListener when it
@@ -120,12 +151,13 @@ function fullMatchesFirst(message) {
   return { ...message, data: { ...message.data, items } }
 }
 
-// The index or the worker could not load (a network failure): answer the waiting query with no
-// results, and try again on the next query.
+// The index or the worker could not load (a network failure): answer the waiting query, if any,
+// with no results, and try again on the next query.
 function giveUp(error) {
   console.warn("search-on-demand", error)  // for developers (no reader words in scripts)
   self.postMessage = postToPage
   loading = false
+  warmed = false
+  if (latest) postToPage({ type: RESULT, data: { items: [] } })
   latest = null
-  postToPage({ type: RESULT, data: { items: [] } })
 }
