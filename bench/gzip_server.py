@@ -72,8 +72,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     def _unchanged_since(self, modified: int) -> bool:
         since = self.headers.get("If-Modified-Since")
+        if not since:
+            return False
         try:
-            return bool(since) and parsedate_to_datetime(since).timestamp() >= modified
+            return parsedate_to_datetime(since).timestamp() >= modified
         except (TypeError, ValueError):
             return False
 
