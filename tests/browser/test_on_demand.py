@@ -4,9 +4,13 @@ runs the bar (incidentbar.js), a page with a checked item item-record.js, a page
 choose roles.js; the record page also record.js and handover.js, the packet page packet.js, and export or
 import loads transfer.js at the click. A part that cannot be loaded is said in the catalogue's words next
 to its control, and nothing is changed."""
+import json
+
 import pytest
 
-from tests.support import catalogue, held_route, hold_requests, page_path, saved_progress_control, wait_for_progress
+from tests.support import catalogue, held_route, hold_requests, page_path, saved_progress_control
+from tools.browser import wait_until
+from tools.saved_progress import KEY, store_script, stored
 
 ON_DEMAND = {"record", "handover", "transfer", "packet", "clock", "incidentbar", "item-record", "roles"}
 CHUNKS = "/assets/javascripts/guidebook/"
@@ -37,22 +41,31 @@ def test_each_page_loads_only_its_own_parts(page, base_url, site, where, loaded)
     assert "chunk" in fetched, "the code every page shares comes in its own chunk"
 
 
-def test_our_script_waits_for_materials_however_late_it_comes(page, base_url, site):
-    """Ours is first in the page (in the head, fetched with the stylesheets) and Material's last, both
-    deferred: ours waits for DOMContentLoaded, which comes once every deferred script has run, so it
-    starts after Material's however late Material's arrives, and finds its document$."""
+def test_saved_checks_show_and_a_tap_is_saved_before_materials_script_has_run(page, base_url, site, guidebook):
+    """Issue 34: ours is first in the page (in the head, its chunks preloaded) and Material's last, both
+    deferred. Ours shows the saved checks and saves a tap as soon as it runs, however late Material's
+    script comes; the rest of ours waits for DOMContentLoaded, which comes once every deferred script
+    has run, so it starts after Material's and finds its document$."""
+    checklist = guidebook.checklist("police-within-24-hours")
+    first, second = checklist.items[0].id, checklist.items[1].id
+    page.add_init_script(store_script(stored({checklist.id: {first: {"at": "2026-12-07T02:00:00.000Z"}}})))
     held = hold_requests(page, "**/assets/javascripts/bundle.*.min.js")
-    page.goto(base_url + page_path(site, "police-within-24-hours"), wait_until="commit")
+    page.goto(base_url + page_path(site, checklist.id), wait_until="commit")
     bundle = held_route(page, held)
     entry = "[...document.scripts].find(s => s.type === 'module').src"
     assert page.evaluate(f"import({entry}).then(() => true)"), "our module has run (import() resolves once it has)"
-    assert page.evaluate("performance.getEntriesByName('gb-start').length") == 0, "ours started before Material's"
+    assert page.locator(f"#check-{first}").is_checked(), "the saved check shows before Material's script"
+    page.locator(f"label[for='check-{second}']").click()
+    assert second in page.evaluate(f"localStorage.getItem({json.dumps(KEY)})"), "a tap is saved before it too"
+    assert page.evaluate("performance.getEntriesByName('gb-start-rest').length") == 0, "the rest waits for Material's"
     bundle.continue_()
-    wait_for_progress(page)
-    started, loaded = page.evaluate("""[performance.getEntriesByName('gb-start').map(mark => mark.startTime),
-                                        performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]""")
-    assert len(started) == 1, "ours starts once"
-    assert started[0] >= loaded, "in a task of its own, after DOMContentLoaded"
+    wait_until(page, "performance.getEntriesByName('gb-start-rest').length > 0")
+    started, rest, loaded = page.evaluate("""[performance.getEntriesByName('gb-start').length,
+        performance.getEntriesByName('gb-start-rest').map(mark => mark.startTime),
+        performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]""")
+    assert started == 1 and len(rest) == 1, "each part starts once"
+    assert rest[0] >= loaded, "the rest in a task of its own, after DOMContentLoaded"
+    assert page.locator(f"#check-{first}").is_checked() and page.locator(f"#check-{second}").is_checked()
 
 
 def test_export_loads_its_module_at_the_click(page, base_url):

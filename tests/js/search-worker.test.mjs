@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { materialWorkers } from "./support.mjs";
-import { SEARCH_CHANNEL, WARM, opensSearch } from "../../overrides/assets/javascripts/guidebook/search-warm.js";
+import { SEARCH_CHANNEL, WARM, opensSearch } from "../../overrides/assets/javascripts/guidebook/search-open.js";
 
 const OURS = new URL("../../overrides/assets/javascripts/workers/search-on-demand.js", import.meta.url);
 const WORKERS = materialWorkers();

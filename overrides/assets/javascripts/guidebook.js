@@ -21,8 +21,8 @@
  *   guidebook/roles.js             role views
  *   guidebook/print.js             the Print buttons and the running header
  *   guidebook/links.js             copy-link buttons
- *   guidebook/search-fallback.js   a search that finds nothing offers the "Responding right now?" entries
- *   guidebook/search-warm.js       opening the search box tells the search worker to load the index at once
+ *   guidebook/search-open.js       opening the search box: the search worker loads the index at once
+ *   guidebook/search-fallback.js   then: a search that finds nothing offers the "Responding right now?" entries
  *   guidebook/palette.js           the palette toggle's radio state (keyboard: one visible tab stop)
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  *   guidebook/offline-worker.js    the service worker (use with no signal) and its updates, once the page is idle
@@ -31,15 +31,15 @@
 import { find, manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
-import { initSearchFallback } from "./guidebook/search-fallback.js";
-import { initSearchWarm } from "./guidebook/search-warm.js";
+import { initSearchOpen } from "./guidebook/search-open.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
 import { initStartRow, showStartRow } from "./guidebook/startrow.js";
 import { checkPalette } from "./guidebook/palette.js";
 import * as store from "./guidebook/store.js";
 import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
 import {
-  initTransfer, loadBar, loadClock, loadHandoff, loadItemRecords, loadNowList, loadPacket, loadRecordPage, loadRoles, loadTransfer,
+  initTransfer, loadBar, loadClock, loadHandoff, loadItemRecords, loadNowList, loadPacket, loadRecordPage, loadRoles, loadSearchFallback,
+  loadTransfer,
   needed,
 } from "./guidebook/on-demand.js";
 import { loadWords } from "./guidebook/words.js";
@@ -125,11 +125,11 @@ function startProgress() {
 function start() {
   if (progressStarted) progressStarted = false; // the page the browser opened: its progress shows already
   else startProgress();
+  performance.mark("gb-start-rest");
   checkPalette(document);
   initTransfer(document, changed);
   initPrint(document, () => loading.records);
-  initSearchFallback(document);
-  initSearchWarm(document);
+  initSearchOpen(document, () => loadSearchFallback().then((loaded) => loaded?.initSearchFallback(document)));
   return Promise.all([startRecordPage(document), startPacket(document), ...Object.values(loading)]);
 }
 

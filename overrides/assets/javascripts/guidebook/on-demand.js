@@ -8,6 +8,7 @@
  *   handoff.js               the bar's Hand over… panel (with the QR code library), at its first click
  *   nowlist.js               on the Now list page (docs/now.md)
  *   packet.js                on the packet page
+ *   search-fallback.js       when the reader opens the search box (search-open.js)
  * The served site gets each as its own file (ES modules; macros/assets.py); the
  * offline edition's one script already holds them, so there import() only waits
  * a moment. A part that cannot be loaded (the connection dropped, or a newer
@@ -69,6 +70,8 @@ export async function loadNowList(status) {
 }
 
 export const loadPacket = (status) => load(() => import("./packet.js"), status);
+
+export const loadSearchFallback = () => load(() => import("./search-fallback.js"), null);
 
 export async function loadRecordPage(status) {
   const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js"), import("./forms.js")]), status);

@@ -21,7 +21,7 @@
 // worker answers every message itself; its results pass through fullMatchesFirst.
 //
 // The page says earlier when a search is near: opening the search box posts WARM
-// on the BroadcastChannel SEARCH_CHANNEL (guidebook/search-warm.js, issue 34). The
+// on the BroadcastChannel SEARCH_CHANNEL (guidebook/search-open.js, issue 34). The
 // worker then loads the index and Material's worker at once, in parallel, so that
 // both are ready (and Material's index built) by the time the first key comes.
 
@@ -29,7 +29,7 @@ const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
-// The page's word that a search is near, as guidebook/search-warm.js sends it (a classic script
+// The page's word that a search is near, as guidebook/search-open.js sends it (a classic script
 // imports nothing: tests/js/search-worker.test.mjs sends that module's own values)
 const SEARCH_CHANNEL = "gb-search"
 const WARM = "warm"
