@@ -27,11 +27,13 @@
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  *   guidebook/offline-worker.js    the service worker (use with no signal) and its updates, once the page is idle
  *   guidebook/keep.js              storage that lasts: asked for when an incident starts; the iPhone hint
+ *   guidebook/home-screen.js       whether this is an iPhone's browser (where that hint shows)
  * start() runs once per page, also under Material's instant navigation. */
 import { find, manifest, part } from "./guidebook/dom.js";
 import "./guidebook/links.js";
 import { initPrint } from "./guidebook/print.js";
 import { initSearchOpen } from "./guidebook/search-open.js";
+import { isIPhoneBrowser, standaloneDisplay } from "./guidebook/home-screen.js";
 import { initProgress, showProgress } from "./guidebook/progress.js";
 import { initStartRow, showStartRow } from "./guidebook/startrow.js";
 import { checkPalette } from "./guidebook/palette.js";
@@ -39,7 +41,7 @@ import * as store from "./guidebook/store.js";
 import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
 import {
   initTransfer, loadBar, loadClock, loadHandoff, loadItemRecords, loadNowList, loadPacket, loadRecordPage, loadRoles, loadSearchFallback,
-  loadTransfer,
+  loadTransfer, loadKeep,
   needed,
 } from "./guidebook/on-demand.js";
 import { loadWords } from "./guidebook/words.js";
@@ -76,7 +78,7 @@ function changed() {
 
 /** An incident runs: ask the browser to keep the site's storage (guidebook/keep.js, once per incident). */
 function keepStorage(start) {
-  import("./guidebook/keep.js").then((keep) => keep.keepStorage(start)).catch((error) => console.warn(error));
+  loadKeep(null).then((keep) => keep?.keepStorage(start));
 }
 
 /* Each part, once loaded: wire it to the page, then show it. */
@@ -184,18 +186,22 @@ addEventListener("DOMContentLoaded", () => {
 });
 
 /* Once the page is idle: the service worker that keeps the guidebook for use with no signal
- * (guidebook/offline-worker.js, where the page names one), and storage that lasts (guidebook/keep.js, on the
- * pages with its hint or the record). Loaded then, so that they never delay the first paint. */
+ * (guidebook/offline-worker.js, where the page names one), and storage that lasts (guidebook/keep.js: on
+ * the record page, and on the home page where its hint can show, an iPhone's browser). Loaded then, so
+ * that they never delay the first paint. */
 addEventListener("load", () => {
   const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
-  const names = (selector) => document.querySelector(selector) !== null;
   idle(() => {
-    if (names('meta[name="gb-service-worker"]')) {
+    if (document.querySelector('meta[name="gb-service-worker"]')) {
       import("./guidebook/offline-worker.js").then((worker) => worker.startOfflineWorker(document))
         .catch((error) => console.warn(error));
     }
-    if (names('meta[name="gb-home-screen-hint"]')) {
-      import("./guidebook/keep.js").then((keep) => keep.startKeep(document)).catch((error) => console.warn(error));
-    }
+    if (keepHere()) loadKeep(null).then((keep) => keep?.startKeep(document));
   });
 });
+
+/** Whether this page shows what keep.js shows: the record page's lines, or the Home Screen hint. */
+function keepHere() {
+  const hint = document.querySelector('meta[name="gb-home-screen-hint"]')?.content;
+  return hint === "record" || (Boolean(hint) && isIPhoneBrowser(navigator, standaloneDisplay()));
+}

@@ -9,6 +9,7 @@
  *     guidebook to the Home Screen and why (the page names itself: <meta name="gb-home-screen-hint">).
  * Nothing is ever written anywhere but this browser's own storage for this site. */
 import { find, part } from "./dom.js";
+import { isIPhoneBrowser, standaloneDisplay } from "./home-screen.js";
 import { KEY } from "./saved.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
@@ -21,12 +22,7 @@ export const REMIND_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
 // "Export progress to a file", the handover link.
 const COPIES = ["record-export", "export", "handover-make"].map((name) => `[data-gb="${name}"]`).join(",");
 
-/** Whether this is an iPhone's (or iPad's) browser, not the guidebook opened from the Home Screen. */
-export function isIPhoneBrowser(nav, standaloneDisplay = false) {
-  const ua = nav?.userAgent ?? "";
-  const apple = /iPhone|iPod|iPad/.test(ua) || (/Macintosh/.test(ua) && (nav.maxTouchPoints ?? 0) > 1);
-  return apple && !nav.standalone && !standaloneDisplay;
-}
+export { isIPhoneBrowser };
 
 /** How many checks are older than 3 days and were made after the last copy (file or handover), if any. */
 export function uncopiedOldChecks(checks, copiedAt, now = Date.now()) {
@@ -115,15 +111,18 @@ function showHint(root, nav, standaloneDisplay) {
   write(HINT_KEY, [...shown.filter(Boolean), page].join(" "));
 }
 
-/** Once the page is idle (guidebook.js): the hint, the record page's lines, and remembering each copy made. */
+/** A copy of the checks was put outside this browser (a file, a handover link): remember when. */
+export function rememberCopy(root = document) {
+  write(COPIED_KEY, new Date().toISOString());
+  find(root, "keep-reminder")?.remove();
+}
+
+/** Once the page is idle (guidebook.js: on the record page, and on the home page of an iPhone's browser):
+ * the hint, the record page's lines, and remembering each copy made. */
 export function startKeep(root = document, nav = globalThis.navigator) {
-  const standalone = globalThis.matchMedia?.("(display-mode:standalone)").matches ?? false;
-  showHint(root, nav, standalone);
+  showHint(root, nav, standaloneDisplay());
   root.addEventListener("click", (event) => {
-    if (event.target.closest?.(COPIES)) {
-      write(COPIED_KEY, new Date().toISOString());
-      find(root, "keep-reminder")?.remove();
-    }
+    if (event.target.closest?.(COPIES)) rememberCopy(root);
     // "Delete all data on this device" (record.js, on the button itself: it has run, confirmed or not)
     if (event.target.closest?.('[data-gb="delete-all"]') && read(KEY) === null) remove([ASKED_KEY, COPIED_KEY, HINT_KEY]);
   });

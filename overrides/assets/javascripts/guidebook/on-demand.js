@@ -9,6 +9,8 @@
  *   nowlist.js               on the Now list page (docs/now.md)
  *   packet.js                on the packet page
  *   search-fallback.js       when the reader opens the search box (search-open.js)
+ *   keep.js                  when an incident starts; once the page is idle on the record page, and on the
+ *                            home page of an iPhone's browser; at the export of a file (the copy made)
  * The served site gets each as its own file (ES modules; macros/assets.py); the
  * offline edition's one script already holds them, so there import() only waits
  * a moment. A part that cannot be loaded (the connection dropped, or a newer
@@ -73,6 +75,8 @@ export const loadPacket = (status) => load(() => import("./packet.js"), status);
 
 export const loadSearchFallback = () => load(() => import("./search-fallback.js"), null);
 
+export const loadKeep = (status) => load(() => import("./keep.js"), status);
+
 export async function loadRecordPage(status) {
   const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js"), import("./forms.js")]), status);
   return loaded && { record: loaded[0], handover: loaded[1], forms: loaded[2] };
@@ -85,6 +89,7 @@ export function initTransfer(root, changed) {
   listen(find(root, "export"), "click", async () => {
     const transfer = await loadTransfer(status);
     transfer?.exportFile(manifest());
+    if (transfer) loadKeep(null).then((keep) => keep?.rememberCopy(root)); // a copy is out: no reminder for it
   });
   listen(find(root, "import"), "click", () => input.click());
   listen(input, "change", async () => {
