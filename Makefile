@@ -79,8 +79,9 @@ bench: install-test ## print the benchmark figures: progress, search index, reco
 	$(BIN)/python bench/record.py
 	$(BIN)/python bench/long_tasks.py
 
-budget: install-test bench/node_modules/.installed ## print the performance budget figures, Lighthouse included, and the service worker's
+budget: install-test bench/node_modules/.installed ## print the performance budget figures: bytes, Lighthouse, builds, the slow phone, the service worker
 	$(BIN)/python bench/budget.py
+	$(BIN)/python bench/slowphone.py
 	$(BIN)/python bench/offline.py
 
 clean: ## remove everything the tasks made or installed

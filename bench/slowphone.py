@@ -21,6 +21,10 @@ budget (bench/budget.json, "slow_phone") and a verdict.
   repeat visit                the page opened again in a new tab after a visit: every request that
                               reaches the server, and those for files with a hash in their name
                               (budget: none of those)
+  long tasks                  the 1,000-item page of bench/long_tasks.py, measured as it does (1280x900,
+                              no slowdown): the total of the long tasks while it loads (budget: at most
+                              1.5x stock's, budget.json's long_tasks_1000_ratio)
+The build's growth to 100x content and its peak memory are in bench/budget.py's figures (make budget).
 
 A benchmark, not a test: it prints figures and verdicts, and exits 0 unless it cannot measure.
 
@@ -43,8 +47,10 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
+import long_tasks  # noqa: E402
 from budget import build_stock, timed_build  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
+from progress import build_synthetic  # noqa: E402
 
 from macros.guidebook import load_guidebook  # noqa: E402
 from tools.browser import launch_chromium, wait_until  # noqa: E402
@@ -52,7 +58,11 @@ from tools.project import ROOT  # noqa: E402
 from tools.saved_progress import store_script, stored  # noqa: E402
 from tools.server_rules import PREFIX, Nginx  # noqa: E402
 
-BUDGET = json.loads((BENCH / "budget.json").read_text())["slow_phone"]
+BUDGETS = json.loads((BENCH / "budget.json").read_text())
+BUDGET = BUDGETS["slow_phone"]
+LONG_TASKS_BUDGET = BUDGETS["long_tasks_1000_ratio"]
+LONG_TASKS = "long tasks, 1,000-item page (1280x900, no slowdown)"
+THOUSAND = 1000
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 CPU_SLOWDOWN = 4
 NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
@@ -224,24 +234,28 @@ def repeat_visit(browser, side: Side, address: str) -> tuple[int, int]:
     return len(paths), sum(1 for path in paths if HASHED.search(path))
 
 
-def run_checklists(browser, ours: Side, stock: Side) -> None:
+def run_checklists(browser, sides: dict) -> None:
+    ours, stock = sides["guidebook"]
     for address in CHECKLIST_PAGES:
         for side in (ours, stock):
             load_checklist(browser, side, address, side is ours)
 
 
-def run_record(browser, ours: Side, stock: Side) -> None:
+def run_record(browser, sides: dict) -> None:
+    ours, stock = sides["guidebook"]
     for side in (ours, stock):
         load_record(browser, side, side is ours)
 
 
-def run_search(browser, ours: Side, stock: Side) -> None:
+def run_search(browser, sides: dict) -> None:
+    ours, stock = sides["guidebook"]
     for side in (ours, stock):
         side.add("first search result, key after a pause", first_search_result(browser, side, SEARCH_PAUSE_MS))
         side.add("first search result, key at once", first_search_result(browser, side, 0))
 
 
-def run_repeat(browser, ours: Side, stock: Side) -> None:
+def run_repeat(browser, sides: dict) -> None:
+    ours, stock = sides["guidebook"]
     for address in REPEAT_PAGES:
         for side in (ours, stock):
             requests, hashed = repeat_visit(browser, side, address)
@@ -249,13 +263,24 @@ def run_repeat(browser, ours: Side, stock: Side) -> None:
             side.add(f"repeat visit /{address}: hashed files revalidated", hashed)
 
 
-PARTS = {"checklists": run_checklists, "record": run_record, "search": run_search, "repeat": run_repeat}
+def run_long_tasks(browser, sides: dict) -> None:
+    """The 1,000-item page (bench/long_tasks.py's, at 1280x900 with no slowdown, as that benchmark measures
+    it): the total of its long tasks while it loads, ours beside stock's; kept on the guidebook's sides."""
+    ours, stock = sides["guidebook"]
+    thousand_ours, thousand_stock = sides["thousand"]
+    for side, served in ((ours, thousand_ours), (stock, thousand_stock)):
+        total, _, _ = long_tasks.one_load(browser, served.url + "bench/", None)
+        side.add(LONG_TASKS, total)
 
 
-def one_run(browser, ours: Side, stock: Side, parts: list[str]) -> None:
+PARTS = {"checklists": run_checklists, "record": run_record, "search": run_search, "repeat": run_repeat,
+         "long-tasks": run_long_tasks}
+
+
+def one_run(browser, sides: dict, parts: list[str]) -> None:
     """Every page of `parts` once on each side, ours then stock."""
     for name in parts:
-        PARTS[name](browser, ours, stock)
+        PARTS[name](browser, sides)
 
 
 def unit_of(figure: str) -> str:
@@ -287,6 +312,9 @@ def verdict(figure: str, ours: list[float], stock: list[float]) -> tuple[str, st
     if figure == "first search result, key after a pause":
         limit = BUDGET["first_search_result_ratio"]["max"]
         return f"<= {limit}x stock", within(ratio, limit)
+    if figure == LONG_TASKS:
+        limit = LONG_TASKS_BUDGET["max"]
+        return f"<= {limit}x stock", within(ratio, limit)
     if figure.startswith("layout shift"):
         limit = BUDGET["layout_shift"]["max"]
         return f"<= {limit}", "within budget" if max(ours) <= limit else f"OVER BUDGET ({max(ours):.3f})"
@@ -316,23 +344,39 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
+    parts = args.only or list(PARTS)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        timed_build(ROOT, tmp / "site")
-        stock_site, _ = build_stock(ROOT, tmp / "stock")
-        rules = readme_cache_control()
-        ours_server, ours_url = serve_gzip(tmp / "site", rules)
-        stock_server, stock_url = serve_gzip(stock_site, rules)
-        ours, stock = Side("ours", ours_url, ours_server), Side("stock", stock_url, stock_server)
+        servers, sides = serve_sites(tmp, "long-tasks" in parts)
         print(f"machine load average (1 min) at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         with sync_playwright() as p:
             browser = launch_chromium(p)
             for _ in range(args.runs):
-                one_run(browser, ours, stock, args.only or list(PARTS))
+                one_run(browser, sides, parts)
             browser.close()
-        ours_server.shutdown()
-        stock_server.shutdown()
-        report(ours, stock, args.runs)
+        for server in servers:
+            server.shutdown()
+        report(*sides["guidebook"], args.runs)
+
+
+def serve_sites(tmp: Path, thousand: bool) -> tuple[list, dict[str, tuple[Side, Side]]]:
+    """Build and serve the guidebook and its stock anchor (and the 1,000-item page's, if `thousand`)."""
+    timed_build(ROOT, tmp / "site")
+    stock_site, _ = build_stock(ROOT, tmp / "stock")
+    sites = {"guidebook": (tmp / "site", stock_site)}
+    if thousand:
+        project = build_synthetic(tmp / "thousand", THOUSAND)
+        sites["thousand"] = (tmp / "thousand" / "site", build_stock(project, tmp / "thousand")[0])
+    rules = readme_cache_control()
+    servers, sides = [], {}
+    for name, (ours_site, theirs_site) in sites.items():
+        pair = []
+        for who, site in (("ours", ours_site), ("stock", theirs_site)):
+            server, url = serve_gzip(site, rules)
+            servers.append(server)
+            pair.append(Side(who, url, server))
+        sides[name] = (pair[0], pair[1])
+    return servers, sides
 
 
 if __name__ == "__main__":
