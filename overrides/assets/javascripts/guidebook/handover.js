@@ -172,9 +172,17 @@ function showWayBack(page) {
   const now = find(document, "incident-bar")?.dataset.now;
   const after = find(page, "handover-after");
   if (!now || !after) return;
-  part(after, "handover-now").href = siteAddress(now);
+  let link = find(after, "handover-now");
+  if (!link) {
+    link = document.createElement("a");
+    link.classList.add("gb-button", "gb-button--primary");
+    link.dataset.gb = "handover-now";
+    link.textContent = say("shift.after_merge");
+    after.append(link);
+  }
+  link.href = siteAddress(now);
   after.hidden = false;
-  part(after, "handover-now").focus();
+  link.focus();
 }
 
 async function make(page) {
