@@ -29,14 +29,20 @@ function showCounts(root, boxes, book) {
   }
 }
 
-/** Show the progress on the page: boxes, counts, bars and the storage notice. */
+/** Show the progress on the page: boxes, counts, bars and the storage notice. A checked item is marked
+ * "gb-saved" (taking over from the style the page's inline script made from the saved checks, gb-checklist.html):
+ * guidebook.css keeps the space of its record line (item-record.js) under it, so that nothing moves
+ * when the line is drawn. */
 export function showProgress(root) {
   const boxes = parts(root, "check");
   for (const box of boxes) {
     const { checklist, item } = box.dataset;
     const checked = store.isChecked(checklist, item);
     if (box.checked !== checked) box.checked = checked;
+    const line = box.parentElement;
+    if (line.classList.contains("gb-saved") !== checked) line.classList.toggle("gb-saved", checked);
   }
+  for (const style of parts(document, "saved-space")) style.remove(); // the marks above keep that space now
   showCounts(root, boxes, manifest());
   showNotice(root);
 }
