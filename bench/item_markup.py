@@ -83,6 +83,9 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "label without the number's span": in_items(lambda s: re.sub(r'<span class="gb-number">(\d+\.)</span>', r"\1", s)),
     "no box (label only)": in_items(lambda s: re.sub(r"<input [^>]*>\n?", "", s)),
     "items as bare <li>words</li>": in_items(plain_items),
+    "no white space between an item's elements": in_items(lambda s: re.sub(r">\n+<", "><", s)),
+    "no white space, item not a grid": lambda html: VARIANTS["css: item not a grid"](
+        VARIANTS["no white space between an item's elements"](html)),
     "css: item not a grid": with_style(".md-typeset .gb-item{display:block}"),
     "css: no content-visibility": with_style(".md-typeset .gb-item:nth-child(n+21){content-visibility:visible}"),
     "css: browser's own box (no appearance:none)": with_style(

@@ -3,6 +3,8 @@ note) is drawn in space kept for it from the first paint, and the record page ke
 script draws. Not timed: each test holds the script's files back (page.route) to see every state."""
 from __future__ import annotations
 
+import pytest
+
 from tests.support import page_path
 from tools.browser import wait_until
 from tools.saved_progress import RESTORED, store_script, stored
@@ -69,4 +71,29 @@ def test_a_restored_check_moves_nothing_below_it(browser, base_url, site, guideb
     filled = rect(page, below)
     assert restored == painted, "restoring the checks moved the item below them"
     assert filled == painted, "drawing the record lines moved the item below them"
+    context.close()
+
+
+RECORD_MODULES = ("**/assets/javascripts/guidebook/record.*.js", "**/assets/javascripts/guidebook/handover.*.js",
+                  "**/assets/javascripts/guidebook/forms.*.js")
+RENDERED = 'performance.getEntriesByName("gb-record-render").length > 0'
+
+
+@pytest.mark.parametrize("saved", [True, False], ids=["with saved checks", "nothing saved"])
+def test_the_record_page_moves_nothing_when_its_script_draws_it(browser, base_url, site, guidebook, saved):
+    checklist = guidebook.checklist(CHECKLIST)
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    context.add_init_script(SHIFTS)
+    if saved:
+        checks = {item.id: {"at": f"2026-12-07T09:1{n}:00.000Z"} for n, item in enumerate(checklist.items[:3])}
+        context.add_init_script(store_script(stored({CHECKLIST: checks})))
+    modules = Held(context, *RECORD_MODULES)
+    page = context.new_page()
+    page.goto(base_url + "record/")
+    page.wait_for_timeout(300)  # the page painted without its record
+    assert not page.evaluate(RENDERED)
+    modules.release()
+    wait_until(page, RENDERED)
+    page.wait_for_timeout(1500)  # and once idle, keep.js's line about lasting storage
+    assert page.evaluate("window.gbShift") == 0
     context.close()
