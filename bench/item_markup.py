@@ -71,6 +71,19 @@ def plain_items(list_html: str) -> str:
     return "\n" + "\n".join(f"<li>{t}</li>" for t in texts) + "\n"
 
 
+def with_stylesheet(change: Callable[[str], str]) -> Callable[[str], str]:
+    """A variant whose own stylesheet (guidebook.<hash>.css) is changed: written beside it as a copy."""
+    def variant(html: str) -> str:
+        name = re.search(r'href="\.\./assets/stylesheets/(guidebook\.[^"]+\.css)"', html)[1]
+        source = SITE / "assets" / "stylesheets" / name
+        copy = source.with_name(f"variant-{abs(hash(change)) % 10**8}.css")
+        copy.write_text(change(source.read_text(encoding="utf-8")), encoding="utf-8")
+        return html.replace(f"stylesheets/{name}", f"stylesheets/{copy.name}")
+    return variant
+
+
+SITE = Path()  # the built site whose page the variants change (write_variants)
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "as built": lambda html: html,
     "no copy-link button": in_items(lambda s: re.sub(r"<button [^>]*data-gb=\"copy\"[^>]*></button>\n?", "", s)),
@@ -86,6 +99,8 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "no white space between an item's elements": in_items(lambda s: re.sub(r">\n+<", "><", s)),
     "no white space, item not a grid": lambda html: VARIANTS["css: item not a grid"](
         VARIANTS["no white space between an item's elements"](html)),
+    "css: without the former-id :has() rule": with_stylesheet(lambda css: css.replace(
+        ",.md-typeset .gb-item:has(>.gb-former-id:target)", "")),
     "css: item not a grid": with_style(".md-typeset .gb-item{display:block}"),
     "css: no content-visibility": with_style(".md-typeset .gb-item:nth-child(n+21){content-visibility:visible}"),
     "css: browser's own box (no appearance:none)": with_style(
@@ -97,6 +112,8 @@ VARIANTS: dict[str, Callable[[str], str]] = {
 
 def write_variants(site: Path) -> dict[str, str]:
     """Each variant of site/bench/index.html at the same depth (site/bench-vN/), so its relative links hold."""
+    global SITE
+    SITE = site
     page = (site / "bench" / "index.html").read_text(encoding="utf-8")
     paths = {}
     for n, (name, change) in enumerate(VARIANTS.items()):
