@@ -78,6 +78,7 @@ function showOne(box, now) {
   fill(find(block, "record-who"), check.who ?? ""); // the fields are made when first opened
   fill(find(block, "record-note"), check.note ?? "");
   if (block.hidden) block.hidden = false;
+  item.classList.remove("gb-saved"); // the line takes the space kept for it (progress.js)
 }
 
 const BATCH = 50; // blocks made per task: 1,000 saved checks never hold the page for long (a long task is 50 ms)
