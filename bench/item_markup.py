@@ -74,9 +74,12 @@ def plain_items(list_html: str) -> str:
 def with_stylesheet(change: Callable[[str], str]) -> Callable[[str], str]:
     """A variant whose own stylesheet (guidebook.<hash>.css) is changed: written beside it as a copy."""
     def variant(html: str) -> str:
-        name = re.search(r'href="\.\./assets/stylesheets/(guidebook\.[^"]+\.css)"', html)[1]
+        found = re.search(r'href="\.\./assets/stylesheets/(guidebook\.[^"]+\.css)"', html)
+        if found is None:
+            sys.exit("the page links no guidebook.<hash>.css: the variant cannot change it")
+        name = found[1]
         source = SITE / "assets" / "stylesheets" / name
-        copy = source.with_name(f"variant-{abs(hash(change)) % 10**8}.css")
+        copy = source.with_name(f"variant-{id(change)}.css")
         copy.write_text(change(source.read_text(encoding="utf-8")), encoding="utf-8")
         return html.replace(f"stylesheets/{name}", f"stylesheets/{copy.name}")
     return variant
