@@ -30,6 +30,7 @@ from long_tasks import IDLE, OBSERVER, OUR_SCRIPT  # noqa: E402
 from progress import arguments, build_synthetic  # noqa: E402
 
 from tools.browser import launch_chromium, wait_until  # noqa: E402
+from tools.saved_progress import store_script  # noqa: E402
 
 # From a trace of the page's main thread, the CPU time (thread time: what a busy machine does not lengthen, unlike
 # the long tasks' wall time) of all its tasks and of the work in them: parsing the HTML, style, layout, script.
@@ -130,10 +131,13 @@ def write_variants(site: Path) -> dict[str, str]:
     return paths
 
 
-def one_load(browser, url: str, block: str | None) -> dict[str, float]:
-    """One cold load of `url` until idle: its long-task total (wall time) and the CPU time of its phases, in ms."""
+def one_load(browser, url: str, block: str | None, saved: str | None = None) -> dict[str, float]:
+    """One cold load of `url` until idle (with `saved` progress, if given): its long-task total (wall time) and
+    the CPU time of its phases, in ms."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(OBSERVER)
+    if saved is not None:
+        context.add_init_script(store_script(saved))
     if block:
         context.route(block, lambda route: route.abort())
     page = context.new_page()
