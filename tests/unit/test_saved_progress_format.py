@@ -33,3 +33,12 @@ def test_the_store_script_gives_the_text_back_as_a_javascript_string():
 def test_the_restore_measure_is_the_scripts_own():
     script = (ROOT / "overrides" / "assets" / "javascripts" / "guidebook.js").read_text(encoding="utf-8")
     assert f'performance.measure("{RESTORE_MEASURE}", ' in script
+
+
+def test_the_checklists_inline_script_reads_the_saved_progress_where_saved_js_keeps_it():
+    """gb-checklist.html's inline script keeps the space of the saved checks' record lines from the first
+    paint (issue 34): it must read the key and the format (checks by checklist, then item) of saved.js."""
+    template = (ROOT / "macros" / "guidebook" / "templates" / "gb-checklist.html").read_text(encoding="utf-8")
+    script = re.search(r"<script>(.*?)</script>", template, re.S)[1]
+    assert f"localStorage.getItem({json.dumps(KEY)})" in script
+    assert VERSION == 3 and ".checks[checklist]" in script  # format 3: checks -> checklist id -> item id

@@ -24,6 +24,7 @@ export const HOOKS = {
   "record-who": "gb-item-record.html", "record-who-label": "gb-item-record.html",
   "record-note": "gb-item-record.html", "record-note-label": "gb-item-record.html",
   "print-when": "item-record.js", // made by the script: a checked item's time, printed
+  "saved-space": "gb-checklist.html", // made by its inline script: the space of the saved checks' record lines
   "undo": "gb-undo.html", "undo-button": "gb-undo.html", "undo-message": "gb-undo.html",
   // the incident clock (police phase pages) and its printed lines
   "incident": "gb-incident.html", "incident-summary": "gb-incident.html", "incident-start": "gb-incident.html",

@@ -72,10 +72,13 @@ function showOne(box, now) {
   if (!block) return;
   setText(part(block, "record-time"), check.at ? say("record.done_at", { time: shortTime(check.at, now) }) : "");
   const said = [check.who && say("record.by", { who: check.who }), check.note].filter(Boolean).join(" · ");
-  setText(part(block, "record-said"), said);
+  const saidLine = part(block, "record-said");
+  setText(saidLine, said); // on one line, cut short on screen (guidebook.css): whole in its title and in the fields
+  if (saidLine.title !== said) saidLine.title = said;
   fill(find(block, "record-who"), check.who ?? ""); // the fields are made when first opened
   fill(find(block, "record-note"), check.note ?? "");
   if (block.hidden) block.hidden = false;
+  item.classList.remove("gb-saved"); // the line takes the space kept for it (progress.js)
 }
 
 const BATCH = 50; // blocks made per task: 1,000 saved checks never hold the page for long (a long task is 50 ms)

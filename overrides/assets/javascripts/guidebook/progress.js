@@ -29,14 +29,21 @@ function showCounts(root, boxes, book) {
   }
 }
 
-/** Show the progress on the page: boxes, counts, bars and the storage notice. */
+/** Show the progress on the page: boxes, counts, bars and the storage notice. A checked item whose record
+ * line (item-record.js) is not drawn yet is marked "gb-saved" (taking over from the style the page's inline
+ * script made from the saved checks, gb-checklist.html): guidebook.css keeps that line's space under it,
+ * and item-record.js takes the mark off as it draws the line there, so that nothing moves. */
 export function showProgress(root) {
   const boxes = parts(root, "check");
   for (const box of boxes) {
     const { checklist, item } = box.dataset;
     const checked = store.isChecked(checklist, item);
     if (box.checked !== checked) box.checked = checked;
+    const line = box.parentElement;
+    const space = checked && !line.querySelector(':scope > [data-gb="record"]:not([hidden])'); // item-record.js drew none yet
+    if (line.classList.contains("gb-saved") !== space) line.classList.toggle("gb-saved", space);
   }
+  for (const style of parts(document, "saved-space")) style.remove(); // the marks above keep that space now
   showCounts(root, boxes, manifest());
   showNotice(root);
 }
