@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -59,8 +60,15 @@ def scaled_project(root: Path, scale: int) -> Path:
         for path in checklists:
             copy = re.sub(r"^(\s*(?:- )?id: )(\S+)", rf"\g<1>\g<2>-x{n}", path.read_text(), flags=re.M)
             copy = re.sub(r"^address: (\S+)/$", rf"address: \g<1>-x{n}/", copy, flags=re.M)
+            copy = re.sub(r"^(\s*former_ids: \[)([^\]]*)\]", partial(former_ids, n=n), copy, flags=re.M)
             (path.parent / f"{path.stem}-x{n}.yml").write_text(copy)
     return project
+
+
+def former_ids(match: re.Match[str], n: int) -> str:
+    """`former_ids: [a, b]` of the n-th copy: [a-xn, b-xn] (ids are unique across the site, former ones too)."""
+    ids = [f"{ident.strip()}-x{n}" for ident in match[2].split(",") if ident.strip()]
+    return f"{match[1]}{', '.join(ids)}]"
 
 
 def first_load_bytes(server, url: str) -> tuple[int, list[tuple[str, int]]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import posixpath
 import re
@@ -35,6 +36,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import page_references
 from .build_cache import store
 from .inline import render_inline
 from .messages import load_words
@@ -110,6 +112,7 @@ def render_pdf(html: str, paper: str = "letter") -> PacketPdf:
         raise RuntimeError(f"The PDF packet needs Debian's Pango ({error}): run `make install`, "
                            f"or build without the PDF with {SWITCH}=skip.") from error
 
+    page_references.install()  # pydyf's page list once per page, not once per tagged element
     fetcher = URLFetcher(allowed_protocols=("data",))
     document = HTML(string=html, base_url=str(HERE), url_fetcher=fetcher).render()
     data = document.write_pdf(pdf_variant="pdf/ua-1", finisher=scope_table_headers)
@@ -196,8 +199,10 @@ class Packets:
 
 def lay_out(pages: dict[str, str]) -> dict[str, PacketPdf]:
     """paper -> its packet HTML, laid out by WeasyPrint, each in a process of its own: at the same time, on
-    a machine with two cores or more (the PDFs are most of a big guidebook's build)."""
-    with ProcessPoolExecutor(max_workers=len(pages)) as pool:
+    a machine with two cores or more (the PDFs are most of a big guidebook's build). The processes are
+    started afresh ("spawn"), not forked from the build: a fork would start with a copy of the build's
+    memory (every page of a big guidebook), and WeasyPrint's memory goes back to the system with its process."""
+    with ProcessPoolExecutor(max_workers=len(pages), mp_context=multiprocessing.get_context("spawn")) as pool:
         return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys()), strict=True))
 
 
@@ -211,8 +216,9 @@ def packet_key(html: str) -> str:
 
 @cache
 def _code_digest() -> str:
-    """This module's source (how the PDF is written, the finisher): a change to it lays out the PDFs again."""
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    """This module's source and page_references.py's (how the PDF is written, the finisher): a change to
+    either lays out the PDFs again."""
+    return hashlib.sha256(Path(__file__).read_bytes() + Path(page_references.__file__).read_bytes()).hexdigest()
 
 
 @cache
