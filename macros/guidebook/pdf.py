@@ -252,11 +252,13 @@ def _name(paper: str, volume: Volume | None) -> str:
 def lay_out(pages: dict[str, str]) -> dict[str, PacketPdf]:
     """name -> its packet HTML, laid out by WeasyPrint, each in a process of its own (its memory goes back
     to the system when it ends), LAYOUT_PROCESSES at the same time: on a machine with two cores or more, the
-    two papers side by side (the PDFs are most of a big guidebook's build). The processes are started
-    afresh ("spawn"), not forked from the build: a fork would start with a copy of the build's memory
-    (every page of a big guidebook)."""
+    two papers side by side (the PDFs are most of a big guidebook's build). The processes are forked from
+    a small server process that has imported WeasyPrint once ("forkserver"), not from the build: a fork of
+    the build would start with a copy of its memory (every page of a big guidebook)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__, "weasyprint"])  # imported once, not once per PDF (1 s each)
     with ProcessPoolExecutor(max_workers=min(len(pages), LAYOUT_PROCESSES), max_tasks_per_child=1,
-                             mp_context=multiprocessing.get_context("spawn")) as pool:
+                             mp_context=context) as pool:
         return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys()), strict=True))
 
 
