@@ -1,10 +1,11 @@
 """Run a build and measure it: its time, the peak memory of its largest process, and the peak of all its
 processes together.
 
-The largest process is the kernel's figure (the maximum resident set size in the rusage that wait4 returns
-for the build, which covers every process it waited for: WeasyPrint's too). The build's processes
-together are sampled from /proc every SAMPLE_SECONDS: the build and the PDF processes it runs at the same
-time, the figure a machine must hold.
+The largest process: the kernel's high-water mark of each process of the build (VmHWM in /proc, read every
+SAMPLE_SECONDS while it runs, so a PDF process forked by multiprocessing's forkserver, which the build never
+waits for, counts too), and the maximum resident set size in the rusage that wait4 returns for the build.
+The build's processes together: their resident memory summed, sampled every SAMPLE_SECONDS: the build and
+the PDF processes it runs at the same time, the figure a machine must hold.
 """
 from __future__ import annotations
 
@@ -40,22 +41,26 @@ def _children() -> dict[int, list[int]]:
     return found
 
 
-def _resident_kb(pid: int) -> int:
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(resident now, its high-water mark) of a process, in KB; (0, 0) once it is gone."""
+    found = {"VmRSS:": 0, "VmHWM:": 0}
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+            if line.split(":")[0] + ":" in found:
+                found[line.split()[0]] = int(line.split()[1])
     except OSError:
         pass
-    return 0
+    return found["VmRSS:"], found["VmHWM:"]
 
 
-def tree_resident_kb(root: int) -> int:
-    """The resident memory of `root` and all its descendants, in KB."""
+def tree_memory_kb(root: int) -> tuple[int, int]:
+    """The resident memory of `root` and all its descendants together, and the largest high-water mark
+    among them, in KB."""
     children, pids = _children(), [root]
     for pid in pids:
         pids.extend(children.get(pid, []))
-    return sum(_resident_kb(pid) for pid in pids)
+    sizes = [_memory_kb(pid) for pid in pids]
+    return sum(now for now, _ in sizes), max((mark for _, mark in sizes), default=0)
 
 
 def run_measured(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
@@ -63,12 +68,13 @@ def run_measured(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
     with tempfile.TemporaryFile(mode="w+") as log:
         start = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
-        peak = [0]
+        together, largest = [0], [0]
         done = threading.Event()
 
         def sample() -> None:
             while not done.wait(SAMPLE_SECONDS):
-                peak[0] = max(peak[0], tree_resident_kb(process.pid))
+                now, mark = tree_memory_kb(process.pid)
+                together[0], largest[0] = max(together[0], now), max(largest[0], mark)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -78,4 +84,4 @@ def run_measured(args: list[str], cwd: Path, env: dict[str, str]) -> Run:
         sampler.join()
         process.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
-        return Run(process.returncode, log.read(), seconds, usage.ru_maxrss / 1024, peak[0] / 1024)
+        return Run(process.returncode, log.read(), seconds, max(usage.ru_maxrss, largest[0]) / 1024, together[0] / 1024)
