@@ -33,6 +33,7 @@ import os
 import posixpath
 import re
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, cached_property
@@ -252,14 +253,23 @@ def _name(paper: str, volume: Volume | None) -> str:
 def lay_out(pages: dict[str, str]) -> dict[str, PacketPdf]:
     """name -> its packet HTML, laid out by WeasyPrint, each in a process of its own (its memory goes back
     to the system when it ends), LAYOUT_PROCESSES at the same time: on a machine with two cores or more, the
-    two papers side by side (the PDFs are most of a big guidebook's build). The processes are forked from
-    a small server process that has imported WeasyPrint once ("forkserver"), not from the build: a fork of
-    the build would start with a copy of its memory (every page of a big guidebook)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__, "weasyprint"])  # imported once, not once per PDF (1 s each)
-    with ProcessPoolExecutor(max_workers=min(len(pages), LAYOUT_PROCESSES), max_tasks_per_child=1,
-                             mp_context=context) as pool:
-        return dict(zip(pages, pool.map(render_pdf, pages.values(), pages.keys()), strict=True))
+    two papers side by side (the PDFs are most of a big guidebook's build). Those processes are forked from
+    one small process started afresh ("spawn") that has imported WeasyPrint once, not from the build: a
+    fork of the build would start with a copy of its memory (every page of a big guidebook). Every process
+    is waited for, so the build's resource usage (time, peak memory) includes them."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as layout:
+        return layout.submit(_lay_out_in_forks, pages).result()
+
+
+def _lay_out_in_forks(pages: dict[str, str]) -> dict[str, PacketPdf]:
+    """lay_out's work, in its small process: each PDF in a fork of it, sharing its WeasyPrint."""
+    with suppress(OSError):  # no Pango: render_pdf says so
+        import weasyprint  # noqa: F401 (imported once, here, for every fork)
+    with multiprocessing.get_context("fork").Pool(min(len(pages), LAYOUT_PROCESSES), maxtasksperchild=1) as pool:
+        made = pool.starmap(render_pdf, zip(pages.values(), pages.keys(), strict=True), chunksize=1)
+        pool.close()
+        pool.join()  # every fork waited for
+    return dict(zip(pages, made, strict=True))
 
 
 def packet_key(html: str) -> str:
