@@ -4,7 +4,7 @@ A benchmark, not a test: these machines are shared and noisy, so it prints
 the figures and whether each is within budget, and always exits 0 unless it
 cannot measure at all.
 
-    make budget        (or: .venv/bin/python bench/budget.py [--skip-lighthouse] [--skip-scale])
+    make budget        (or: .venv/bin/python bench/budget.py [--skip-lighthouse] [--skip-scale | --only-scale])
 
 Lighthouse comes from npm (bench/package.json, installed with `npm ci`) and
 drives Debian's /usr/bin/chromium through CHROME_PATH; it never downloads a
@@ -20,19 +20,20 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
+from functools import partial
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
+from build_memory import Run, run_measured  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
 from stock import write_stock_project  # noqa: E402
 
 from macros.assets import loaded_on_every_page, served_assets  # noqa: E402
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
-from tools.project import ROOT, build, copy_project  # noqa: E402
+from tools.project import ROOT, build_env, copy_project  # noqa: E402
 
 
 def row(name: str, value: str, verdict: str | None = None) -> None:
@@ -42,13 +43,18 @@ def row(name: str, value: str, verdict: str | None = None) -> None:
 
 def timed_build(project: Path, site: Path) -> float:
     """Seconds for a first build: with a cache of its own, empty (a rebuild copies the PDFs and cards)."""
+    return measured_build(project, site).seconds
+
+
+def measured_build(project: Path, site: Path) -> Run:
+    """A first build (an empty cache of its own), as tools/project.py's build() runs it: time and memory."""
     cache = Path(tempfile.mkdtemp(prefix="cache-", dir=site.parent))
-    start = time.perf_counter()
-    result = build(project, site, {"GUIDEBOOK_CACHE_DIR": str(cache)})
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    run = run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file",
+                        str(project / "mkdocs.yml"), "--site-dir", str(site)],
+                       project, build_env({"GUIDEBOOK_CACHE_DIR": str(cache)}))
+    if run.returncode != 0:
+        sys.exit(f"build of {project} failed:\n{run.output}")
+    return run
 
 
 def scaled_project(root: Path, scale: int) -> Path:
@@ -59,8 +65,15 @@ def scaled_project(root: Path, scale: int) -> Path:
         for path in checklists:
             copy = re.sub(r"^(\s*(?:- )?id: )(\S+)", rf"\g<1>\g<2>-x{n}", path.read_text(), flags=re.M)
             copy = re.sub(r"^address: (\S+)/$", rf"address: \g<1>-x{n}/", copy, flags=re.M)
+            copy = re.sub(r"^(\s*former_ids: \[)([^\]]*)\]", partial(former_ids, n=n), copy, flags=re.M)
             (path.parent / f"{path.stem}-x{n}.yml").write_text(copy)
     return project
+
+
+def former_ids(match: re.Match[str], n: int) -> str:
+    """`former_ids: [a, b]` of the n-th copy: [a-xn, b-xn] (ids are unique across the site, former ones too)."""
+    ids = [f"{ident.strip()}-x{n}" for ident in match[2].split(",") if ident.strip()]
+    return f"{match[1]}{', '.join(ids)}]"
 
 
 def first_load_bytes(server, url: str) -> tuple[int, list[tuple[str, int]]]:
@@ -115,18 +128,18 @@ def lighthouse(url: str, who: str = "ours", categories: str = CATEGORIES) -> dic
 
 def build_stock(project: Path, work: Path) -> tuple[Path, float]:
     """Build the stock Material anchor of `project`; return its site and build time."""
+    site, run = measured_build_stock(project, work)
+    return site, run.seconds
+
+
+def measured_build_stock(project: Path, work: Path) -> tuple[Path, Run]:
+    """Build the stock Material anchor of `project`; return its site, and the build's time and memory."""
     anchor = write_stock_project(work / "stock-project", project)
-    seconds = timed_build_stock(anchor, work / "stock-site")
-    return work / "stock-site", seconds
-
-
-def timed_build_stock(project: Path, site: Path) -> float:
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
-        sys.exit(f"build of the stock anchor failed:\n{result.stdout}{result.stderr}")
-    return time.perf_counter() - start
+    run = run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+                        str(work / "stock-site")], anchor, {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if run.returncode != 0:
+        sys.exit(f"build of the stock anchor failed:\n{run.output}")
+    return work / "stock-site", run
 
 
 def site_bytes(site: Path) -> int:
@@ -227,8 +240,9 @@ def report_growth(tmp: Path, budget: dict) -> None:
     scale = spec["scale"]
     seconds, stock_seconds = fastest_one_x_builds(tmp)
     project = scaled_project(tmp / "scaled", scale)
-    scaled = timed_build(project, tmp / "scaled-site")
-    stock_scaled_site, stock_scaled = build_stock(project, tmp / "scaled-stock")
+    ours_run = measured_build(project, tmp / "scaled-site")
+    stock_scaled_site, stock_run = measured_build_stock(project, tmp / "scaled-stock")
+    scaled, stock_scaled = ours_run.seconds, stock_run.seconds
     ours_growth, stock_growth = scaled / seconds, stock_scaled / stock_seconds
     row(f"build 1x / {scale}x content, ours", f"{seconds:.2f} s / {scaled:.1f} s")
     row(f"build 1x / {scale}x content, stock Material", f"{stock_seconds:.2f} s / {stock_scaled:.1f} s")
@@ -236,22 +250,40 @@ def report_growth(tmp: Path, budget: dict) -> None:
     row(f"  growth ours {ours_growth:.1f}x, stock {stock_growth:.1f}x: ratio (budget {spec['max_ratio']})", f"{ratio:.2f}",
         "yes" if ratio <= spec["max_ratio"] else f"{ratio - spec['max_ratio']:.2f} over")
     size_ours, size_stock = site_bytes(tmp / "scaled-site"), site_bytes(stock_scaled_site)
+    report_peak_memory(ours_run, stock_run, scale, budget)
     row(f"site size at {scale}x: ours / stock", f"{size_ours / 1e6:.1f} MB / {size_stock / 1e6:.1f} MB")
     size_ratio = size_ours / size_stock
     limit = spec["max_size_ratio"]
     row(f"  ratio (budget {limit})", f"{size_ratio:.2f}", "yes" if size_ratio <= limit else f"{size_ratio - limit:.2f} over")
 
 
+def report_peak_memory(ours: Run, stock: Run, scale: int, budget: dict) -> None:
+    """The peak memory of the scaled builds, ours and stock's: the largest process (the budget), and all
+    the build's processes at once."""
+    limit = budget["build_peak_memory_mb"]["max"]
+    row(f"peak memory of the {scale}x build, largest process: ours / stock",
+        f"{ours.largest_mb:.0f} MB / {stock.largest_mb:.0f} MB")
+    row(f"  ours (budget {limit} MB)", f"{ours.largest_mb:.0f} MB",
+        "yes" if ours.largest_mb <= limit else f"{ours.largest_mb - limit:.0f} MB over")
+    row(f"peak memory of the {scale}x build, all its processes at once: ours / stock",
+        f"{ours.together_mb:.0f} MB / {stock.together_mb:.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Check the performance budget.")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--only-scale", action="store_true", help="only the builds at 1x and at scale")
     parser.add_argument("--runs", type=int, default=None, help="Lighthouse runs per page (budget.json's by default)")
     args = parser.parse_args()
     budget = json.loads((BENCH / "budget.json").read_text())
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        if args.only_scale:
+            print("Build growth and memory (bench/budget.json), side by side with stock Material built in this run")
+            report_growth(tmp, budget)
+            return
         site = tmp / "site"
         timed_build(ROOT, site)
         stock, _ = build_stock(ROOT, tmp / "stock")

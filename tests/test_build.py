@@ -9,8 +9,9 @@ import rcssmin
 
 from macros.assets import PAGE_STYLESHEETS, loaded_on_every_page
 from macros.guidebook.inline import render_inline
+from macros.guidebook.pdf import PACKET_FILES
 from macros.guidebook.search_index import read_full_index
-from tests.support import ROOT, checklist_pages, named_scripts, nesting_faults, page_path, plain
+from tests.support import ROOT, build, checklist_pages, named_scripts, nesting_faults, page_path, plain
 
 
 def test_build_prints_no_warning(build_result):
@@ -27,6 +28,19 @@ def test_build_log_says_how_many_pdfs_were_laid_out_and_how_many_came_from_the_c
     assert counts, "the build log does not say how the PDF packets were made"
     assert int(counts[1]) + int(counts[2]) == 2
     assert not counts[3].startswith(str(ROOT)), "the tests' builds must keep their PDFs outside the checkout"
+
+
+@pytest.mark.build
+def test_a_rebuild_with_nothing_changed_lays_out_no_pdf_and_writes_the_same_pdfs(site, tmp_path):
+    """The build of the checkout again, with the same cache as the session's build (GUIDEBOOK_CACHE_DIR):
+    the build log says both packets came from the cache, and they are the PDFs of the first build."""
+    again = build(ROOT, tmp_path / "site")
+    log = again.stdout + again.stderr
+    assert again.returncode == 0, log
+    counts = re.search(r"PDF packets: (\d+) laid out, (\d+) from the cache", log)
+    assert counts and (counts[1], counts[2]) == ("0", "2"), f"the unchanged packets were laid out again: {log}"
+    for name in PACKET_FILES.values():
+        assert (tmp_path / "site" / name).read_bytes() == (site / name).read_bytes(), name
 
 
 def test_every_checklist_has_its_own_page(site, guidebook):

@@ -3,13 +3,16 @@ fetcher that fetches nothing, the switch that skips it under `mkdocs serve`, the
 from __future__ import annotations
 
 import http.server
+import subprocess
 import threading
 
 import pytest
 
 from macros.guidebook import pdf as pdf_module
+from macros.guidebook.messages import load_words
 from macros.guidebook.model import Guidebook, Item
 from macros.guidebook.pdf import PacketPdf, Packets, packet_html, pdf_wanted, render_pdf
+from tests.pdfread import structure
 from tests.unit.test_render import PART, PHASE, SOURCE, make_checklist
 
 HOSTILE = '<script>alert(1)</script><img src="http://127.0.0.1:9/x.png">'
@@ -169,3 +172,51 @@ def test_the_cache_name_follows_the_html_and_weasyprint(monkeypatch):
     real_version = pdf_module.metadata.version
     monkeypatch.setattr(pdf_module.metadata, "version", lambda name: "0.0" if name == "weasyprint" else real_version(name))
     assert pdf_module.packet_key("<p>one</p>") != key
+
+
+def many_checklists(count: int) -> Guidebook:
+    """A guidebook of `count` checklists, each with an id and address of its own."""
+    checklists = [make_checklist(id=f"list-{n}", title=f"Checklist number {n}", order=n, address=f"list/{n}/",
+                                 items=(Item(id=f"item-{n}", text=f"Item of checklist {n}."),))
+                  for n in range(1, count + 1)]
+    book = make_book(checklists[0])
+    book.checklists[:] = checklists
+    return book
+
+
+def test_a_guidebook_longer_than_a_volume_is_printed_in_volumes_of_its_checklists_in_order(monkeypatch):
+    """Bounded memory: past VOLUME_SIZE checklists, each paper is a set of PDFs of at most VOLUME_SIZE each."""
+    calls: list[list[str]] = []
+    monkeypatch.setattr(pdf_module, "lay_out", counting_lay_out(calls))
+    monkeypatch.setattr(pdf_module, "VOLUME_SIZE", 3)
+    book = many_checklists(7)
+    assert [[c.id for c in v.checklists] for v in pdf_module.volumes(book) if v] == \
+        [["list-1", "list-2", "list-3"], ["list-4", "list-5", "list-6"], ["list-7"]]
+    packets = Packets(book, {c.id: f"https://example.org/{c.address}" for c in book.checklists}, "https://example.org/")
+    made = packets.made
+    assert calls == [sorted(made)] and len(made) == 6 and packets.laid_out == 6
+    assert [pdf.file for pdf in made.values()] == [
+        "packet/guidebook-packet-1.pdf", "packet/guidebook-packet-2.pdf", "packet/guidebook-packet-3.pdf",
+        "packet/guidebook-packet-a4-1.pdf", "packet/guidebook-packet-a4-2.pdf", "packet/guidebook-packet-a4-3.pdf"]
+    words = load_words(pdf_module.DATA_DIR)
+    links = packets.download_html("packet/")
+    label = words("packet.download_volume_a_four_paper", number=3, count=3, first=7, last=7)
+    assert f'<a href="guidebook-packet-a4-3.pdf" download>{label} (PDF' in links
+    assert links.count("<a ") == 6
+
+
+def test_a_volume_is_a_tagged_pdf_of_its_own_checklists_with_a_cover_naming_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf_module, "VOLUME_SIZE", 2)
+    book = many_checklists(5)
+    second = pdf_module.volumes(book)[1]
+    html = packet_html(book, {c.id: f"https://example.org/{c.address}" for c in book.checklists}, "https://example.org/",
+                       volume=second)
+    path = tmp_path / "volume.pdf"
+    path.write_bytes(render_pdf(html).data)
+    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+    words = load_words(pdf_module.DATA_DIR)
+    assert words.text("packet.volume", number=2, count=3, first=3, last=4, total=5) in text
+    assert "Checklist number 3" in text and "Checklist number 4" in text
+    assert "Checklist number 2" not in text and "Checklist number 5" not in text
+    headings = [tag for tag in structure(path).walk() if tag.role == "H3"]
+    assert len(headings) == 2, "each checklist of the volume is a tagged heading"

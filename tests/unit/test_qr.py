@@ -63,3 +63,27 @@ def test_each_address_is_drawn_once_however_many_checklists_there_are():
         qr_data_uri(address)
     after = qr_data_uri.cache_info()
     assert after.misses == before.misses and after.hits == before.hits + len(addresses)
+
+
+def test_a_build_of_more_than_64_checklists_draws_each_code_once(monkeypatch):
+    """What a build draws: each checklist's page, the packet page, and both papers' PDF packets, for 70
+    checklists (past the 64 addresses the cache once held): one code per address, drawn once."""
+    from macros.guidebook import qr
+    from macros.guidebook.pdf import PAPERS, packet_html
+    from macros.guidebook.render import Renderer
+    from tests.unit.test_pdf import many_checklists
+
+    drawn: list[str] = []
+    make_qr = qr.segno.make_qr
+    monkeypatch.setattr(qr.segno, "make_qr", lambda content, **options: drawn.append(content) or make_qr(content, **options))
+    qr_data_uri.cache_clear()
+    book = many_checklists(70)
+    home = "https://example.org/draw-count/"
+    addresses = {c.id: f"{home}{c.address}" for c in book.checklists}
+    renderer = Renderer(book, public_urls=addresses)
+    for checklist in book.checklists:
+        renderer.checklist(checklist)
+    renderer.packet()
+    for paper in PAPERS:
+        packet_html(book, addresses, home, paper)
+    assert sorted(drawn) == sorted({*addresses.values(), home}), "a code was drawn twice, or one is missing"
