@@ -92,7 +92,7 @@ def test_the_incident_bar_leads_to_a_file_of_the_offline_edition(page, requests_
     link = page.locator('[data-gb="bar-open"]')
     wait_until(page, """document.querySelector('[data-gb="bar-open"]').textContent !== ''""")
     now_list = (offline_site / "now.html").as_uri()
-    assert link.get_attribute("href") == now_list
+    assert link.evaluate("a => a.href") == now_list  # the address it leads to
     link.click()
     page.wait_for_url(now_list)
     group = page.locator(f'[data-gb="now-group"][data-checklist="{two_hours.id}"]')
