@@ -175,9 +175,10 @@ setInterval(() => {
  * own start-up work; start() then runs in a task of its own, so that the two never make one long task
  * that holds the page (issue 12). Both scripts are deferred (main.html), so both have run before
  * DOMContentLoaded, whichever comes first: by then document$ is there, or Material's script did not
- * load and start() runs at once. Do not test document.readyState instead: a deferred script runs
- * while it is already "interactive", before Material's; and this script must stay deferred (not
- * async, not inserted by code), or it could miss the event. */
+ * load and start() runs at once. Do not test document.readyState to tell whether Material's script
+ * has run: a deferred script runs while it is already "interactive", before Material's (which is
+ * why readyState does tell, below, that the page is parsed); and this script must stay deferred
+ * (not async, not inserted by code), or it could miss the event. */
 let progressStarted = document.readyState !== "loading"; // the page is parsed: always, for a deferred script
 if (progressStarted) startProgress();
 addEventListener("DOMContentLoaded", () => {
