@@ -24,10 +24,9 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from budget import build_stock  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
-from long_tasks import IDLE, OBSERVER, OUR_SCRIPT  # noqa: E402
-from progress import arguments, build_synthetic  # noqa: E402
+from long_tasks import IDLE, OBSERVER, OUR_SCRIPT, synthetic_sites  # noqa: E402
+from progress import arguments  # noqa: E402
 
 from tools.browser import launch_chromium, wait_until  # noqa: E402
 from tools.saved_progress import store_script  # noqa: E402
@@ -157,10 +156,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        project = build_synthetic(root, args.items)
-        stock_site, _ = build_stock(project, root / "stock")
-        paths = write_variants(root / "site")
-        ours_server, ours_url = serve_gzip(root / "site")
+        ours_site, stock_site = synthetic_sites(root, args.items)
+        paths = write_variants(ours_site)
+        ours_server, ours_url = serve_gzip(ours_site)
         stock_server, stock_url = serve_gzip(stock_site)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in [*paths, "stock Material"]}
         with sync_playwright() as p:

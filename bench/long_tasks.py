@@ -54,6 +54,14 @@ def saved_checks(items: int) -> str:
     return stored({"bench-checklist": checks})
 
 
+def synthetic_sites(root: Path, items: int) -> tuple[Path, Path]:
+    """The synthetic checklist of `items` items (bench/progress.py) built into root/site, and its stock
+    Material anchor: (ours, stock), the sites the 1,000-item benchmarks load."""
+    project = build_synthetic(root, items)
+    stock_site, _ = build_stock(project, root / "stock")
+    return root / "site", stock_site
+
+
 def one_load(browser, url: str, saved: str | None, block: str | None = None) -> tuple[float, int, float | None]:
     """Total long-task time (ms), their count, and the restore measure (ms, ours only) of one cold load;
     requests for addresses matching `block` fail."""
@@ -107,9 +115,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        project = build_synthetic(root, args.items)
-        stock_site, _ = build_stock(project, root / "stock")
-        ours_server, ours_url = serve_gzip(root / "site")
+        ours_site, stock_site = synthetic_sites(root, args.items)
+        ours_server, ours_url = serve_gzip(ours_site)
         stock_server, stock_url = serve_gzip(stock_site)
         print(f"machine load average (1 min) at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
               "(long tasks are wall time: a busy machine lengthens both sides)")

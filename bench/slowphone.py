@@ -50,7 +50,6 @@ sys.path.insert(0, str(BENCH))
 import long_tasks  # noqa: E402
 from budget import build_stock, timed_build  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
-from progress import build_synthetic  # noqa: E402
 
 from macros.guidebook import load_guidebook  # noqa: E402
 from tools.browser import launch_chromium, wait_until  # noqa: E402
@@ -365,8 +364,7 @@ def serve_sites(tmp: Path, thousand: bool) -> tuple[list, dict[str, tuple[Side, 
     stock_site, _ = build_stock(ROOT, tmp / "stock")
     sites = {"guidebook": (tmp / "site", stock_site)}
     if thousand:
-        project = build_synthetic(tmp / "thousand", THOUSAND)
-        sites["thousand"] = (tmp / "thousand" / "site", build_stock(project, tmp / "thousand")[0])
+        sites["thousand"] = long_tasks.synthetic_sites(tmp / "thousand", THOUSAND)
     rules = readme_cache_control()
     servers, sides = [], {}
     for name, (ours_site, theirs_site) in sites.items():
