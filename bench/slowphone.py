@@ -33,6 +33,7 @@ A benchmark, not a test: it prints figures and verdicts, and exits 0 unless it c
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -162,6 +163,7 @@ def wait_idle(page, side: Side) -> None:
     wait_until(page, f"performance.now() - window.gbSeen.lastShift > {IDLE_MS}", timeout=30_000)
 
 
+@functools.cache
 def two_saved_checks(address: str) -> tuple[str, list[str]]:
     """Progress with the first two items of the checklist at `address` checked, and their boxes' selectors."""
     guidebook = load_guidebook(ROOT / "data")
