@@ -67,6 +67,7 @@ class Assets:
     chunks: list[str] = field(default_factory=list)
     modules: bool = False
     search_worker: str = ""
+    manifest: str = ""  # the guidebook's summary for the page script, a module of its own (theme.Manifests)
     # page -> its own rules: {"href": its stylesheet} (the record page) or {"print_rules": CSS} (the packet)
     page_rules: dict[str, dict[str, str]] = field(default_factory=dict)
 

@@ -62,6 +62,11 @@ PACKET_PAGE = "gb_packet_page"  # set by the packet macro: the page gets the pac
 ALL_CHECKLISTS = "gb_all_checklists"  # set by the macros of pages that show every checklist (home, record, packet)
 
 
+def shows_every_checklist(page) -> bool:
+    """Whether the page shows every checklist (home, record, packet): it carries the whole manifest."""
+    return bool(page and page.meta.get(ALL_CHECKLISTS))
+
+
 def page_kind(page) -> str:
     """"record" (the incident record page), "packet", "overview" (another page that shows every
     checklist) or "other" (PAGE_KINDS): the words the page carries, and its own rules."""
@@ -72,12 +77,33 @@ def page_kind(page) -> str:
     return "other"
 
 
+MANIFEST_SCRIPT = "assets/javascripts/guidebook/manifest.js"  # served as manifest.<hash>.js (manifest_module)
+
+
 @dataclass
 class Manifests:
     """The guidebook for the page script, addresses from the site root: `full` for the pages that show
-    every checklist, `summary` for the others (a page carries what it needs: Renderer.summary)."""
+    every checklist, `summary` for the others (a page carries what it needs: Renderer.summary).
+
+    The pages that show every checklist carry the whole manifest in the page. The summary grows with every
+    checklist added, so the other pages do not carry it: it is one file (MANIFEST_SCRIPT, named after its
+    content, kept by browsers) that the parts loaded with import() load with them (dom.js loadManifest);
+    those pages carry only what runs at once on every page needs: the renamed item ids (saved progress
+    under an old id carries over). The offline edition, opened from disk where import() of a file is
+    refused, carries the whole manifest in every page (docs-maintainers/decisions/manifest-file.md)."""
     full: dict
     summary: dict
+
+    def page(self, whole: bool) -> dict:
+        """The manifest a page carries: the whole one, or what every page needs at once."""
+        return self.full if whole else {"renamed": self.full["renamed"]}
+
+
+def manifest_module(summary: dict) -> str:
+    """The summary as the ES module MANIFEST_SCRIPT (its default export): JSON.parse of a string, which
+    browsers read faster than the same object written as code."""
+    text = json.dumps(summary, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"export default JSON.parse({json.dumps(text)});\n"
 
 
 def part_titles(guidebook: Guidebook, words: Words) -> dict[str, str]:
@@ -137,8 +163,11 @@ class ThemeSupport:
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")
-        manifests = {True: script_json(self.manifests.full), False: script_json(self.manifests.summary)}
-        env.globals["gb_manifest"] = lambda page: manifests[bool(page and page.meta.get(ALL_CHECKLISTS))]
+        whole_everywhere = not self.assets.modules  # the offline edition: no file to load (Manifests)
+        manifests = {whole: script_json(self.manifests.page(whole)) for whole in (True, False)}
+        env.globals["gb_manifest"] = lambda page: manifests[whole_everywhere or shows_every_checklist(page)]
+        env.globals["gb_manifest_file"] = lambda page: (
+            "" if whole_everywhere or shows_every_checklist(page) else self.assets.manifest)
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "modules": self.assets.modules, "chunks": self.assets.chunks}
         env.globals["gb_page_rules"] = self.page_rules
@@ -174,6 +203,8 @@ def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, mo
         assets = build_assets(Path(config["theme"].custom_dir), minify=not command.serving(), modules=modules)
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
+    if modules:
+        assets.manifest = assets.add(MANIFEST_SCRIPT, manifest_module(manifests.summary))
     support = ThemeSupport(words, assets, manifests, guidebook)
     scripts = sorted((Path(config["theme"].custom_dir) / "assets" / "javascripts").rglob("*.js"))
     support.shown = ScriptNames([script.read_text(encoding="utf-8") for script in scripts])

@@ -220,3 +220,41 @@ def test_each_checklists_count_bar_and_reset_stay_in_one_row(site, guidebook, pa
     for row in rows:
         assert 'data-gb="count"' in row and "<progress" in row and 'data-gb="reset"' in row, row
         assert "<p>" not in row and "</p>" not in row, row
+
+
+MANIFEST = re.compile(r'<div data-gb="manifest" hidden data-base="[^"]*"(?: data-src="([^"]*)")? data-manifest=\'([^\']*)\'>')
+# page -> whether it carries the whole manifest: the pages that show every checklist (and the Now list) do;
+# the others carry the renamed item ids and name the summary's file (macros/theme.py Manifests), so that
+# their bytes do not grow with every checklist added
+WHOLE_MANIFEST = [("index.html", True), ("record/index.html", True), ("packet/index.html", True),
+                  ("police/within-24-hours/index.html", False), ("municipal/crisis-response/index.html", False),
+                  ("now/index.html", True), ("about/index.html", False), ("404.html", False)]
+
+
+def manifest_of(site, page: str) -> tuple[dict, dict | None]:
+    """The manifest a built page carries, and the summary in the file it names (None if it names none)."""
+    import html as markup
+
+    found = MANIFEST.search((site / page).read_text(encoding="utf-8"))
+    assert found, f"{page}: no manifest"
+    carried = json.loads(markup.unescape(found[2]))
+    if not found[1]:
+        return carried, None
+    src = found[1]
+    # the 404 page names it from the site's root (its address is any), the others relative to themselves
+    path = site / "assets/javascripts/guidebook" / src.rpartition("/")[2] if src.startswith("/") else (site / page).parent / src
+    assert path.resolve().as_posix().endswith("/assets/javascripts/guidebook/" + src.rpartition("/")[2])
+    module = path.resolve().read_text(encoding="utf-8")
+    assert module.startswith("export default JSON.parse(") and module.endswith(");\n"), module[:80]
+    return carried, json.loads(json.loads(module.removeprefix("export default JSON.parse(").removesuffix(");\n")))
+
+
+@pytest.mark.parametrize("page, whole", WHOLE_MANIFEST, ids=[p[0] for p in WHOLE_MANIFEST])
+def test_a_page_carries_the_whole_manifest_or_names_the_summarys_file(site, guidebook, page, whole):
+    carried, summary = manifest_of(site, page)
+    if whole:
+        assert summary is None and {c["id"] for c in carried["checklists"]} == {c.id for c in guidebook.checklists}
+    else:
+        assert carried == {"renamed": guidebook.renamed}, "only what runs at once on every page needs"
+        assert summary is not None and summary["renamed"] == guidebook.renamed
+        assert {c["id"] for c in summary["checklists"]} == {c.id for c in guidebook.checklists if c.phase}

@@ -1,8 +1,9 @@
-// Merges never lose work (store.js mergeIncident, mergeChecks): who and note are merged per field with
+// Merges never lose work (merge.js mergeIncident, mergeChecks): who and note are merged per field with
 // their own edit times; whatever the result replaced goes to the log.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as store from "../../overrides/assets/javascripts/guidebook/store.js";
+import * as merge from "../../overrides/assets/javascripts/guidebook/merge.js";
 
 const L = "police-within-two-hours";
 const all = () => true;
@@ -11,7 +12,7 @@ const checks = (items) => new Map([[L, new Map(Object.entries(items))]]);
 
 function merged(mine, theirs, { myLog = [], theirLog = [] } = {}) {
   store.replaceAll(checks(mine), { start: T(0) }, myLog);
-  store.mergeIncident({ checks: checks(theirs), incident: null, log: theirLog }, all, T(59));
+  merge.mergeIncident({ checks: checks(theirs), incident: null, log: theirLog }, all, T(59));
   return { item: store.allChecks().get(L)?.get("a") ?? null, log: [...store.undoneLog()] };
 }
 
@@ -50,9 +51,9 @@ test("merging the same record twice adds nothing more", () => {
   const mine = { a: { at: T(1), who: "Ruiz" } };
   const theirs = { a: { at: T(5) } };
   store.replaceAll(checks(mine), { start: T(0) }, []);
-  store.mergeIncident({ checks: checks(theirs), incident: null, log: [] }, all, T(50));
+  merge.mergeIncident({ checks: checks(theirs), incident: null, log: [] }, all, T(50));
   const once = store.undoneLog().length;
-  store.mergeIncident({ checks: checks(theirs), incident: null, log: [] }, all, T(55));
+  merge.mergeIncident({ checks: checks(theirs), incident: null, log: [] }, all, T(55));
   assert.equal(store.undoneLog().length, once);
 });
 

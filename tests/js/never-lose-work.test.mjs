@@ -3,6 +3,7 @@
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import * as store from "../../overrides/assets/javascripts/guidebook/store.js";
+import * as merge from "../../overrides/assets/javascripts/guidebook/merge.js";
 import { isTime } from "../../overrides/assets/javascripts/guidebook/saved.js";
 import { incidentTest } from "../../overrides/assets/javascripts/guidebook/scope.js";
 import { currentId, readData } from "../../overrides/assets/javascripts/guidebook/transfer.js";
@@ -39,7 +40,7 @@ test("a merge never takes a check carrying a note for a copy without it (the not
   store.setChecked("police-first-hours", "secure-scene", true, at(5));
   store.setCheckRecord("police-first-hours", "secure-scene", { note: "Statement posted" }, at(1));
   const theirs = [{ checklist: "police-first-hours", item: "secure-scene", at: at(5), undone: at(2) }];
-  store.mergeIncident(incoming({}, theirs), isIncident);
+  merge.mergeIncident(incoming({}, theirs), isIncident);
   const kept = [...store.undoneLog()].filter((e) => e.item === "secure-scene");
   assert.ok(kept.some((e) => e.note === "Statement posted"), JSON.stringify(kept));
 });

@@ -3,6 +3,7 @@
 import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import * as store from "../../overrides/assets/javascripts/guidebook/store.js";
+import * as merge from "../../overrides/assets/javascripts/guidebook/merge.js";
 import { ARCHIVE_KEPT, KEY, LEGACY_KEY } from "../../overrides/assets/javascripts/guidebook/saved.js";
 import { incidentTest } from "../../overrides/assets/javascripts/guidebook/scope.js";
 import { BOOK, FakeStorage, NOW, at, installStorage } from "./support.mjs";
@@ -117,7 +118,7 @@ test(`the archive keeps at most ${ARCHIVE_KEPT} past incidents: archiving one mo
 test("merge: per item, the later check time wins; who and note each keep their later edit (issue 27)", () => {
   store.setChecked("police-first-hours", "secure-scene", true, at(5));
   store.setCheckRecord("police-first-hours", "secure-scene", { who: "Mine" }); // edited now: later than theirs
-  store.mergeIncident(incoming({ "police-first-hours": { "secure-scene": { at: at(2), who: "Theirs", note: "later" } } }), isIncident);
+  merge.mergeIncident(incoming({ "police-first-hours": { "secure-scene": { at: at(2), who: "Theirs", note: "later" } } }), isIncident);
   const { who_at: _who, note_at: _note, ...merged } = store.checkOf("police-first-hours", "secure-scene");
   assert.deepEqual(merged, { at: at(2), who: "Mine", note: "later" });
 });
@@ -126,7 +127,7 @@ test("merge: a check of this device that loses to a later undoing goes to the lo
   store.setChecked("police-first-hours", "call-chief", true, at(5));
   store.setCheckRecord("police-first-hours", "call-chief", { note: "mine" });
   const log = [{ checklist: "police-first-hours", item: "call-chief", at: at(6), undone: at(2) }];
-  store.mergeIncident(incoming({}, log), isIncident);
+  merge.mergeIncident(incoming({}, log), isIncident);
   assert.equal(store.isChecked("police-first-hours", "call-chief"), false);
   assert.ok(store.undoneLog().some((e) => e.item === "call-chief" && e.note === "mine" && e.at === at(5)));
   assert.ok(store.undoneLog().some((e) => e.item === "call-chief" && e.at === at(6)));
@@ -134,7 +135,7 @@ test("merge: a check of this device that loses to a later undoing goes to the lo
 
 test("merge: a check later than the other device's undoing stays", () => {
   store.setChecked("police-first-hours", "call-chief", true, at(1));
-  store.mergeIncident(incoming({}, [{ checklist: "police-first-hours", item: "call-chief", at: at(6), undone: at(4) }]), isIncident);
+  merge.mergeIncident(incoming({}, [{ checklist: "police-first-hours", item: "call-chief", at: at(6), undone: at(4) }]), isIncident);
   assert.equal(store.checkTime("police-first-hours", "call-chief"), at(1));
 });
 
@@ -144,22 +145,22 @@ test("merge: checks of both devices are all kept, and the logs are joined once, 
   store.setChecked("police-first-day", "brief-council", false, at(6));
   const theirLog = [{ checklist: "police-first-day", item: "brief-council", at: at(7), undone: at(6) },
     { checklist: "police-first-day", item: "meet-leaders", at: at(9), undone: at(8) }];
-  store.mergeIncident(incoming({ "police-first-hours": { "call-chief": { at: at(3) } } }, theirLog), isIncident);
+  merge.mergeIncident(incoming({ "police-first-hours": { "call-chief": { at: at(3) } } }, theirLog), isIncident);
   assert.deepEqual(store.checkedItems("police-first-hours").sort(), ["call-chief", "secure-scene"]);
   assert.deepEqual(store.undoneLog().map((e) => e.item), ["meet-leaders", "brief-council"]);
 });
 
 test("merge: the incident keeps this device's start and name, and joins the roles", () => {
   store.setIncident({ start: at(10), roles: ["police"] });
-  store.mergeIncident(incoming({}, [], { start: at(12), name: "March", roles: ["mayor", "police"] }), isIncident);
+  merge.mergeIncident(incoming({}, [], { start: at(12), name: "March", roles: ["mayor", "police"] }), isIncident);
   assert.deepEqual(store.incident(), { start: at(10), name: "March", roles: ["police", "mayor"] });
 });
 
 test("merge and replace leave the preparation checklists alone", () => {
   store.setChecked("stakeholders", "list-contacts", true, at(40));
-  store.mergeIncident(incoming({ stakeholders: {} }), isIncident);
+  merge.mergeIncident(incoming({ stakeholders: {} }), isIncident);
   assert.equal(store.isChecked("stakeholders", "list-contacts"), true);
-  store.replaceIncident(incoming({ "police-first-hours": { "secure-scene": { at: at(1) } }, stakeholders: {} }), isIncident);
+  merge.replaceIncident(incoming({ "police-first-hours": { "secure-scene": { at: at(1) } }, stakeholders: {} }), isIncident);
   assert.equal(store.isChecked("stakeholders", "list-contacts"), true);
   assert.equal(store.isChecked("police-first-hours", "secure-scene"), true);
 });

@@ -30,11 +30,23 @@ export function listen(element, type, handler) {
 /** Where the role chosen on this device is kept while the reader moves around the site (roles.js). */
 export const ROLE_KEY = "ccm-guidebook.role";
 
+let summary = null; // the guidebook's summary, once loaded from its file (loadManifest)
+
 /** The guidebook's ids, titles, phases, roles and checklists (partials/gb-status.html, on every page),
- * parsed once. Callers only read it. */
+ * parsed once: the whole of it in the pages that show every checklist; on the others, the summary
+ * loaded from its file once a part loaded on demand needs it (on-demand.js), else only the renamed item
+ * ids the page carries. Callers only read it. */
 export function manifest() {
   const element = find(document, "manifest");
-  return element ? manifestOf(element) : null;
+  if (!element) return null;
+  return element.dataset.src && summary ? summary : manifestOf(element);
+}
+
+/** Load the summary from the file the page names (data-src), once; at once where the page carries the
+ * whole manifest. A module, named after its content (macros/theme.py manifest_module). */
+export async function loadManifest() {
+  const src = find(document, "manifest")?.dataset.src;
+  if (src && !summary) summary = (await import(new URL(src, location.href).href)).default;
 }
 
 const parsed = new WeakMap(); // element -> { text, book }: read once, not on every show

@@ -8,6 +8,7 @@
  * read, and the reader is told that damage to it may go unseen. */
 import { address, find, listen, manifest, part, setText, siteAddress } from "./dom.js";
 import { incidentTest } from "./scope.js";
+import { mergeIncident, replaceIncident } from "./merge.js";
 import * as store from "./store.js";
 import { DamagedLink, fromBase64url, openData, sealData } from "./linkcode.js";
 import { ImportProblem, MAX_BYTES, currentRecord, exportData, parseFile, readData, repeatedNote } from "./transfer.js";
@@ -155,8 +156,8 @@ async function openLink(page, link) {
 
 function apply(page, how, changed) {
   const isIncident = incidentTest(manifest());
-  if (how === "merge") store.mergeIncident(incoming, isIncident);
-  else store.replaceIncident(incoming, isIncident);
+  if (how === "merge") mergeIncident(incoming, isIncident);
+  else replaceIncident(incoming, isIncident);
   const count = countChecks(new Map([...store.allChecks()].filter(([id]) => isIncident(id))));
   const repeated = incoming.repeated.length ? ` ${repeatedNote(incoming.repeated, manifest())}` : "";
   incoming = null;

@@ -16,14 +16,16 @@
  * a moment. A part that cannot be loaded (the connection dropped, or a newer
  * version of the site replaced its file) is said in the status line next to
  * the control that needs it, and nothing is changed. */
-import { ROLE_KEY, all, find, listen, manifest, parts, setText } from "./dom.js";
+import { ROLE_KEY, all, find, listen, loadManifest, manifest, parts, setText } from "./dom.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
-/** The module(s) `importer` loads, or null after saying in `status` that they could not be loaded. */
+/** The module(s) `importer` loads, or null after saying in `status` that they could not be loaded.
+ * The guidebook's summary comes with them, in parallel, where the page does not carry it (dom.js). */
 async function load(importer, status) {
   try {
-    return await importer();
+    const [loaded] = await Promise.all([importer(), loadManifest()]);
+    return loaded;
   } catch (error) {
     console.error(error);
     if (status) setText(status, say("loading.failed"));

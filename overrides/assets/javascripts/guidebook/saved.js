@@ -9,7 +9,7 @@
  *     "archive": [ { "archived": "<ISO time>", "incident", "checks", "log" } ]  (newest first, at most ARCHIVE_KEPT) }
  * "log" keeps every check that was undone during the current incident, so the
  * record never silently loses that an item had been done; an entry with "replaced": true is a
- * check (or its who or note) that a merge replaced at the time "undone" (store.js mergeIncident).
+ * check (or its who or note) that a merge replaced at the time "undone" (merge.js mergeIncident).
  * "who_at" and "note_at" are when who and note were last edited (a merge keeps the later edit of each);
  * without them (checks saved before December 2026) a field counts as edited when the item was checked.
  * Version 2 (until November 2026) is version 3 without "log", with "archive" always [].

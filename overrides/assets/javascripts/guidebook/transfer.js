@@ -6,13 +6,14 @@
  *   undone: [{ checklist, item, at, undone, who?, note?, replaced? }] }.
  * who_at and note_at (when who and note were last edited; December 2026) are added fields: older
  * versions of the site read such files and ignore them.
- * A checklist (or an item) listed twice is merged, as a handover merge does (store.js mergeChecks),
+ * A checklist (or an item) listed twice is merged, as a handover merge does (merge.js mergeChecks),
  * and the result names it (`repeated`).
  * Version 1 files (no who, note, incident name, roles or undone checks) are read too.
  * The incident record page and handover links (record.js, handover.js) use the same format.
  * An import is bounded (size, number of entries, times between 2000 and now),
  * keeps every known check and names what it leaves out, briefly. */
 import { LIMITS, isObject, isText, isTime, readIncident, readLog } from "./saved.js";
+import { mergeChecks } from "./merge.js";
 import { scopes } from "./scope.js";
 import * as store from "./store.js";
 import { say, shortList } from "./words.js";
@@ -133,7 +134,7 @@ function readChecklist(entry, known, checks, result, now, book) {
       continue;
     }
     if (items.has(id)) result.repeated.add(known.id);
-    items.set(id, store.mergeChecks(items.get(id), readTick(tick, now)));
+    items.set(id, mergeChecks(items.get(id), readTick(tick, now)));
   }
   if (items.size) checks.set(known.id, items);
 }
