@@ -7,21 +7,16 @@ import { find, language } from "./dom.js";
 
 const words = new Map();
 
-const add = (json) => {
-  for (const [key, text] of Object.entries(JSON.parse(json))) words.set(key, text);
-};
+/** Add words (JSON): those a module loaded later shows, in its file; `false` or nothing (no define: the
+ * unit tests, which import the sources) adds none. */
+export function addWords(json) {
+  if (json) for (const [key, text] of Object.entries(JSON.parse(json))) words.set(key, text);
+}
 
 /** Read the words of the page. Under instant navigation the block may be missing or
  * being replaced: the words already read (the same on every page) then stay. */
 export function loadWords(root) {
-  const text = find(root, "words")?.dataset.words;
-  if (text) add(text);
-}
-
-/** Add the words a module loaded later shows (JSON, in its file); `false` (no words given: the unit
- * tests, which import the sources) adds none. */
-export function addWords(json) {
-  if (json) add(json);
+  addWords(find(root, "words")?.dataset.words);
 }
 
 /** The words named `key` ("incident.due"), with each {name} replaced by values[name]. */
