@@ -20,13 +20,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assets import AssetError
+from .assets import STATIC_IMPORT, AssetError
 from .guidebook.messages import ScriptNames, Words
 
 DEFINE_PREFIX = "GB_WORDS_"
-# An import statement's source, relative ("./dom.js"): `import x from "./a.js"`, `import "./a.js"`,
-# `export { y } from "./b.js"`. Not import("./c.js"), which loads later; not a package ("qrcode-generator").
-STATIC_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*["'](\.{1,2}/[^"']+\.js)["']""")
+# STATIC_IMPORT (assets.py): an import statement's relative source, `import x from "./a.js"`, `import "./a.js"`,
+# `export { y } from "./b.js"`; not import("./c.js"), which loads later; not a package ("qrcode-generator").
 DYNAMIC_IMPORT = re.compile(r"""\bimport\(\s*["'](\.{1,2}/[^"']+\.js)["']""")
 
 
@@ -60,12 +59,9 @@ class ScriptWords:
         """esbuild's --define values: GB_WORDS_<module> -> a JS string literal holding its words as JSON
         (a string, not an object: esbuild writes a string where it is used, in that module's chunk, but
         moves an object into a variable of a chunk it may share with the entry)."""
-        return {define_name(name): json.dumps(_json(words), ensure_ascii=False)
+        return {define_name(name): json.dumps(json.dumps(words, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                                              ensure_ascii=False)
                 for name, words in sorted(self.modules.items())}
-
-
-def _json(words: dict[str, str]) -> str:
-    return json.dumps(words, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def read_modules(scripts: Path, entry: str) -> dict[str, Module]:
@@ -75,12 +71,15 @@ def read_modules(scripts: Path, entry: str) -> dict[str, Module]:
     modules = {}
     for path in paths:
         source = path.read_text(encoding="utf-8")
-
-        def named(found: list[str], path: Path = path) -> tuple[str, ...]:
-            return tuple((path.parent / n).resolve().relative_to(scripts.resolve()).as_posix() for n in found)
         name = path.relative_to(scripts).as_posix()
-        modules[name] = Module(name, source, named(STATIC_IMPORT.findall(source)), named(DYNAMIC_IMPORT.findall(source)))
+        modules[name] = Module(name, source, _named(scripts, path, STATIC_IMPORT.findall(source)),
+                               _named(scripts, path, DYNAMIC_IMPORT.findall(source)))
     return modules
+
+
+def _named(scripts: Path, importer: Path, sources: list[str]) -> tuple[str, ...]:
+    """Relative import sources ("./dom.js") of `importer` as names from `scripts` ("guidebook/dom.js")."""
+    return tuple((importer.parent / s).resolve().relative_to(scripts.resolve()).as_posix() for s in sources)
 
 
 def static_closure(modules: dict[str, Module], entry: str) -> list[str]:

@@ -155,3 +155,14 @@ def test_the_define_is_a_json_text_named_after_the_module(shown):
     defines = shown.defines()
     assert define_name("guidebook/item-record.js") == "GB_WORDS_item_record"
     assert json.loads(json.loads(defines["GB_WORDS_clock"])) == shown.modules["guidebook/clock.js"]
+
+
+def test_a_module_every_page_loads_that_the_sources_scan_missed_stops_the_build(tmp_path, shown):
+    """esbuild's own account (its metafile) of what every page loads is checked against the scan."""
+    from macros.assets import Assets
+    from macros.theme import check_every_page_modules
+
+    loaded = [(SCRIPTS / name).resolve() for name in shown.static]
+    check_every_page_modules(Assets(every_page_sources=loaded), shown, SCRIPTS)
+    with pytest.raises(AssetError, match=r"every page loads guidebook/clock\.js"):
+        check_every_page_modules(Assets(every_page_sources=[*loaded, SCRIPTS / "guidebook" / "clock.js"]), shown, SCRIPTS)
