@@ -166,3 +166,23 @@ def test_a_module_every_page_loads_that_the_sources_scan_missed_stops_the_build(
     check_every_page_modules(Assets(every_page_sources=loaded), shown, SCRIPTS)
     with pytest.raises(AssetError, match=r"every page loads guidebook/clock\.js"):
         check_every_page_modules(Assets(every_page_sources=[*loaded, SCRIPTS / "guidebook" / "clock.js"]), shown, SCRIPTS)
+
+
+def test_hostile_words_reach_the_module_as_written(tmp_path):
+    """Words are data: quotes, a backslash, `${`, </script> and a line separator arrive as the catalogue
+    has them, as text, whatever esbuild does with the string (run in Node)."""
+    import json
+    import shutil
+    import subprocess
+
+    from macros.assets import bundle_script
+    from macros.script_words import ScriptWords
+
+    if shutil.which("node") is None:
+        pytest.skip("Node is not installed")
+    hostile = {"record.unnamed": "it's \"x\" \\ `${alert(1)}` </script><b>\u2028 \u00e9 {count}"}
+    (tmp_path / "main.js").write_text('console.log(typeof GB_WORDS_b === "string" && GB_WORDS_b);\n')
+    script = bundle_script(tmp_path / "main.js", defines=ScriptWords({}, {"main/b.js": hostile}).defines())
+    (tmp_path / "out.js").write_text(script)
+    printed = subprocess.run(["node", str(tmp_path / "out.js")], capture_output=True, text=True, check=True).stdout
+    assert json.loads(printed) == hostile
