@@ -70,6 +70,7 @@ class Assets:
     manifest: str = ""  # the guidebook's summary for the page script, a module of its own (theme.Manifests)
     # page -> its own rules: {"href": its stylesheet} (the record page) or {"print_rules": CSS} (the packet)
     page_rules: dict[str, dict[str, str]] = field(default_factory=dict)
+    every_page_sources: list[Path] = field(default_factory=list)  # the source modules every page runs (modules only)
 
     def add(self, source_name: str, content: str) -> str:
         data = content.encode("utf-8")
@@ -86,6 +87,7 @@ class Modules:
     files: dict[str, str]
     entry: str
     static: list[str]
+    static_sources: list[Path] = field(default_factory=list)  # the source modules in the entry and those chunks
 
 
 def _esbuild(entry: Path, options: list[str], minify: bool, esbuild: Path) -> tuple[Path, dict]:
@@ -105,19 +107,27 @@ def _esbuild(entry: Path, options: list[str], minify: bool, esbuild: Path) -> tu
     return out, json.loads((out / "meta.json").read_text(encoding="utf-8"))
 
 
-def bundle_script(entry: Path, minify: bool = True, esbuild: Path = ESBUILD) -> str:
+def define_options(defines: dict[str, str] | None) -> list[str]:
+    """esbuild's --define options: identifier -> the JS literal it stands for (macros/script_words.py)."""
+    return [f"--define:{name}={value}" for name, value in sorted((defines or {}).items())]
+
+
+def bundle_script(entry: Path, minify: bool = True, esbuild: Path = ESBUILD,
+                  defines: dict[str, str] | None = None) -> str:
     """The entry module and every module it imports, import() included, as one classic script (an IIFE)."""
-    out, _ = _esbuild(entry, ["--format=iife", "--entry-names=[name]"], minify, esbuild)
+    out, _ = _esbuild(entry, ["--format=iife", "--entry-names=[name]", *define_options(defines)], minify, esbuild)
     try:
         return (out / "js" / f"{entry.stem}.js").read_text(encoding="utf-8")
     finally:
         shutil.rmtree(out)
 
 
-def bundle_modules(entry: Path, minify: bool = True, esbuild: Path = ESBUILD) -> Modules:
+def bundle_modules(entry: Path, minify: bool = True, esbuild: Path = ESBUILD,
+                   defines: dict[str, str] | None = None) -> Modules:
     """The entry module as ES modules split by need: the entry, named entry.<hash>.js, and its chunks,
     named <entry>/<module>.<hash>.js (the modules loaded with import(), and the code they share)."""
-    options = ["--format=esm", "--splitting", "--entry-names=[name].[hash]", f"--chunk-names={entry.stem}/[name].[hash]"]
+    options = ["--format=esm", "--splitting", "--entry-names=[name].[hash]", f"--chunk-names={entry.stem}/[name].[hash]",
+               *define_options(defines)]
     out, meta = _esbuild(entry, options, minify, esbuild)
     folder = (out / "js").resolve()
     try:
@@ -132,7 +142,10 @@ def bundle_modules(entry: Path, minify: bool = True, esbuild: Path = ESBUILD) ->
              for name, output in meta["outputs"].items() if name.endswith(".js")}
     entry_name = next(named(name) for name, output in meta["outputs"].items() if output.get("entryPoint") and
                       Path(output["entryPoint"]).resolve() == entry.resolve())
-    return Modules(files, entry_name, _static_imports(entry_name, graph))
+    static = _static_imports(entry_name, graph)
+    sources = sorted({Path(source).resolve() for name, output in meta["outputs"].items()
+                      if name.endswith(".js") and named(name) in [entry_name, *static] for source in output["inputs"]})
+    return Modules(files, entry_name, static, sources)
 
 
 def _static_imports(name: str, graph: dict[str, list[tuple[str, str]]]) -> list[str]:
@@ -167,19 +180,22 @@ def _closes_early(css: str) -> bool:
     return True
 
 
-def build_assets(theme_dir: Path, minify: bool = True, modules: bool = True) -> Assets:
+def build_assets(theme_dir: Path, minify: bool = True, modules: bool = True,
+                 defines: dict[str, str] | None = None) -> Assets:
     """Bundle our script and stylesheets from the theme folder (overrides/), named by content hash:
-    the script as ES modules split by need, or (modules=False, the offline edition) as one classic script."""
+    the script as ES modules split by need, or (modules=False, the offline edition) as one classic script;
+    `defines`: the words each module loaded later carries (macros/script_words.py)."""
     theme = Path(theme_dir)
     assets = Assets(modules=modules)
     if modules:
         folder = SCRIPT.rpartition("/")[0]
-        split = bundle_modules(theme / SCRIPT, minify)
+        split = bundle_modules(theme / SCRIPT, minify, defines=defines)
         assets.files.update({f"{folder}/{name}": text.encode("utf-8") for name, text in split.files.items()})
         assets.script = f"{folder}/{split.entry}"
         assets.chunks = [f"{folder}/{name}" for name in split.static]
+        assets.every_page_sources = split.static_sources
     else:
-        assets.script = assets.add(SCRIPT, bundle_script(theme / SCRIPT, minify))
+        assets.script = assets.add(SCRIPT, bundle_script(theme / SCRIPT, minify, defines=defines))
     css = bundle_print_rules((theme / STYLESHEET).read_text(encoding="utf-8"),
                              (theme / PRINT_STYLESHEET).read_text(encoding="utf-8"), minify)
     assets.stylesheet = assets.add(STYLESHEET, css)

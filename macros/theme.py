@@ -13,11 +13,12 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import command
-from .assets import AssetError, Assets, build_assets, write_assets
+from .assets import SCRIPT, AssetError, Assets, build_assets, write_assets
 from .guidebook.edition import edition_footer
-from .guidebook.messages import PAGE_KINDS, PLACEHOLDER, ScriptNames, Words
+from .guidebook.messages import PLACEHOLDER, Words
 from .guidebook.model import Guidebook
 from .guidebook.pages import page_source
+from .script_words import ScriptWords, script_words
 
 PLUGIN_NAME = "guidebook-theme"
 MATERIAL_SCRIPTS = "assets/javascripts"  # in Material's templates folder, as in the built site
@@ -69,7 +70,7 @@ def shows_every_checklist(page) -> bool:
 
 def page_kind(page) -> str:
     """"record" (the incident record page), "packet", "overview" (another page that shows every
-    checklist) or "other" (PAGE_KINDS): the words the page carries, and its own rules."""
+    checklist) or "other": the rules of its own it gets (page_rules)."""
     meta = page.meta if page else {}
     for flag, kind in ((RECORD_PAGE, "record"), (PACKET_PAGE, "packet"), (ALL_CHECKLISTS, "overview")):
         if meta.get(flag):
@@ -148,18 +149,20 @@ class PageTitle:
 class ThemeSupport:
     """A plugin object (MkDocs calls its on_* methods) that serves the theme templates."""
 
-    def __init__(self, words: Words, assets: Assets, manifests: Manifests, guidebook: Guidebook):
+    def __init__(self, words: Words, assets: Assets, manifests: Manifests, guidebook: Guidebook,
+                 script_words: ScriptWords | None = None):
         self.words = words
         self.assets = assets
         self.manifests = manifests
         self.guidebook = guidebook
-        self.shown: ScriptNames | None = None  # the words our script can show (install() reads its sources)
+        # the words every page's block carries: those the modules every page runs name (script_words.py)
+        self.script_words = script_words or ScriptWords(words.for_script())
 
     def on_env(self, env, config, files):
         env.filters["t"] = self.words
         env.filters["css_string"] = css_string
-        words = {kind: script_json(self.words.for_script(kind, self.shown)) for kind in PAGE_KINDS}
-        env.globals["gb_words"] = lambda page: words[page_kind(page)]
+        words = script_json(self.script_words.page)
+        env.globals["gb_words"] = lambda page: words  # the same on every page: later modules carry their own
         env.globals["gb_page_number"] = css_content(self.words.text("print.page_number"), CSS_COUNTERS)
         env.globals["gb_css_word"] = lambda key: css_string(self.words.text(key))
         env.globals["gb_locale"] = self.words.text("meta.locale")
@@ -199,13 +202,25 @@ def material_bundle(theme_dirs: list[Path]) -> str:
 def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, modules: bool = True) -> None:
     """Build our assets and register the theme support for this build; `modules`: the script as ES modules
     (the served site), or one classic script (the offline edition, opened from file://)."""
-    try:
-        assets = build_assets(Path(config["theme"].custom_dir), minify=not command.serving(), modules=modules)
+    theme = Path(config["theme"].custom_dir)
+    try:  # the words in this site's language: the page's block, and in each module loaded later (its define)
+        folder, _, entry = SCRIPT.rpartition("/")
+        shown = script_words(theme / folder, entry, words)
+        assets = build_assets(theme, minify=not command.serving(), modules=modules, defines=shown.defines())
+        check_every_page_modules(assets, shown, theme / folder)
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
     if modules:
         assets.manifest = assets.add(MANIFEST_SCRIPT, manifest_module(manifests.summary))
-    support = ThemeSupport(words, assets, manifests, guidebook)
-    scripts = sorted((Path(config["theme"].custom_dir) / "assets" / "javascripts").rglob("*.js"))
-    support.shown = ScriptNames([script.read_text(encoding="utf-8") for script in scripts])
-    config["plugins"][PLUGIN_NAME] = support
+    config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifests, guidebook, shown)
+
+
+def check_every_page_modules(assets: Assets, shown: ScriptWords, scripts: Path) -> None:
+    """The modules esbuild put in the files every page loads are among those whose words the page carries:
+    script_words.py reads the import statements itself, and a form of import it misses shows here."""
+    mine = {(scripts / name).resolve() for name in shown.static}
+    missed = [p for p in assets.every_page_sources if p.is_relative_to(scripts.resolve()) and p not in mine]
+    if missed:
+        names = ", ".join(p.relative_to(scripts.resolve()).as_posix() for p in missed)
+        raise AssetError(f"every page loads {names}, which macros/script_words.py did not find among the imports "
+                         "of the entry (import statements it does not read?)")

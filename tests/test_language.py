@@ -60,3 +60,11 @@ def test_dates_are_written_in_the_language(german_site, guidebook):
     released = format_date(date.fromisoformat(guidebook.released), format="long", locale="de")
     assert released.split()[1] == "Juni", "the test expects the data's release date in June"
     assert f"{MARK} {word('packet.released', date=released)}" in packet
+
+
+@pytest.mark.parametrize("key", ["incident.open_items", "record.open_none", "packet.holds"])
+def test_modules_loaded_later_bring_the_words_of_the_chosen_catalogue(german_site, key):
+    """Their words are in their files (macros/script_words.py), in the site's language, not on the page."""
+    served = german_site / "assets" / "javascripts" / "guidebook"
+    assert any(f'"{key}":"{MARK} ' in p.read_text(encoding="utf-8") for p in served.glob("*.js"))
+    assert f'"{key}":' not in (german_site / "index.html").read_text(encoding="utf-8")

@@ -3,7 +3,8 @@
 English (en.yml) names every word; a catalogue for another language must have the
 same names and, in each word, the same {placeholders}. Templates use the `t`
 filter (`{{ "checklist.reset" | t }}`, `{{ "count.done" | t(done=0, total=5) }}`);
-the page script gets the words it shows from one JSON block (Words.for_script).
+the page script gets the words it shows from one JSON block and, for the modules it loads later,
+inside their files (Words.for_script; macros/script_words.py).
 """
 from __future__ import annotations
 
@@ -31,20 +32,6 @@ SCRIPT_GROUPS = (
     "count", "reset", "roles", "import", "storage", "incident", "print", "copy", "record", "handover", "privacy",
     "undo", "status", "duration", "loading", "packet", "wayin", "offline", "shift", "now", "forms",
 )
-# A page carries the words of the scripts it runs. The incident record page gets them all but the
-# packet's. The pages that show every checklist (home, packet) leave out the record page's groups
-# (record.js, handover.js, forms.js), and all but the packet its choice (packet.js); the packet and the other
-# pages also leave out those of export and import (transfer.js: home and the record page). Of the
-# groups left out, every page keeps the few words its own scripts show: a checked item's time and
-# who (item-record.js), a failed archive (incidentbar.js), "and N more" (words.js). The Now list's
-# words (nowlist.js) are on the pages that show every checklist (it is one) and the record page.
-PAGE_KINDS = ("record", "packet", "overview", "other")
-LEFT_OUT = {"record": ("packet",), "packet": ("record", "handover", "privacy", "import", "now", "forms"),
-            "overview": ("record", "handover", "privacy", "packet", "forms"),
-            "other": ("record", "handover", "privacy", "import", "packet", "now", "forms")}
-EVERY_PAGE_KEYS = ("record.by", "record.done_at", "record.archive_failed", "import.more")
-
-
 # In the script's sources: a word's name in quotes ("incident.done"), or the start of names the
 # script completes (`storage.${problem}`, `duration.${unit}`).
 QUOTED_NAME = re.compile(r"""["']([a-z_]+\.[a-z_0-9]+)["']""")
@@ -93,15 +80,11 @@ class Words:
         """A date written out in this language: 'June 22, 2022' in English."""
         return babel.dates.format_date(day, format="long", locale=self.locale)
 
-    def for_script(self, page: str = "record", shown: ScriptNames | None = None) -> dict[str, str]:
-        """The words the page script shows on a page of kind `page` (PAGE_KINDS): all of them on
-        the incident record page, fewer elsewhere (a page carries what it needs); with `shown`,
-        only those the script's sources name."""
+    def for_script(self, shown: ScriptNames | None = None) -> dict[str, str]:
+        """The words the page script shows (SCRIPT_GROUPS); with `shown`, only those named in the
+        sources it was read from (macros/script_words.py: the page's and each module's)."""
         def wanted(key: str) -> bool:
-            group = key.split(".", 1)[0]
-            if group not in SCRIPT_GROUPS or (shown is not None and key not in shown):
-                return False
-            return group not in LEFT_OUT[page] or key in EVERY_PAGE_KEYS
+            return key.split(".", 1)[0] in SCRIPT_GROUPS and (shown is None or key in shown)
         return {k: v for k, v in self.entries.items() if wanted(k)}
 
 

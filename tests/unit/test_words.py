@@ -111,41 +111,7 @@ def test_the_stylesheets_hold_no_words(path):
     assert worded == [], f"{path.name}: words belong in data/messages/en.yml"
 
 
-# The scripts that only some pages run (every other module runs on every page): the incident record
-# page's, the packet's choice, and export and import (on the home page and
-# the record page).
-RECORD_PAGE_SCRIPTS = ("record.js", "handover.js", "forms.js")
-PACKET_SCRIPTS = ("packet.js",)
-OVERVIEW_SCRIPTS = ("transfer.js", "nowlist.js")  # nowlist.js: the Now list, a page that shows every checklist
-SAID = re.compile(r"""say\(\s*["']([a-z_]+\.[a-z_0-9]+)["']""")
-
-
-def _said_keys(names):
-    return {(path.name, key) for path in SCRIPTS if path.name in names for key in SAID.findall(path.read_text())}
-
-
-@pytest.mark.parametrize("kind, scripts", [
-    ("other", ()),
-    ("overview", OVERVIEW_SCRIPTS),
-    ("packet", PACKET_SCRIPTS),
-    ("record", OVERVIEW_SCRIPTS + RECORD_PAGE_SCRIPTS),
-])
-def test_every_page_has_the_words_its_scripts_show(kind, scripts):
-    """A page carries only the words it needs; a word missing from it would show as its name ("record.by")."""
-    words = catalogue().for_script(kind, ScriptNames([p.read_text() for p in SCRIPTS]))
-    everywhere = {p.name for p in SCRIPTS} - set(RECORD_PAGE_SCRIPTS) - set(OVERVIEW_SCRIPTS) - set(PACKET_SCRIPTS)
-    keys = _said_keys(everywhere | set(scripts))
-    assert _said_keys(everywhere) and _said_keys(scripts or everywhere), "the pattern finds the words the scripts show"
-    assert not {(name, key) for name, key in keys if key not in words}
-
-
-def test_pages_leave_out_the_words_of_scripts_they_do_not_run():
-    words = catalogue()
-    other, overview, packet, record = (set(words.for_script(kind)) for kind in ("other", "overview", "packet", "record"))
-    assert other < overview < record and other < packet
-    assert not any(key.startswith(("handover.", "privacy.")) for key in overview | packet)
-    assert "import.confirm" in overview and "import.confirm" not in other | packet
-    assert "packet.holds" in packet and not any(key.startswith("packet.") for key in other | overview | record)
+# Which words each page and each module loaded later carries: tests/unit/test_script_words.py.
 
 
 @pytest.mark.parametrize("source, shown, not_shown", [
@@ -160,9 +126,9 @@ def test_script_names_are_read_from_the_sources(source, shown, not_shown):
     assert all(key in names for key in shown) and not any(key in names for key in not_shown)
 
 
-def test_a_page_leaves_out_the_words_only_templates_show():
+def test_the_script_is_given_only_the_words_its_sources_name():
     words = catalogue()
-    shown = ScriptNames([p.read_text() for p in SCRIPTS])
-    other = words.for_script("other", shown)
-    assert "incident.title" not in other and "status.label" not in other  # in the page's markup already
-    assert "status.started" in other and "storage.full" in other and "duration.hours" in other
+    shown = words.for_script(ScriptNames([p.read_text() for p in SCRIPTS]))
+    assert "incident.title" not in shown and "status.label" not in shown  # in the page's markup already
+    assert "status.started" in shown and "storage.full" in shown and "duration.hours" in shown
+    assert shown.keys() < words.for_script().keys()

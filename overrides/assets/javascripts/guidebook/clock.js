@@ -9,7 +9,9 @@ import { all, find, language, listen, manifest, part, parts, setText } from "./d
 import { duration } from "./duration.js";
 import { isTime } from "./saved.js";
 import * as store from "./store.js";
-import { say } from "./words.js";
+import { addWords, say } from "./words.js";
+
+addWords(typeof GB_WORDS_clock === "string" && GB_WORDS_clock); // its words, in its file (macros/script_words.py)
 
 const HOUR = 3600 * 1000;
 

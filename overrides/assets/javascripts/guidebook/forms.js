@@ -14,7 +14,9 @@ import { csvText, safe } from "./csv.js";
 import { PREPARER_KEY } from "./saved.js";
 import { eventCells, events, nameOf, openItems, pageData, shownRecord } from "./record.js";
 import { download } from "./transfer.js";
-import { say, timeFormat } from "./words.js";
+import { addWords, say, timeFormat } from "./words.js";
+
+addWords(typeof GB_WORDS_forms === "string" && GB_WORDS_forms); // its words, in its file (macros/script_words.py)
 
 const FIELDS = ["name", "position", "agency"];
 const PLAN_COLUMNS = ["capability", "issue", "action", "element", "org", "poc", "start", "end"];

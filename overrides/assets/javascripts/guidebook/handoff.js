@@ -11,7 +11,9 @@ import { makeLink } from "./handover.js";
 import { calendar, shiftSummary } from "./shift.js";
 import * as store from "./store.js";
 import { download } from "./transfer.js";
-import { say, shortTime } from "./words.js";
+import { addWords, say, shortTime } from "./words.js";
+
+addWords(typeof GB_WORDS_handoff === "string" && GB_WORDS_handoff); // its words, in its file (macros/script_words.py)
 
 /* The longest link drawn as a QR code: version 25 at error correction L holds 1,273 bytes, 117 modules
  * a side, still read by a phone's camera from another phone's screen; longer ones are said, not drawn. */

@@ -14,7 +14,9 @@ import { all, find, listen, manifest, part, siteAddress } from "./dom.js";
 import { incidentTest, scopes } from "./scope.js";
 import { current, nextWindow, openNow } from "./shift.js";
 import * as store from "./store.js";
-import { say } from "./words.js";
+import { addWords, say } from "./words.js";
+
+addWords(typeof GB_WORDS_incidentbar === "string" && GB_WORDS_incidentbar); // its words, in its file (macros/script_words.py)
 
 const HOUR = 3600 * 1000;
 

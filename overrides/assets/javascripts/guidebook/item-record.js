@@ -4,7 +4,9 @@
  * progress, the time each item was checked, made just before printing (printTimes). */
 import { find, listen, part, parts, setText } from "./dom.js";
 import * as store from "./store.js";
-import { say, shortTime } from "./words.js";
+import { addWords, say, shortTime } from "./words.js";
+
+addWords(typeof GB_WORDS_item_record === "string" && GB_WORDS_item_record); // its words, in its file (macros/script_words.py)
 
 /** Puts a saved value into a field, unless the reader is typing in it (or it is not made yet). */
 function fill(input, value) {

@@ -12,7 +12,9 @@ import { find, part } from "./dom.js";
 import { isIPhoneBrowser, standaloneDisplay } from "./home-screen.js";
 import { KEY } from "./saved.js";
 import * as store from "./store.js";
-import { say } from "./words.js";
+import { addWords, say } from "./words.js";
+
+addWords(typeof GB_WORDS_keep === "string" && GB_WORDS_keep); // its words, in its file (macros/script_words.py)
 
 export const ASKED_KEY = "ccm-guidebook.keep-asked"; // the incident start for which persist() was asked
 export const COPIED_KEY = "ccm-guidebook.copied-at"; // when the reader last saved a file or made a handover link

@@ -8,7 +8,9 @@
 import { ROLE_KEY, find, manifest, part, parts, setText } from "./dom.js";
 import { nextWindow, started } from "./shift.js";
 import * as store from "./store.js";
-import { say } from "./words.js";
+import { addWords, say } from "./words.js";
+
+addWords(typeof GB_WORDS_nowlist === "string" && GB_WORDS_nowlist); // its words, in its file (macros/script_words.py)
 
 const HOUR = 3600 * 1000;
 let clock = null;

@@ -8,7 +8,9 @@
  * worker take over and reloads the page. The reader's checks, notes and record (localStorage) are never
  * touched by the worker or by an update. */
 import { find } from "./dom.js";
-import { say } from "./words.js";
+import { addWords, say } from "./words.js";
+
+addWords(typeof GB_WORDS_offline_worker === "string" && GB_WORDS_offline_worker); // its words, in its file (macros/script_words.py)
 
 export const SKIP_WAITING = { type: "SKIP_WAITING" }; // what Workbox's generated worker waits for
 const RECHECK_MS = 60 * 60 * 1000; // a page left open asks for a newer edition at most once an hour

@@ -5,7 +5,9 @@
  * list shows the same. ?role=id in the address chooses that role at first.
  * Parts, checklists and roles come from the page and its manifest. */
 import { all, find, listen, manifest, part, parts } from "./dom.js";
-import { say } from "./words.js";
+import { addWords, say } from "./words.js";
+
+addWords(typeof GB_WORDS_packet === "string" && GB_WORDS_packet); // its words, in its file (macros/script_words.py)
 
 function wanted(choice, sections, book) {
   const [kind, id] = choice.split(":");

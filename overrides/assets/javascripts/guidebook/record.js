@@ -7,8 +7,10 @@ import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { csvCell, csvText, safe } from "./csv.js";
 import { currentRecord, download, exportData } from "./transfer.js";
-import { say, timeFormat } from "./words.js";
+import { addWords, say, timeFormat } from "./words.js";
 import { ARCHIVE_KEPT } from "./saved.js";
+
+addWords(typeof GB_WORDS_record === "string" && GB_WORDS_record); // its words, in its file (macros/script_words.py)
 
 let viewing = null; // index in store.archived() of the past incident shown, or null for the current one
 

@@ -4,7 +4,9 @@
  * The role chosen is kept for this tab (sessionStorage, never sent anywhere),
  * so that it stays while the reader moves around the site. Roles come from the manifest. */
 import { ROLE_KEY, all, find, listen, manifest, parts } from "./dom.js";
-import { say } from "./words.js";
+import { addWords, say } from "./words.js";
+
+addWords(typeof GB_WORDS_roles === "string" && GB_WORDS_roles); // its words, in its file (macros/script_words.py)
 
 const originalOrder = new WeakMap(); // list -> its children in the order of the page
 

@@ -3,7 +3,9 @@
  * draws the results; this only adds a block after its "No matching documents" line (the words of
  * Material's own __config, so that any language works) and takes it away when results come. */
 import { manifest, siteAddress } from "./dom.js";
-import { say } from "./words.js";
+import { addWords, say } from "./words.js";
+
+addWords(typeof GB_WORDS_search_fallback === "string" && GB_WORDS_search_fallback); // its words, in its file (macros/script_words.py)
 
 const NONE = "search.result.none"; // Material's words for a search without results
 

@@ -16,7 +16,9 @@ import { LIMITS, isObject, isText, isTime, readIncident, readLog } from "./saved
 import { mergeChecks } from "./merge.js";
 import { scopes } from "./scope.js";
 import * as store from "./store.js";
-import { say, shortList } from "./words.js";
+import { addWords, say, shortList } from "./words.js";
+
+addWords(typeof GB_WORDS_transfer === "string" && GB_WORDS_transfer); // its words, in its file (macros/script_words.py)
 
 const FORMAT = "ccm-guidebook-progress";
 const FORMAT_VERSION = 2;

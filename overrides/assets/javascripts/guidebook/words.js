@@ -1,15 +1,22 @@
 /* The words the script shows, from data/messages/<language>.yml: the page holds
- * them in one JSON block (<div data-gb="words" data-words="{...}">, gb-status.html);
- * and the times it shows, on the page and on paper, in the page's language. */
+ * those of the modules every page runs in one JSON block (<div data-gb="words"
+ * data-words="{...}">, gb-status.html); a module loaded later brings its own
+ * (addWords; macros/script_words.py). And the times it shows, on the page and on
+ * paper, in the page's language. */
 import { find, language } from "./dom.js";
 
-let words = new Map();
+const words = new Map();
+
+/** Add words (JSON): those a module loaded later shows, in its file; `false` or nothing (no define: the
+ * unit tests, which import the sources) adds none. */
+export function addWords(json) {
+  if (json) for (const [key, text] of Object.entries(JSON.parse(json))) words.set(key, text);
+}
 
 /** Read the words of the page. Under instant navigation the block may be missing or
  * being replaced: the words already read (the same on every page) then stay. */
 export function loadWords(root) {
-  const text = find(root, "words")?.dataset.words;
-  if (text) words = new Map(Object.entries(JSON.parse(text)));
+  addWords(find(root, "words")?.dataset.words);
 }
 
 /** The words named `key` ("incident.due"), with each {name} replaced by values[name]. */
