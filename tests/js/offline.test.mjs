@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { REMIND_AFTER_MS, isIPhoneBrowser, keepStorage, uncopiedOldChecks } from "../../overrides/assets/javascripts/guidebook/keep.js";
+import { REMIND_AFTER_MS, keepStorage, uncopiedOldChecks } from "../../overrides/assets/javascripts/guidebook/keep.js";
+import { isIPhoneBrowser } from "../../overrides/assets/javascripts/guidebook/home-screen.js";
 import { SKIP_WAITING, reload, watchForUpdates, workerAddress } from "../../overrides/assets/javascripts/guidebook/offline-worker.js";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1";

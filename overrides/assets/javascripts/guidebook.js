@@ -197,12 +197,13 @@ addEventListener("load", () => {
       import("./guidebook/offline-worker.js").then((worker) => worker.startOfflineWorker(document))
         .catch((error) => console.warn(error));
     }
-    if (keepHere()) loadKeep(null).then((keep) => keep?.startKeep(document));
+    const iPhoneBrowser = isIPhoneBrowser(navigator, standaloneDisplay());
+    if (keepHere(iPhoneBrowser)) loadKeep(null).then((keep) => keep?.startKeep(document, { iPhoneBrowser }));
   });
 });
 
 /** Whether this page shows what keep.js shows: the record page's lines, or the Home Screen hint. */
-function keepHere() {
+function keepHere(iPhoneBrowser) {
   const hint = document.querySelector('meta[name="gb-home-screen-hint"]')?.content;
-  return hint === "record" || (Boolean(hint) && isIPhoneBrowser(navigator, standaloneDisplay()));
+  return hint === "record" || (Boolean(hint) && iPhoneBrowser);
 }

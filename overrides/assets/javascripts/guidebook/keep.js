@@ -9,7 +9,6 @@
  *     guidebook to the Home Screen and why (the page names itself: <meta name="gb-home-screen-hint">).
  * Nothing is ever written anywhere but this browser's own storage for this site. */
 import { find, part } from "./dom.js";
-import { isIPhoneBrowser, standaloneDisplay } from "./home-screen.js";
 import { KEY } from "./saved.js";
 import * as store from "./store.js";
 import { addWords, say } from "./words.js";
@@ -23,8 +22,6 @@ export const REMIND_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
 // The buttons that put a copy of the checks outside this browser: the record's exports, the home page's
 // "Export progress to a file", the handover link.
 const COPIES = ["record-export", "export", "handover-make"].map((name) => `[data-gb="${name}"]`).join(",");
-
-export { isIPhoneBrowser };
 
 /** How many checks are older than 3 days and were made after the last copy (file or handover), if any. */
 export function uncopiedOldChecks(checks, copiedAt, now = Date.now()) {
@@ -104,11 +101,11 @@ async function showKept(root, storage) {
 }
 
 /** On an iPhone's browser, on the home and record pages: one line, once per page, under the title. */
-function showHint(root, nav, standaloneDisplay) {
+function showHint(root, iPhoneBrowser) {
   const page = root.querySelector('meta[name="gb-home-screen-hint"]')?.content;
   const title = root.querySelector("article>h1");
   const shown = (read(HINT_KEY) ?? "").split(" ");
-  if (!page || !title || shown.includes(page) || !isIPhoneBrowser(nav, standaloneDisplay)) return;
+  if (!page || !title || shown.includes(page) || !iPhoneBrowser) return;
   title.after(paragraph(root, "gb-home-screen-hint", "home-screen-hint", say("offline.iphone_hint")));
   write(HINT_KEY, [...shown.filter(Boolean), page].join(" "));
 }
@@ -120,9 +117,10 @@ export function rememberCopy(root = document) {
 }
 
 /** Once the page is idle (guidebook.js: on the record page, and on the home page of an iPhone's browser):
- * the hint, the record page's lines, and remembering each copy made. */
-export function startKeep(root = document, nav = globalThis.navigator) {
-  showHint(root, nav, standaloneDisplay());
+ * the hint, the record page's lines, and remembering each copy made. `iPhoneBrowser`: the page asked
+ * already (home-screen.js, in the entry: a module both imported would be a file of its own on every page). */
+export function startKeep(root = document, { iPhoneBrowser = false, nav = globalThis.navigator } = {}) {
+  showHint(root, iPhoneBrowser);
   root.addEventListener("click", (event) => {
     if (event.target.closest?.(COPIES)) rememberCopy(root);
     // "Delete all data on this device" (record.js, on the button itself: it has run, confirmed or not)
