@@ -130,10 +130,10 @@ def test_the_hint_the_reminder_and_the_update_notice_have_no_axe_violation(brows
     page.goto(base_url + "record/")
     page.locator("[data-gb='keep-reminder']").wait_for(timeout=10_000)
     page.locator("[data-gb='home-screen-hint']").wait_for()
-    # The update notice, as offline-worker.js shows it when a newer edition waits.
+    # The update notice, as offline-worker.js shows it when a newer edition waits (update-notice.js, loaded then).
     page.evaluate("""async () => {
       const url = performance.getEntriesByType('resource').map(e => e.name).find(n => n.includes('/offline-worker.'));
-      (await import(url)).offerUpdate(document, { waiting: null }, { addEventListener() {} });
+      await (await import(url)).showUpdateNotice(document, { waiting: null }, { addEventListener() {} });
     }""")
     page.locator("[data-gb='update-notice']").wait_for()
     assert axe_report(page) == []

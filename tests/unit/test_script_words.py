@@ -32,7 +32,7 @@ def shown():
     ("packet.holds", "guidebook/packet.js"),
     ("import.confirm", "guidebook/transfer.js"),
     ("wayin.responding", "guidebook/search-fallback.js"),
-    ("offline.reload", "guidebook/offline-worker.js"),
+    ("offline.reload", "guidebook/update-notice.js"),
 ])
 def test_each_word_travels_with_the_module_that_shows_it(shown, key, carrier):
     assert key in catalogue().entries
@@ -90,7 +90,7 @@ def served(tmp_path_factory, shown):
 
 
 @pytest.mark.parametrize("module", ["clock", "incidentbar", "item-record", "record", "handover", "forms", "transfer",
-                                    "handoff", "nowlist", "packet", "roles", "keep", "search-fallback", "offline-worker"])
+                                    "handoff", "nowlist", "packet", "roles", "keep", "search-fallback", "update-notice"])
 def test_a_module_loaded_later_brings_its_words_in_its_files_and_not_in_every_pages(served, shown, module):
     words = shown.modules[f"guidebook/{module}.js"]
     assert words, f"{module}.js shows words of its own"

@@ -26,6 +26,7 @@
  *   guidebook/palette.js           the palette toggle's radio state (keyboard: one visible tab stop)
  *   guidebook/words.js             the words shown, from data/messages/ (one JSON block in the page)
  *   guidebook/offline-worker.js    the service worker (use with no signal) and its updates, once the page is idle
+ *   guidebook/update-notice.js     then: "A newer edition ... is ready · Reload", once a newer edition waits
  *   guidebook/keep.js              storage that lasts: asked for when an incident starts; the iPhone hint
  *   guidebook/home-screen.js       whether this is an iPhone's browser (where that hint shows)
  * start() runs once per page, also under Material's instant navigation. */

@@ -6,13 +6,8 @@
  * Updates without surprises: a new deployment installs in the background beside the old one and waits. The
  * page then says "A newer edition of the guidebook is ready · Reload"; only the reader's click lets the new
  * worker take over and reloads the page. The reader's checks, notes and record (localStorage) are never
- * touched by the worker or by an update. */
-import { find } from "./dom.js";
-import { addWords, say } from "./words.js";
-
-addWords(typeof GB_WORDS_offline_worker === "string" && GB_WORDS_offline_worker); // its words, in its file (macros/script_words.py)
-
-export const SKIP_WAITING = { type: "SKIP_WAITING" }; // what Workbox's generated worker waits for
+ * touched by the worker or by an update. The notice and its Reload button are update-notice.js, loaded only
+ * when a newer edition waits. */
 const RECHECK_MS = 60 * 60 * 1000; // a page left open asks for a newer edition at most once an hour
 
 /** The worker's address and scope (the site's base), from the page's meta tag; null when the page names none. */
@@ -38,8 +33,18 @@ export async function startOfflineWorker(root = document, container = globalThis
   }
 }
 
-/** Offer the newer edition once it has installed and waits (now, or when it arrives); ask again later. */
-export function watchForUpdates(root, registration, container) {
+/** The notice that a newer edition waits: update-notice.js, loaded only then. */
+export async function showUpdateNotice(root, registration, container) {
+  try {
+    (await import("./update-notice.js")).offerUpdate(root, registration, container);
+  } catch (error) {
+    console.warn(error); // no notice this time: the page asks again within the hour, and on the next visit
+  }
+}
+
+/** Offer the newer edition once it has installed and waits (now, or when it arrives); ask again later.
+ * `offer` shows the notice (showUpdateNotice; the unit tests pass their own). */
+export function watchForUpdates(root, registration, container, offerUpdate = showUpdateNotice) {
   const offer = () => {
     if (registration.waiting && container.controller) offerUpdate(root, registration, container);
   };
@@ -54,36 +59,4 @@ export function watchForUpdates(root, registration, container) {
     asked = Date.now();
     registration.update().catch(() => {}); // no signal: the next visit asks again
   });
-}
-
-/** The notice at the top of the page, once: its Reload button is the only way the new edition takes over. */
-export function offerUpdate(root, registration, container) {
-  if (find(root, "update-notice")) return;
-  const notice = root.createElement("div");
-  notice.classList.add("gb-update-notice", "gb-noprint");
-  notice.dataset.gb = "update-notice";
-  notice.setAttribute("role", "status");
-  const text = root.createElement("p");
-  const button = root.createElement("button");
-  button.type = "button";
-  button.className = "gb-button";
-  button.dataset.gb = "update-reload";
-  button.textContent = say("offline.reload");
-  text.append(say("offline.update_ready"), " ", button);
-  notice.append(text);
-  button.addEventListener("click", () => reload(registration, container, root.defaultView ?? globalThis));
-  const anchor = find(root, "storage-notice");
-  if (anchor) anchor.before(notice);
-  else root.body.prepend(notice);
-}
-
-/** The reader asked: let the waiting worker take over, then reload when it controls the page. */
-export function reload(registration, container, view) {
-  const waiting = registration.waiting;
-  if (!waiting) {
-    view.location.reload(); // another tab already let it take over
-    return;
-  }
-  container.addEventListener("controllerchange", () => view.location.reload(), { once: true });
-  waiting.postMessage(SKIP_WAITING);
 }
