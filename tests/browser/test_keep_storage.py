@@ -133,7 +133,7 @@ def test_the_hint_the_reminder_and_the_update_notice_have_no_axe_violation(brows
     # The update notice, as offline-worker.js shows it when a newer edition waits (update-notice.js, loaded then).
     page.evaluate("""async () => {
       const url = performance.getEntriesByType('resource').map(e => e.name).find(n => n.includes('/offline-worker.'));
-      await (await import(url)).showUpdateNotice(document, { waiting: null }, { addEventListener() {} });
+      await (await import(url)).showUpdateNotice(document, { waiting: {} }, { addEventListener() {} }, 0);
     }""")
     page.locator("[data-gb='update-notice']").wait_for()
     assert axe_report(page) == []

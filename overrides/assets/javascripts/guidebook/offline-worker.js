@@ -9,6 +9,7 @@
  * touched by the worker or by an update. The notice and its Reload button are update-notice.js, loaded only
  * when a newer edition waits. */
 const RECHECK_MS = 60 * 60 * 1000; // a page left open asks for a newer edition at most once an hour
+const SETTLE_MS = 1000; // before the notice: a new worker that does not wait has taken over by then
 
 /** The worker's address and scope (the site's base), from the page's meta tag; null when the page names none. */
 export function workerAddress(root, base = root.baseURI) {
@@ -33,8 +34,13 @@ export async function startOfflineWorker(root = document, container = globalThis
   }
 }
 
-/** The notice that a newer edition waits: update-notice.js, loaded only then. */
-export async function showUpdateNotice(root, registration, container) {
+/** The notice that a newer edition waits: update-notice.js, loaded only then, and only if the new worker
+ * still waits a moment later. A worker that takes over by itself (skipWaiting: the one `mkdocs serve` writes)
+ * is activated meanwhile; fetching our module through the old worker while that activation is due holds the
+ * activation back in Chromium (tests/browser/test_service_worker.py, mkdocs serve). */
+export async function showUpdateNotice(root, registration, container, settleMs = SETTLE_MS) {
+  await new Promise((done) => setTimeout(done, settleMs));
+  if (!registration.waiting) return;
   try {
     (await import("./update-notice.js")).offerUpdate(root, registration, container);
   } catch (error) {
