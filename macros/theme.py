@@ -13,7 +13,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import command
-from .assets import SCRIPT, AssetError, Assets, build_assets, write_assets
+from .assets import BAR_PANELS, SCRIPT, AssetError, Assets, build_assets, write_assets
 from .guidebook.edition import edition_footer
 from .guidebook.messages import PLACEHOLDER, Words
 from .guidebook.model import Guidebook
@@ -22,6 +22,7 @@ from .script_words import ScriptWords, script_words
 
 PLUGIN_NAME = "guidebook-theme"
 MATERIAL_SCRIPTS = "assets/javascripts"  # in Material's templates folder, as in the built site
+BAR_PANELS_TEMPLATE = "partials/gb-bar-panels.html"  # the incident bar's panels, a file of their own (bar_panels)
 CSS_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
 
 
@@ -171,6 +172,7 @@ class ThemeSupport:
         env.globals["gb_manifest"] = lambda page: manifests[whole_everywhere or shows_every_checklist(page)]
         env.globals["gb_manifest_file"] = lambda page: (
             "" if whole_everywhere or shows_every_checklist(page) else self.assets.manifest)
+        env.globals["gb_bar_panels"] = self.bar_panels(env)
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "modules": self.assets.modules, "chunks": self.assets.chunks}
         env.globals["gb_page_rules"] = self.page_rules
@@ -179,6 +181,15 @@ class ThemeSupport:
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         env.globals["gb_edition"] = edition_footer(self.guidebook, self.words)  # partials/copyright.html
         return env
+
+    def bar_panels(self, env) -> str:
+        """The served site: the incident bar's Change and Hand over… panels (partials/gb-bar-panels.html),
+        rendered once into a file of their own named by its content, which the bar's script fetches; its
+        site address. The offline edition: "" (fetch() cannot read file://; its pages carry the panels)."""
+        if not self.assets.modules:
+            return ""
+        html = env.get_template(BAR_PANELS_TEMPLATE).render().strip() + "\n"
+        return self.assets.add(BAR_PANELS, html)
 
     def page_rules(self, page) -> dict[str, str] | None:
         """The rules of the record page or the packet, on that page only: the address of its own
