@@ -172,7 +172,7 @@ class ThemeSupport:
         env.globals["gb_manifest"] = lambda page: manifests[whole_everywhere or shows_every_checklist(page)]
         env.globals["gb_manifest_file"] = lambda page: (
             "" if whole_everywhere or shows_every_checklist(page) else self.assets.manifest)
-        env.globals["gb_bar_panels"] = self.bar_panels(env)
+        env.globals["gb_bar_panels"] = bar_panels(env, self.assets)
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "modules": self.assets.modules, "chunks": self.assets.chunks}
         env.globals["gb_page_rules"] = self.page_rules
@@ -182,15 +182,6 @@ class ThemeSupport:
         env.globals["gb_edition"] = edition_footer(self.guidebook, self.words)  # partials/copyright.html
         return env
 
-    def bar_panels(self, env) -> str:
-        """The served site: the incident bar's Change and Hand over… panels (partials/gb-bar-panels.html),
-        rendered once into a file of their own named by its content, which the bar's script fetches; its
-        site address. The offline edition: "" (fetch() cannot read file://; its pages carry the panels)."""
-        if not self.assets.modules:
-            return ""
-        html = env.get_template(BAR_PANELS_TEMPLATE).render().strip() + "\n"
-        return self.assets.add(BAR_PANELS, html)
-
     def page_rules(self, page) -> dict[str, str] | None:
         """The rules of the record page or the packet, on that page only: the address of its own
         stylesheet (`href`), or its print rules to write into the page (`print_rules`); else None."""
@@ -198,6 +189,16 @@ class ThemeSupport:
 
     def on_post_build(self, config):
         write_assets(self.assets, Path(config["site_dir"]))
+
+
+def bar_panels(env, assets: Assets) -> str:
+    """The served site: the incident bar's Change and Hand over… panels (partials/gb-bar-panels.html), rendered
+    once into a file of their own named by its content, which the bar's script fetches; its site address.
+    The offline edition: "" (fetch() cannot read file://; its pages carry the panels)."""
+    if not assets.modules:
+        return ""
+    html = env.get_template(BAR_PANELS_TEMPLATE).render().strip() + "\n"
+    return assets.add(BAR_PANELS, html)
 
 
 def material_bundle(theme_dirs: list[Path]) -> str:
