@@ -17,8 +17,7 @@ rules are appended to the screen stylesheet (one request for a phone). All is
 minified, except under `mkdocs serve`. Every served file is named after a hash
 of its content, so a browser never runs a stale script after a deploy; the
 sources are left out of the site. The one naming rule the README's server rules
-match (tests/test_server_rules.py): name.<hash>[.min].js|css|html (the html: the incident
-bar's panels, BAR_PANELS), where the hash is
+match (tests/test_server_rules.py): name.<hash>[.min].js|css, where the hash is
 8-10 lower-case hex digits (ours, from Assets.add, and Material's) or 8 upper-case
 letters and digits (esbuild's [hash], which it has no option to change).
 """
@@ -41,9 +40,9 @@ SCRIPT = "assets/javascripts/guidebook.js"
 SCRIPT_MODULES = "assets/javascripts/guidebook"  # the sources; the served chunks go to the same folder
 STYLESHEET = "assets/stylesheets/guidebook.css"
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
-# The incident bar's Change and Hand over… panels, rendered from partials/gb-bar-panels.html (theme.py):
-# fetched with the bar's script, beside its chunks, so that no page carries them.
-BAR_PANELS = "assets/javascripts/guidebook/bar-panels.html"
+# The incident bar's Change and Hand over… panels, rendered from partials/gb-bar-panels.html (theme.py) into
+# a module of their own (its default export: the markup), loaded with the bar's chunks: no page carries them.
+BAR_PANELS = "assets/javascripts/guidebook/bar-panels.js"
 SEARCH_WORKER = "assets/javascripts/workers/search-on-demand.js"  # beside Material's worker, which it loads
 # The rules of one page, on that page only: the record page's screen and print rules, served as a
 # stylesheet of its own; the packet's print rules, written into the page in a <style media="print">

@@ -193,12 +193,19 @@ class ThemeSupport:
 
 def bar_panels(env, assets: Assets) -> str:
     """The served site: the incident bar's Change and Hand over… panels (partials/gb-bar-panels.html), rendered
-    once into a file of their own named by its content, which the bar's script fetches; its site address.
-    The offline edition: "" (fetch() cannot read file://; its pages carry the panels)."""
+    once into a module of their own named by its content (bar_panels_module), which the bar's script loads;
+    its site address. The offline edition: "" (its one script cannot load a module; its pages carry them)."""
     if not assets.modules:
         return ""
-    html = env.get_template(BAR_PANELS_TEMPLATE).render().strip() + "\n"
-    return assets.add(BAR_PANELS, html)
+    html = env.get_template(BAR_PANELS_TEMPLATE).render().strip()
+    return assets.add(BAR_PANELS, bar_panels_module(html))
+
+
+def bar_panels_module(html: str) -> str:
+    """The panels' markup as an ES module's default export: a string, not a file of markup, so that it is
+    served, cached and precached as our other scripts are, and no tool takes it for a page (decision record
+    2026-12-07-bar-panels-file.md)."""
+    return f"export default {json.dumps(html, ensure_ascii=False)};\n"
 
 
 def material_bundle(theme_dirs: list[Path]) -> str:

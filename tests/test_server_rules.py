@@ -15,9 +15,8 @@ from tools.server_rules import PREFIX, Apache, Nginx
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 NO_CACHE = "no-cache"
-# Material and our build put a hash in the name of every script and stylesheet they write under assets/
-# (and of the incident bar's panels, an .html file beside our scripts), except Material's lunr language
-# files (named by language, no hash).
+# Material and our build put a hash in the name of every script and stylesheet they write under assets/,
+# except Material's lunr language files (named by language, no hash).
 HASHED_FOLDERS = ("assets/javascripts/", "assets/stylesheets/")
 UNHASHED_FOLDERS = ("assets/javascripts/lunr/",)
 ALWAYS_CHECKED = re.compile(r"(\.(html|json|pdf|webmanifest)|^sw\.js)$")
@@ -40,7 +39,7 @@ def test_the_build_writes_hashed_files_of_every_kind(site_files):
     assert any(re.fullmatch(r"chunk\.[0-9A-Z]{8}\.js", name) for name in hashed), "esbuild's chunks"
     assert any(re.fullmatch(r"guidebook\.[0-9a-f]{10}\.css", name) for name in hashed), "our stylesheet"
     assert any(re.fullmatch(r"bundle\.[0-9a-f]{8}\.min\.js", name) for name in hashed), "Material's script"
-    assert any(re.fullmatch(r"bar-panels\.[0-9a-f]{10}\.html", name) for name in hashed), "the incident bar's panels"
+    assert any(re.fullmatch(r"bar-panels\.[0-9a-f]{10}\.js", name) for name in hashed), "the incident bar's panels"
 
 
 @pytest.mark.parametrize("server", ["nginx", "apache"])
@@ -55,7 +54,7 @@ def test_every_hashed_file_is_cached_for_a_year_and_nothing_else(site_files, ser
     assert not_immutable == [], f"{server}: hashed files that browsers would check again on every visit"
     immutable = [path for path in site_files if not is_hashed(path) and header(path) == IMMUTABLE]
     assert immutable == [], f"{server}: files without a hash cached for a year (an old edition would stay)"
-    checked = [path for path in site_files if ALWAYS_CHECKED.search(Path(path).name) and not is_hashed(path)]
+    checked = [path for path in site_files if ALWAYS_CHECKED.search(Path(path).name)]
     assert "sw.js" in checked and "manifest.webmanifest" in checked and any(p.endswith(".pdf") for p in checked)
     unchecked = [path for path in checked if header(path) != NO_CACHE]
     assert unchecked == [], f"{server}: pages, index, packets, manifest or service worker not checked every time"

@@ -1,7 +1,8 @@
-"""The incident bar's Change and Hand over… panels come in a file of their own (bar-panels.<hash>.html,
-issue 34), fetched with the bar's script and put in place of the page's empty placeholder: in real
+"""The incident bar's Change and Hand over… panels come in a module of their own (bar-panels.<hash>.js,
+issue 34), loaded with the bar's script and put in place of the page's empty placeholder: in real
 Chromium, they work on a page opened with the network off after one visit (the file from the service
-worker's cache), and a file that cannot be fetched is said in the catalogue's words and changes nothing."""
+worker's cache), and a file that cannot be loaded is said in the catalogue's words and changes nothing;
+closed, they take no room."""
 from __future__ import annotations
 
 import json
@@ -17,7 +18,7 @@ ACTIVE = ("navigator.serviceWorker.getRegistration()"
           ".then(r => r?.active?.state === 'activated' && !r.installing && !r.waiting)")
 BAR = '[data-gb="incident-bar"]'
 FILLED = """document.querySelector('[data-gb="bar-began"]').textContent !== ''"""
-PANELS = "**/assets/javascripts/guidebook/bar-panels.*.html"
+PANELS = "**/assets/javascripts/guidebook/bar-panels.*.js"
 
 
 def start_incident(page, hours_ago: float) -> None:
@@ -69,7 +70,7 @@ def test_the_panels_work_offline_on_a_page_opened_after_one_visit(worker_context
     assert errors == []
 
 
-def test_panels_that_cannot_be_fetched_are_said_and_change_nothing(page, base_url, site):
+def test_panels_that_cannot_be_loaded_are_said_and_change_nothing(page, base_url, site):
     page.route(PANELS, lambda route: route.abort())
     page.goto(base_url)
     start_incident(page, 5)

@@ -111,14 +111,14 @@ function startNew(bar, changed) {
   if (archived) find(document, "start-ago")?.focus(); // the bar is gone: the row that starts the next one, where the page has it
 }
 
-/** Put the panels of `text` (fetched by on-demand.js: panels.js) in place in `bar`: Change's in its
+/** Put the panels of `text` (loaded by on-demand.js: bar-panels.<hash>.js) in place in `bar`: Change's in its
  * <details>, after the summary; Hand over…'s instead of the placeholder. Nothing to do where the bar has
  * no placeholder (the offline edition's pages carry the panels; or they are in place already). */
 export function placePanels(bar, text, doc = bar.ownerDocument) {
   const placeholder = find(bar, "bar-panels");
   if (!placeholder || !text) return;
   const template = doc.createElement("template");
-  template.innerHTML = text; // our own build output (partials/gb-bar-panels.html), from the same origin
+  template.innerHTML = text; // our own build output (partials/gb-bar-panels.html, its words escaped), same origin
   const panels = template.content;
   part(bar, "bar-change").append(part(panels, "bar-change-panel"));
   placeholder.replaceWith(part(panels, "handoff"));
