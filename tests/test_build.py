@@ -262,7 +262,8 @@ def test_a_page_carries_the_whole_manifest_or_names_the_summarys_file(site, guid
 
 def test_the_incident_bars_panels_are_a_file_of_their_own_and_no_page_carries_them(site):
     """Issue 34: the Change and Hand over… panels are written once, a module whose default export is their
-    markup, named by the hash of its content; each page's bar names that file and keeps an empty placeholder (the offline edition: tests/test_offline.py)."""
+    markup, named by the hash of its content; each page's bar names that file and keeps an empty placeholder
+    (the offline edition: tests/test_offline.py)."""
     import hashlib
 
     from tests.support import catalogue
