@@ -17,7 +17,7 @@
  * a moment. A part that cannot be loaded (the connection dropped, or a newer
  * version of the site replaced its file) is said in the status line next to
  * the control that needs it, and nothing is changed. */
-import { ROLE_KEY, all, find, listen, loadManifest, manifest, parts, setText } from "./dom.js";
+import { ROLE_KEY, all, find, importDefault, listen, loadManifest, manifest, parts, setText } from "./dom.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
@@ -38,9 +38,9 @@ export const loadClock = (status) => load(() => import("./clock.js"), status);
 
 /** The markup of the bar's Change and Hand over… panels: the default export of the module the bar names
  * (data-panels: bar-panels.<hash>.js, macros/theme.py bar_panels); "" where the page carries them (offline). */
-async function barPanels() {
+function barPanels() {
   const src = find(document, "incident-bar")?.dataset.panels;
-  return src ? (await import(new URL(src, location.href).href)).default : "";
+  return src ? importDefault(src) : "";
 }
 
 /** The bar's modules, with its panels' markup in the same round trip (incidentbar.js puts them in place). */
