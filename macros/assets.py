@@ -40,6 +40,9 @@ SCRIPT = "assets/javascripts/guidebook.js"
 SCRIPT_MODULES = "assets/javascripts/guidebook"  # the sources; the served chunks go to the same folder
 STYLESHEET = "assets/stylesheets/guidebook.css"
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
+# The incident bar's Change and Hand over… panels, rendered from partials/gb-bar-panels.html (theme.py) into
+# a module of their own (its default export: the markup), loaded with the bar's chunks: no page carries them.
+BAR_PANELS = "assets/javascripts/guidebook/bar-panels.js"
 SEARCH_WORKER = "assets/javascripts/workers/search-on-demand.js"  # beside Material's worker, which it loads
 # The rules of one page, on that page only: the record page's screen and print rules, served as a
 # stylesheet of its own; the packet's print rules, written into the page in a <style media="print">

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import command
-from .assets import SCRIPT, AssetError, Assets, build_assets, write_assets
+from .assets import BAR_PANELS, SCRIPT, AssetError, Assets, build_assets, write_assets
 from .guidebook.edition import edition_footer
 from .guidebook.messages import PLACEHOLDER, Words
 from .guidebook.model import Guidebook
@@ -22,6 +22,7 @@ from .script_words import ScriptWords, script_words
 
 PLUGIN_NAME = "guidebook-theme"
 MATERIAL_SCRIPTS = "assets/javascripts"  # in Material's templates folder, as in the built site
+BAR_PANELS_TEMPLATE = "partials/gb-bar-panels.html"  # the incident bar's panels, a file of their own (bar_panels)
 CSS_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
 
 
@@ -171,6 +172,7 @@ class ThemeSupport:
         env.globals["gb_manifest"] = lambda page: manifests[whole_everywhere or shows_every_checklist(page)]
         env.globals["gb_manifest_file"] = lambda page: (
             "" if whole_everywhere or shows_every_checklist(page) else self.assets.manifest)
+        env.globals["gb_bar_panels"] = bar_panels(env, self.assets)
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "modules": self.assets.modules, "chunks": self.assets.chunks}
         env.globals["gb_page_rules"] = self.page_rules
@@ -187,6 +189,23 @@ class ThemeSupport:
 
     def on_post_build(self, config):
         write_assets(self.assets, Path(config["site_dir"]))
+
+
+def bar_panels(env, assets: Assets) -> str:
+    """The served site: the incident bar's Change and Hand over… panels (partials/gb-bar-panels.html), rendered
+    once into a module of their own named by its content (bar_panels_module), which the bar's script loads;
+    its site address. The offline edition: "" (its one script cannot load a module; its pages carry them)."""
+    if not assets.modules:
+        return ""
+    html = env.get_template(BAR_PANELS_TEMPLATE).render().strip()
+    return assets.add(BAR_PANELS, bar_panels_module(html))
+
+
+def bar_panels_module(html: str) -> str:
+    """The panels' markup as an ES module's default export: a string, not a file of markup, so that it is
+    served, cached and precached as our other scripts are, and no tool takes it for a page (decision record
+    2026-12-07-bar-panels-file.md)."""
+    return f"export default {json.dumps(html, ensure_ascii=False)};\n"
 
 
 def material_bundle(theme_dirs: list[Path]) -> str:

@@ -258,3 +258,30 @@ def test_a_page_carries_the_whole_manifest_or_names_the_summarys_file(site, guid
         assert carried == {"renamed": guidebook.renamed}, "only what runs at once on every page needs"
         assert summary is not None and summary["renamed"] == guidebook.renamed
         assert {c["id"] for c in summary["checklists"]} == {c.id for c in guidebook.checklists if c.phase}
+
+
+def test_the_incident_bars_panels_are_a_file_of_their_own_and_no_page_carries_them(site):
+    """Issue 34: the Change and Hand over… panels are written once, a module whose default export is their
+    markup, named by the hash of its content; each page's bar names that file and keeps an empty placeholder
+    (the offline edition: tests/test_offline.py)."""
+    import hashlib
+
+    from tests.support import catalogue
+
+    files = list(site.glob("assets/javascripts/guidebook/bar-panels.*.js"))
+    assert len(files) == 1 and files[0].name.split(".")[1] == hashlib.sha256(files[0].read_bytes()).hexdigest()[:10]
+    module = files[0].read_text(encoding="utf-8")
+    panels = json.loads(module.removeprefix("export default ").removesuffix(";\n"))
+    assert 'data-gb="bar-change-panel"' in panels and 'id="gb-bar-handover" data-gb="handoff"' in panels
+    assert str(catalogue()("shift.snapshot")) in panels and str(catalogue()("status.confirm_new")) in panels
+    pages = [p for p in site.rglob("*.html") if "assets" not in p.parts]
+    with_bar = [p for p in pages if 'data-gb="incident-bar"' in p.read_text(encoding="utf-8")]
+    assert len(with_bar) > 10
+    for page in with_bar:
+        text = page.read_text(encoding="utf-8")
+        named = re.search(r'data-panels="([^"]+)"', text)
+        assert named, page
+        target = site / named[1].lstrip("/") if named[1].startswith("/") else page.parent / named[1]  # 404.html
+        assert target.resolve() == files[0].resolve(), page
+        assert '<div id="gb-bar-handover" data-gb="bar-panels" hidden></div>' in text, page
+        assert 'data-gb="handoff"' not in text and 'data-gb="bar-change-panel"' not in text, page

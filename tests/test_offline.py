@@ -98,3 +98,16 @@ def test_offline_edition_has_one_classic_script(offline):
         assert named_scripts(head) == [("defer", "guidebook")], f"{page}: ours is in the head"
         assert named_scripts(body) == [("defer", "bundle")], page
         assert "modulepreload" not in text, page
+
+
+def test_offline_pages_carry_the_incident_bars_panels(offline):
+    """One classic script from file://, no module to load: the offline edition's bar has its Change and Hand
+    over… panels in the page, and no file of them (the served site's: tests/test_build.py)."""
+    site = offline["site"]
+    assert not list(site.rglob("bar-panels.*"))
+    pages = [p for p in site.rglob("*.html") if 'data-gb="incident-bar"' in p.read_text(encoding="utf-8")]
+    assert len(pages) > 10
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert 'data-gb="bar-change-panel"' in text and 'data-gb="handoff"' in text, page
+        assert "data-panels=" not in text and 'data-gb="bar-panels"' not in text, page

@@ -39,6 +39,7 @@ def test_the_build_writes_hashed_files_of_every_kind(site_files):
     assert any(re.fullmatch(r"chunk\.[0-9A-Z]{8}\.js", name) for name in hashed), "esbuild's chunks"
     assert any(re.fullmatch(r"guidebook\.[0-9a-f]{10}\.css", name) for name in hashed), "our stylesheet"
     assert any(re.fullmatch(r"bundle\.[0-9a-f]{8}\.min\.js", name) for name in hashed), "Material's script"
+    assert any(re.fullmatch(r"bar-panels\.[0-9a-f]{10}\.js", name) for name in hashed), "the incident bar's panels"
 
 
 @pytest.mark.parametrize("server", ["nginx", "apache"])

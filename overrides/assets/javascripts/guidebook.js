@@ -85,7 +85,7 @@ function keepStorage(start) {
 /* Each part, once loaded: wire it to the page, then show it. */
 const STARTS = {
   clock: (loaded) => loaded.initIncident(document, changed),
-  bar: (loaded) => loaded.initIncidentBar(document, changed, loaded.clock, { loadTransfer, loadHandoff }),
+  bar: (loaded) => loaded.initIncidentBar(document, changed, loaded.clock, { loadTransfer, loadHandoff }, loaded.panels),
   records: (loaded) => loaded.initItemRecords(document, changed),
   roles: (loaded) => loaded.initRoles(document),
   now: (loaded) => loaded.initNowList(document, loaded.clock),

@@ -46,8 +46,12 @@ export function manifest() {
  * whole manifest. A module, named after its content (macros/theme.py manifest_module). */
 export async function loadManifest() {
   const src = find(document, "manifest")?.dataset.src;
-  if (src && !summary) summary = (await import(new URL(src, location.href).href)).default;
+  if (src && !summary) summary = await importDefault(src);
 }
+
+/** The default export of the module at `src`, an address relative to the page: one of the files the build
+ * names by their content (the summary here; the incident bar's panels, on-demand.js). */
+export const importDefault = async (src) => (await import(new URL(src, location.href).href)).default;
 
 const parsed = new WeakMap(); // element -> { text, book }: read once, not on every show
 

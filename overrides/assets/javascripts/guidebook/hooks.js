@@ -12,10 +12,10 @@ export const HOOKS = {
   // overrides/partials/gb-incident-bar.html: on every page, shown while an incident runs
   "incident-bar": "gb-incident-bar.html", "bar-began": "gb-incident-bar.html", "bar-open": "gb-incident-bar.html",
   "bar-change": "gb-incident-bar.html", "bar-status": "gb-incident-bar.html",
-  "bar-started-now": "gb-incident-bar.html", "bar-ago": "gb-incident-bar.html", "bar-new": "gb-incident-bar.html",
-  "bar-new-panel": "gb-incident-bar.html", "bar-new-question": "gb-incident-bar.html",
-  "bar-save": "gb-incident-bar.html", "bar-save-status": "gb-incident-bar.html",
-  "bar-confirm-new": "gb-incident-bar.html", "bar-cancel": "gb-incident-bar.html",
+  "bar-started-now": "gb-bar-panels.html", "bar-ago": "gb-bar-panels.html", "bar-new": "gb-bar-panels.html",
+  "bar-new-panel": "gb-bar-panels.html", "bar-new-question": "gb-bar-panels.html",
+  "bar-save": "gb-bar-panels.html", "bar-save-status": "gb-bar-panels.html",
+  "bar-confirm-new": "gb-bar-panels.html", "bar-cancel": "gb-bar-panels.html",
   // macros/guidebook/templates/: a checklist, its items and their records
   "check": ["gb-checklist.html", "gb-now.html"], "bar": ["gb-checklist.html", "gb-progress.html"], "count": ["gb-checklist.html", "gb-progress.html"],
   "reset": ["gb-checklist.html", "gb-progress.html"], "copy": ["gb-copy-button.html", "gb-snippet-block.html"],
@@ -55,13 +55,15 @@ export const HOOKS = {
   "handover-status": "gb-handover.html", "handover-incoming": "gb-handover.html", "handover-summary": "gb-handover.html",
   "handover-merge": "gb-handover.html", "handover-replace": "gb-handover.html", "handover-cancel": "gb-handover.html",
   // overrides/partials/gb-incident-bar.html: the bar's next window, its "Hand over…" panel (issues 26)
+  // its panels, in a file of their own (gb-bar-panels.html; issue 34): the page's placeholder, Change's panel
+  "bar-panels": "gb-incident-bar.html", "bar-change-panel": "gb-bar-panels.html",
   "bar-handover": "gb-incident-bar.html", "bar-next": "gb-incident-bar.html", "bar-window": "gb-incident-bar.html",
-  "handoff": "gb-incident-bar.html", "handoff-calendar": "gb-incident-bar.html",
-  "handoff-close": "gb-incident-bar.html", "handoff-copy-link": "gb-incident-bar.html",
-  "handoff-copy-summary": "gb-incident-bar.html", "handoff-link": "gb-incident-bar.html",
-  "handoff-made": "gb-incident-bar.html", "handoff-making": "gb-incident-bar.html",
-  "handoff-qr": "gb-incident-bar.html", "handoff-status": "gb-incident-bar.html",
-  "handoff-summary": "gb-incident-bar.html", "handoff-too-long": "gb-incident-bar.html",
+  "handoff": "gb-bar-panels.html", "handoff-calendar": "gb-bar-panels.html",
+  "handoff-close": "gb-bar-panels.html", "handoff-copy-link": "gb-bar-panels.html",
+  "handoff-copy-summary": "gb-bar-panels.html", "handoff-link": "gb-bar-panels.html",
+  "handoff-made": "gb-bar-panels.html", "handoff-making": "gb-bar-panels.html",
+  "handoff-qr": "gb-bar-panels.html", "handoff-status": "gb-bar-panels.html",
+  "handoff-summary": "gb-bar-panels.html", "handoff-too-long": "gb-bar-panels.html",
   // gb-record.html: the ICS 214-format activity log and the improvement plan (issue 27)
   "forms": "gb-record.html", "forms-form": "gb-record.html", "ics-agency": "gb-record.html",
   "ics-date-from": "gb-record.html", "ics-date-to": "gb-record.html", "ics-incident": "gb-record.html",

@@ -111,18 +111,33 @@ function startNew(bar, changed) {
   if (archived) find(document, "start-ago")?.focus(); // the bar is gone: the row that starts the next one, where the page has it
 }
 
+/** Put the panels of `text` (loaded by on-demand.js: bar-panels.<hash>.js) in place in `bar`: Change's in its
+ * <details>, after the summary; Hand over…'s instead of the placeholder. Nothing to do where the bar has
+ * no placeholder (the offline edition's pages carry the panels; or they are in place already). */
+export function placePanels(bar, text, doc = bar.ownerDocument) {
+  const placeholder = find(bar, "bar-panels");
+  if (!placeholder || !text) return;
+  const template = doc.createElement("template");
+  template.innerHTML = text; // our own build output (partials/gb-bar-panels.html, its words escaped), same origin
+  const panels = template.content;
+  part(bar, "bar-change").append(part(panels, "bar-change-panel"));
+  placeholder.replaceWith(part(panels, "handoff"));
+}
+
 /* on-demand.js's loaders of export (transfer.js) and of Hand over… (handoff.js), passed in by
  * initIncidentBar, not imported: on-demand.js loads this module. */
 let loaders = null;
 
 /** Wire the bar's controls; `changed` saves and shows the new state everywhere. `load` holds on-demand.js's
- * loaders { loadTransfer, loadHandoff } (passed in, not imported: on-demand.js loads this module). */
-export function initIncidentBar(root, changed, incidentClock, load) {
+ * loaders { loadTransfer, loadHandoff } (passed in, not imported: on-demand.js loads this module); `panels`
+ * the markup of the Change and Hand over… panels, put in place first ("" where the page has them: panels.js). */
+export function initIncidentBar(root, changed, incidentClock, load, panels = "") {
   clock = incidentClock;
   loaders = load;
   const { loadTransfer } = load;
   const bar = find(root, "incident-bar");
   if (!bar) return;
+  placePanels(bar, panels);
   for (const control of all(bar, "[data-gb-loading]")) control.disabled = false; // waited for this script
   const select = part(bar, "bar-ago");
   fillAgoChoices(select);

@@ -1,6 +1,7 @@
 /* The parts of the script a page loads only when it needs them, with import():
  *   clock.js                 the incident clock: on a police phase page (and for the bar)
- *   incidentbar.js           the incident bar: on any page while an incident runs
+ *   incidentbar.js           the incident bar: on any page while an incident runs, with the markup
+ *                            of its Change and Hand over… panels (bar-panels.<hash>.js, macros/theme.py)
  *   item-record.js           once an item on the page is checked (its time, who and note)
  *   roles.js                 where there is a role to show or choose (home, packet, a kept or shared role)
  *   record.js, handover.js   on the incident record page
@@ -16,7 +17,7 @@
  * a moment. A part that cannot be loaded (the connection dropped, or a newer
  * version of the site replaced its file) is said in the status line next to
  * the control that needs it, and nothing is changed. */
-import { ROLE_KEY, all, find, listen, loadManifest, manifest, parts, setText } from "./dom.js";
+import { ROLE_KEY, all, find, importDefault, listen, loadManifest, manifest, parts, setText } from "./dom.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
@@ -35,9 +36,17 @@ async function load(importer, status) {
 
 export const loadClock = (status) => load(() => import("./clock.js"), status);
 
+/** The markup of the bar's Change and Hand over… panels: the default export of the module the bar names
+ * (data-panels: bar-panels.<hash>.js, macros/theme.py bar_panels); "" where the page carries them (offline). */
+function barPanels() {
+  const src = find(document, "incident-bar")?.dataset.panels;
+  return src ? importDefault(src) : "";
+}
+
+/** The bar's modules, with its panels' markup in the same round trip (incidentbar.js puts them in place). */
 export async function loadBar(status) {
-  const loaded = await load(() => Promise.all([import("./incidentbar.js"), import("./clock.js")]), status);
-  return loaded && { ...loaded[0], clock: loaded[1] };
+  const loaded = await load(() => Promise.all([import("./incidentbar.js"), import("./clock.js"), barPanels()]), status);
+  return loaded && { ...loaded[0], clock: loaded[1], panels: loaded[2] };
 }
 
 export const loadItemRecords = (status) => load(() => import("./item-record.js"), status);
