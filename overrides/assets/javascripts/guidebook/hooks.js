@@ -77,9 +77,9 @@ export const HOOKS = {
   "prep-position": "gb-record.html",
   // gb-handover.html: the way back to the work after a merge (issue 26)
   "handover-after": "gb-handover.html",
-  // made by the script: the update notice (offline-worker.js), the storage line and reminder (keep.js), who and note on paper (item-record.js), the no-match entries (search-fallback.js), the link back to the Now list after a merge (handover.js)
+  // made by the script: the update notice (update-notice.js), the storage line and reminder (keep.js), who and note on paper (item-record.js), the no-match entries (search-fallback.js), the link back to the Now list after a merge (handover.js)
   "handover-now": "handover.js", "keep-reminder": "keep.js", "keep-status": "keep.js", "print-said": "item-record.js", "search-fallback": "search-fallback.js",
-  "update-notice": "offline-worker.js",
+  "update-notice": "update-notice.js",
   // gb-now.html: the Now list (docs/now.md, issue 26)
   "now-all-done": "gb-now.html", "now-count": "gb-now.html", "now-group": "gb-now.html", "now-list": "gb-now.html",
   "now-next": "gb-now.html", "now-none": "gb-now.html", "now-role": "gb-now.html",
