@@ -21,18 +21,20 @@ import { ROLE_KEY, all, find, importDefault, listen, loadManifest, manifest, par
 import * as store from "./store.js";
 import { say } from "./words.js";
 
-/** The module(s) `importer` loads, or null after saying in `status` that they could not be loaded.
- * The guidebook's summary comes with them, in parallel, where the page does not carry it (dom.js). */
-async function load(importer, status) {
+/** The module(s) `importer` loads, or null after saying in `status` that they could not be loaded. */
+async function loadOnly(importer, status) {
   try {
-    const [loaded] = await Promise.all([importer(), loadManifest()]);
-    return loaded;
+    return await importer();
   } catch (error) {
     console.error(error);
     if (status) setText(status, say("loading.failed"));
     return null;
   }
 }
+
+/** The same, for a part that reads the manifest: the guidebook's summary comes with it, in parallel, where the
+ * page does not carry it (dom.js loadManifest). */
+const load = (importer, status) => loadOnly(() => Promise.all([importer(), loadManifest()]).then(([loaded]) => loaded), status);
 
 export const loadClock = (status) => load(() => import("./clock.js"), status);
 
@@ -49,7 +51,7 @@ export async function loadBar(status) {
   return loaded && { ...loaded[0], clock: loaded[1], panels: loaded[2] };
 }
 
-export const loadItemRecords = (status) => load(() => import("./item-record.js"), status);
+export const loadItemRecords = (status) => loadOnly(() => import("./item-record.js"), status);
 
 export const loadRoles = (status) => load(() => import("./roles.js"), status);
 
@@ -86,7 +88,7 @@ export const loadPacket = (status) => load(() => import("./packet.js"), status);
 
 export const loadSearchFallback = () => load(() => import("./search-fallback.js"), null);
 
-export const loadKeep = (status) => load(() => import("./keep.js"), status);
+export const loadKeep = (status) => loadOnly(() => import("./keep.js"), status);
 
 export async function loadRecordPage(status) {
   const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js"), import("./forms.js")]), status);
