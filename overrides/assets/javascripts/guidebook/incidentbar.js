@@ -130,7 +130,7 @@ let loaders = null;
 
 /** Wire the bar's controls; `changed` saves and shows the new state everywhere. `load` holds on-demand.js's
  * loaders { loadTransfer, loadHandoff } (passed in, not imported: on-demand.js loads this module); `panels`
- * the markup of the Change and Hand over… panels, put in place first ("" where the page has them: panels.js). */
+ * the markup of the Change and Hand over… panels, put in place first ("" where the page carries them: the offline edition). */
 export function initIncidentBar(root, changed, incidentClock, load, panels = "") {
   clock = incidentClock;
   loaders = load;
