@@ -43,6 +43,8 @@ PRINT_STYLESHEET = "assets/stylesheets/print.css"
 # The incident bar's Change and Hand over… panels, rendered from partials/gb-bar-panels.html (theme.py) into
 # a module of their own (its default export: the markup), loaded with the bar's chunks: no page carries them.
 BAR_PANELS = "assets/javascripts/guidebook/bar-panels.js"
+# The guidebook's summary for the page script (theme.Manifests, manifest_module), a module of its own.
+MANIFEST_SCRIPT = "assets/javascripts/guidebook/manifest.js"
 SEARCH_WORKER = "assets/javascripts/workers/search-on-demand.js"  # beside Material's worker, which it loads
 # The rules of one page, on that page only: the record page's screen and print rules, served as a
 # stylesheet of its own; the packet's print rules, written into the page in a <style media="print">

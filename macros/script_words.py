@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assets import STATIC_IMPORT, AssetError
+from .assets import STATIC_IMPORT, AssetError, Assets
 from .guidebook.messages import ScriptNames, Words
 
 DEFINE_PREFIX = "GB_WORDS_"
@@ -142,3 +142,14 @@ def _check_names(found: ScriptWords) -> None:
         other = seen.setdefault(define_name(name), name)
         if other != name:
             raise AssetError(f"{other} and {name} would both take their words from {define_name(name)}: rename one")
+
+
+def check_every_page_modules(assets: Assets, shown: ScriptWords, scripts: Path) -> None:
+    """The modules esbuild put in the files every page loads are among those whose words the page carries:
+    script_words reads the import statements itself, and a form of import it misses shows here."""
+    mine = {(scripts / name).resolve() for name in shown.static}
+    missed = [p for p in assets.every_page_sources if p.is_relative_to(scripts.resolve()) and p not in mine]
+    if missed:
+        names = ", ".join(p.relative_to(scripts.resolve()).as_posix() for p in missed)
+        raise AssetError(f"every page loads {names}, which macros/script_words.py did not find among the imports "
+                         "of the entry (import statements it does not read?)")

@@ -13,12 +13,12 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import command
-from .assets import BAR_PANELS, SCRIPT, AssetError, Assets, build_assets, write_assets
+from .assets import BAR_PANELS, MANIFEST_SCRIPT, SCRIPT, AssetError, Assets, build_assets, write_assets
 from .guidebook.edition import edition_footer
 from .guidebook.messages import PLACEHOLDER, Words
 from .guidebook.model import Guidebook
 from .guidebook.pages import page_source
-from .script_words import ScriptWords, script_words
+from .script_words import ScriptWords, check_every_page_modules, script_words
 
 PLUGIN_NAME = "guidebook-theme"
 MATERIAL_SCRIPTS = "assets/javascripts"  # in Material's templates folder, as in the built site
@@ -79,9 +79,6 @@ def page_kind(page) -> str:
     return "other"
 
 
-MANIFEST_SCRIPT = "assets/javascripts/guidebook/manifest.js"  # served as manifest.<hash>.js (manifest_module)
-
-
 @dataclass
 class Manifests:
     """The guidebook for the page script, addresses from the site root: `full` for the pages that show
@@ -92,7 +89,7 @@ class Manifests:
     content, kept by browsers) that the parts loaded with import() load with them (dom.js loadManifest);
     those pages carry only what runs at once on every page needs: the renamed item ids (saved progress
     under an old id carries over). The offline edition, opened from disk where import() of a file is
-    refused, carries the whole manifest in every page (docs-maintainers/decisions/manifest-file.md)."""
+    refused, carries the whole manifest in every page (docs-maintainers/decisions/2026-12-07-per-page-words-and-manifest.md)."""
     full: dict
     summary: dict
 
@@ -232,14 +229,3 @@ def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, mo
     if modules:
         assets.manifest = assets.add(MANIFEST_SCRIPT, manifest_module(manifests.summary))
     config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifests, guidebook, shown)
-
-
-def check_every_page_modules(assets: Assets, shown: ScriptWords, scripts: Path) -> None:
-    """The modules esbuild put in the files every page loads are among those whose words the page carries:
-    script_words.py reads the import statements itself, and a form of import it misses shows here."""
-    mine = {(scripts / name).resolve() for name in shown.static}
-    missed = [p for p in assets.every_page_sources if p.is_relative_to(scripts.resolve()) and p not in mine]
-    if missed:
-        names = ", ".join(p.relative_to(scripts.resolve()).as_posix() for p in missed)
-        raise AssetError(f"every page loads {names}, which macros/script_words.py did not find among the imports "
-                         "of the entry (import statements it does not read?)")
