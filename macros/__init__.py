@@ -87,6 +87,7 @@ class SiteState:
     packets: Packets  # the PDF packets, made from the data once per build (not under `mkdocs serve`)
     pages: dict[str, File] = field(default_factory=dict)  # checklist id -> its generated page
     cards: PreviewCards | None = None  # link preview cards: `mkdocs build` of the served site only
+    record_texts: str | None = None  # the served module of the item texts (the record page names it); None offline
 
 
 def offline_enabled(config) -> bool:
@@ -170,7 +171,8 @@ def define_env(env) -> None:
     addresses = {c.id: page_file(c.address, offline) for c in state.guidebook.checklists}
     manifests = theme.Manifests(state.renderer.manifest(addresses), state.renderer.summary(addresses))
     # the `t` filter, page titles and our assets (built now: before anything is written); offline, one classic script
-    theme.install(env.conf, state.words, manifests, state.guidebook, modules=not offline)
+    state.record_texts = theme.install(env.conf, state.words, manifests, state.guidebook, modules=not offline,
+                                       record_texts=state.renderer.record_texts())
     # mkdocs-macros has no `on_files`: register a small plugin object for that event (MkDocs'
     # plugin collection picks up its on_* methods when it is added, as it does for `hooks:` modules).
     env.conf.plugins["guidebook/checklist-pages"] = ChecklistPages(state)
@@ -303,9 +305,11 @@ def progress_overview(env) -> str:
 
 
 def incident_record(env) -> str:
-    env.page.meta[theme.RECORD_PAGE] = True  # the page then gets the record's words too (theme.ThemeSupport)
-    env.page.meta[theme.ALL_CHECKLISTS] = True
-    return _state(env).renderer.record()
+    # The page then gets the record's words too (theme.ThemeSupport). Not the whole manifest: its modules load
+    # the summary with them (on-demand.js), and often wait for the reader's first use (record-wait.js).
+    env.page.meta[theme.RECORD_PAGE] = True
+    state = _state(env)  # the item texts: a file the page names (served), or in the page (the offline edition)
+    return state.renderer.record(state.record_texts and get_relative_url(state.record_texts, env.page.url))
 
 
 def now_list(env) -> str:

@@ -45,6 +45,9 @@ PRINT_STYLESHEET = "assets/stylesheets/print.css"
 BAR_PANELS = "assets/javascripts/guidebook/bar-panels.js"
 # The guidebook's summary for the page script (theme.Manifests, manifest_module), a module of its own.
 MANIFEST_SCRIPT = "assets/javascripts/guidebook/manifest.js"
+WHOLE_MANIFEST_SCRIPT = "assets/javascripts/guidebook/manifest-whole.js"  # the whole one, for the record page
+# The words of every item for the incident record page (Renderer.record_texts), loaded with its modules.
+RECORD_TEXTS_SCRIPT = "assets/javascripts/guidebook/record-texts.js"
 SEARCH_WORKER = "assets/javascripts/workers/search-on-demand.js"  # beside Material's worker, which it loads
 # The rules of one page, on that page only: the record page's screen and print rules, served as a
 # stylesheet of its own; the packet's print rules, written into the page in a <style media="print">
@@ -73,6 +76,7 @@ class Assets:
     modules: bool = False
     search_worker: str = ""
     manifest: str = ""  # the guidebook's summary for the page script, a module of its own (theme.Manifests)
+    whole_manifest: str = ""  # the whole manifest, the same way, for the record page (theme.manifest_file)
     # page -> its own rules: {"href": its stylesheet} (the record page) or {"print_rules": CSS} (the packet)
     page_rules: dict[str, dict[str, str]] = field(default_factory=dict)
     every_page_sources: list[Path] = field(default_factory=list)  # the source modules every page runs (modules only)

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import command
-from .assets import BAR_PANELS, MANIFEST_SCRIPT, SCRIPT, AssetError, Assets, build_assets, write_assets
+from .assets import BAR_PANELS, MANIFEST_SCRIPT, RECORD_TEXTS_SCRIPT, SCRIPT, WHOLE_MANIFEST_SCRIPT, AssetError, Assets, build_assets, write_assets
 from .guidebook.edition import edition_footer
 from .guidebook.messages import PLACEHOLDER, Words
 from .guidebook.model import Guidebook
@@ -98,10 +98,20 @@ class Manifests:
         return self.full if whole else {"renamed": self.full["renamed"]}
 
 
-def manifest_module(summary: dict) -> str:
-    """The summary as the ES module MANIFEST_SCRIPT (its default export): JSON.parse of a string, which
-    browsers read faster than the same object written as code."""
-    text = json.dumps(summary, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def manifest_file(page, assets: Assets, whole_everywhere: bool) -> str:
+    """The file of the manifest a page names, or "" where the page carries what it needs (Manifests): the
+    record page the whole manifest's (its modules show every checklist; they load it with them, and often
+    not at all: record-wait.js), the pages that show one checklist or none the summary's."""
+    if whole_everywhere or shows_every_checklist(page):
+        return ""
+    return assets.whole_manifest if page_kind(page) == "record" else assets.manifest
+
+
+def manifest_module(data: dict) -> str:
+    """Data as an ES module (its default export): the summary (MANIFEST_SCRIPT), the record page's item
+    texts (RECORD_TEXTS_SCRIPT). JSON.parse of a string, which browsers read faster than the same object
+    written as code."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return f"export default JSON.parse({json.dumps(text)});\n"
 
 
@@ -167,8 +177,7 @@ class ThemeSupport:
         whole_everywhere = not self.assets.modules  # the offline edition: no file to load (Manifests)
         manifests = {whole: script_json(self.manifests.page(whole)) for whole in (True, False)}
         env.globals["gb_manifest"] = lambda page: manifests[whole_everywhere or shows_every_checklist(page)]
-        env.globals["gb_manifest_file"] = lambda page: (
-            "" if whole_everywhere or shows_every_checklist(page) else self.assets.manifest)
+        env.globals["gb_manifest_file"] = lambda page: manifest_file(page, self.assets, whole_everywhere)
         env.globals["gb_bar_panels"] = bar_panels(env, self.assets)
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "modules": self.assets.modules, "chunks": self.assets.chunks}
@@ -215,9 +224,11 @@ def material_bundle(theme_dirs: list[Path]) -> str:
     return f"{MATERIAL_SCRIPTS}/{bundles[0].name}"
 
 
-def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, modules: bool = True) -> None:
+def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, modules: bool = True,
+            record_texts: dict | None = None) -> str | None:
     """Build our assets and register the theme support for this build; `modules`: the script as ES modules
-    (the served site), or one classic script (the offline edition, opened from file://)."""
+    (the served site), or one classic script (the offline edition, opened from file://). Returns the served
+    name of the module of `record_texts` (the record page names it), None offline: that page carries them."""
     theme = Path(config["theme"].custom_dir)
     try:  # the words in this site's language: the page's block, and in each module loaded later (its define)
         folder, _, entry = SCRIPT.rpartition("/")
@@ -226,6 +237,10 @@ def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, mo
         check_every_page_modules(assets, shown, theme / folder)
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build
+    texts = None
     if modules:
         assets.manifest = assets.add(MANIFEST_SCRIPT, manifest_module(manifests.summary))
+        assets.whole_manifest = assets.add(WHOLE_MANIFEST_SCRIPT, manifest_module(manifests.full))
+        texts = assets.add(RECORD_TEXTS_SCRIPT, manifest_module(record_texts or {}))
     config["plugins"][PLUGIN_NAME] = ThemeSupport(words, assets, manifests, guidebook, shown)
+    return texts

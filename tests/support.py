@@ -167,11 +167,19 @@ def saved_progress_control(page, key: str):
 
 
 def wait_for_record_page(page) -> None:
-    """The incident record page is drawn: its modules (record.js, handover.js) load with import() after
-    the page's load event, then fill the page (the history's note is never empty)."""
+    """The incident record page shows what this browser holds: its modules (record.js, handover.js) loaded
+    with import() and drew the record, or, where the browser holds no record, the empty record the build
+    wrote is shown and the modules wait for the first use of the page (record-wait.js)."""
     from tools.browser import wait_until
 
-    wait_until(page, """document.querySelector('[data-gb="record-history-kept"]').textContent !== ''""")
+    wait_until(page, """document.querySelector('[data-gb="record-page"]').classList.contains('gb-record-shown')""")
+
+
+def first_use_of_record_page(page) -> None:
+    """Where this browser holds no record, the record page's modules wait for its first use (record-wait.js):
+    the reader puts the focus in the incident's name, as a tap or Tab would."""
+    wait_for_record_page(page)
+    page.locator('[data-gb="record-name"]').focus()
 
 
 def hold_requests(page, pattern: str) -> list:

@@ -26,6 +26,9 @@ from .qr import qr_data_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# Past incidents a device keeps (the script's ARCHIVE_KEPT, saved.js; a test holds them equal): the record
+# page says it, written by the build where this browser holds no record (gb-record.html).
+ARCHIVE_KEPT = 20
 _ANCHOR_LINK = re.compile(r'href="#([a-z0-9-]+)"')
 
 
@@ -155,11 +158,23 @@ class Renderer:
         """The home page's "My progress" section: role picker, counts, reset, export and import."""
         return self._render("gb-progress.html", links=links)
 
-    def record(self) -> str:
-        """The incident record page: the page script fills it from the reader's browser. `texts` gives the
-        words of every item, without markup, for the log, the open items and the exports."""
-        texts = {c.id: {i.id: plain_text(i.text) for i in c.items} for c in self.guidebook.checklists}
-        return self._render("gb-record.html", texts=texts, role_checklists=self._role_checklists())
+    def record_texts(self) -> dict[str, dict[str, str]]:
+        """The words of every item, without markup, for the record's log, open items and exports."""
+        return {c.id: {i.id: plain_text(i.text) for i in c.items} for c in self.guidebook.checklists}
+
+    def record(self, texts_src: str | None = None) -> str:
+        """The incident record page: the page script fills it from the reader's browser. The item texts
+        (record_texts) are in the module `texts_src` names, loaded with the record's modules; without it (the
+        offline edition, opened from disk), in the page."""
+        texts = None if texts_src else self.record_texts()
+        return self._render("gb-record.html", texts=texts, texts_src=texts_src, role_checklists=self._role_checklists(),
+                            others=self._open_others(), archive_kept=ARCHIVE_KEPT)
+
+    def _open_others(self) -> list[str]:
+        """What an empty record lists as open (record.js othersLine): every incident checklist, none used,
+        as "Municipal crisis response (11 open)"."""
+        return [self.words("record.open_other", title=c.title, count=len(c.items))
+                for c in self.guidebook.checklists if c.scope == "incident" and c.items]
 
     def _role_checklists(self) -> dict[str, list[str]]:
         """Each role's incident checklists (those written for one of its audiences): the after-action record

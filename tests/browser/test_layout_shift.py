@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import page_path
+from tests.support import first_use_of_record_page, page_path
 from tools.browser import wait_until
 from tools.saved_progress import RESTORED, store_script, stored
 
@@ -92,6 +92,8 @@ def test_the_record_page_moves_nothing_when_its_script_draws_it(browser, base_ur
     page.goto(base_url + "record/")
     page.wait_for_timeout(300)  # the page painted without its record
     assert not page.evaluate(RENDERED)
+    if not saved:
+        first_use_of_record_page(page)  # no record here: the modules load at the reader's first use
     modules.release()
     wait_until(page, RENDERED)
     page.wait_for_timeout(1500)  # and once idle, keep.js's line about lasting storage

@@ -4,7 +4,7 @@ import { test, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import * as store from "../../overrides/assets/javascripts/guidebook/store.js";
 import * as merge from "../../overrides/assets/javascripts/guidebook/merge.js";
-import { ARCHIVE_KEPT, KEY, LEGACY_KEY } from "../../overrides/assets/javascripts/guidebook/saved.js";
+import { ARCHIVE_KEPT, KEY, LEGACY_KEY, PREPARER_KEY } from "../../overrides/assets/javascripts/guidebook/saved.js";
 import { incidentTest } from "../../overrides/assets/javascripts/guidebook/scope.js";
 import { BOOK, FakeStorage, NOW, at, installStorage } from "./support.mjs";
 
@@ -174,4 +174,33 @@ test("delete everything removes both keys, and nothing is written until there is
   assert.equal(storage.getItem(LEGACY_KEY), null);
   store.save();
   assert.equal(storage.getItem(KEY), null);
+});
+
+// Whether this browser holds a record (store.held): the record page loads the record's modules at once only
+// then (guidebook.js); else they wait for the reader's first use of the page (record-wait.js, issue 34).
+const ONE_CHECK = { "police-first-hours": { "secure-scene": { at: at(1) } } };
+const HELD = [
+  ["nothing saved", {}, false],
+  ["an empty saved state", { [KEY]: JSON.stringify({ version: 3, checks: {}, log: [], incident: null, archive: [] }) }, false],
+  ["a check", { [KEY]: JSON.stringify({ version: 3, checks: ONE_CHECK, log: [], incident: null, archive: [] }) }, true],
+  ["an incident's start alone", { [KEY]: JSON.stringify({ version: 3, checks: {}, log: [], incident: { start: at(1) }, archive: [] }) }, true],
+  ["a past incident alone", { [KEY]: JSON.stringify({ version: 3, checks: {}, log: [], incident: null,
+    archive: [{ archived: at(2), incident: { start: at(1) }, checks: ONE_CHECK, log: [] }] }) }, true],
+  ["the ICS 214 preparer alone", { [PREPARER_KEY]: JSON.stringify({ name: "Lt. Ruiz" }) }, true],
+  ["a version 1 state", { [LEGACY_KEY]: JSON.stringify({ ticks: { "police-first-hours": { "secure-scene": at(1) } }, incident: null }) }, true],
+];
+for (const [name, entries, held] of HELD) {
+  test(`held(): ${name} -> ${held}`, () => {
+    installStorage(new FakeStorage(entries));
+    store.load(NOW);
+    assert.equal(store.held(), held);
+  });
+}
+
+test("held(): blocked storage holds nothing", () => {
+  const blocked = new FakeStorage();
+  blocked.unreadable = true;
+  installStorage(blocked);
+  store.load(NOW);
+  assert.equal(store.held(), false);
 });

@@ -10,6 +10,7 @@
  *   guidebook/on-demand.js         loading those parts when a page needs them
  *   guidebook/item-record.js       beside each checked item: its time, who and note
  *   guidebook/record.js, scope.js  the incident record page; which checklists belong to an incident
+ *   guidebook/record-wait.js       the record page with no record yet: its modules wait for the first use
  *   guidebook/handover.js          handover by link (compressed, in the fragment)
  *   guidebook/forms.js             the record as an ICS 214-format activity log and an improvement plan
  *   guidebook/clock.js             the incident clock (phases as windows; duration.js says how long)
@@ -39,10 +40,10 @@ import { initProgress, showProgress } from "./guidebook/progress.js";
 import { initStartRow, showStartRow } from "./guidebook/startrow.js";
 import { checkPalette } from "./guidebook/palette.js";
 import * as store from "./guidebook/store.js";
-import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
+import { HANDOVER_MARK, KEY, LEGACY_KEY } from "./guidebook/saved.js";
 import {
   initTransfer, loadBar, loadClock, loadHandoff, loadItemRecords, loadNowList, loadPacket, loadRecordPage, loadRoles, loadSearchFallback,
-  loadTransfer, loadKeep,
+  loadTransfer, loadKeep, loadRecordWait,
   needed,
 } from "./guidebook/on-demand.js";
 import { loadWords } from "./guidebook/words.js";
@@ -136,17 +137,34 @@ function start() {
   return Promise.all([startRecordPage(document), startPacket(document), ...Object.values(loading)]);
 }
 
-/** The incident record page: load its modules, then wire the page and show the record. */
+/** The incident record page: load its modules, then wire the page and show the record. Where this browser
+ * holds no record and the address no handover link, the page shows the empty record as the build wrote it,
+ * and the modules wait for the reader's first use of the page (record-wait.js). */
 async function startRecordPage(root) {
   const page = find(root, "record-page");
   if (!page) return;
-  const loaded = await loadRecordPage(part(page, "record-status"));
+  const status = part(page, "record-status");
+  const use = store.held() || location.hash.includes(HANDOVER_MARK) ? null : await firstUse(page, status);
+  const loaded = await loadRecordPage(status);
   if (!loaded) return;
   recordPage = loaded;
-  loaded.record.initRecord(root, changed);
-  loaded.handover.initHandover(root, changed);
-  loaded.forms.initForms(root);
+  const init = () => {
+    loaded.record.initRecord(root, changed);
+    loaded.handover.initHandover(root, changed);
+    loaded.forms.initForms(root);
+  };
+  if (use) use.start(init);
+  else init();
   loaded.record.showRecord(root);
+  if (use) startKeep(); // its lines, as where the record was there at once (below: once the page is idle)
+}
+
+/** Wait for the first use of the record page, its empty record shown. */
+async function firstUse(page, status) {
+  const wait = await loadRecordWait(status);
+  if (!wait) return null;
+  wait.showEmpty(page);
+  return wait.firstUse(page);
 }
 
 /** The packet page: load the choice of what to print. */
@@ -189,8 +207,8 @@ addEventListener("DOMContentLoaded", () => {
 
 /* Once the page is idle: the service worker that keeps the guidebook for use with no signal
  * (guidebook/offline-worker.js, where the page names one), and storage that lasts (guidebook/keep.js: on
- * the record page, and on the home page where its hint can show, an iPhone's browser). Loaded then, so
- * that they never delay the first paint. */
+ * the record page where this browser holds a record, and on the home page where its hint can show, an
+ * iPhone's browser). Loaded then, so that they never delay the first paint. */
 addEventListener("load", () => {
   const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
   idle(() => {
@@ -198,13 +216,25 @@ addEventListener("load", () => {
       import("./guidebook/offline-worker.js").then((worker) => worker.startOfflineWorker(document))
         .catch((error) => console.warn(error));
     }
-    const iPhoneBrowser = isIPhoneBrowser(navigator, standaloneDisplay());
-    if (keepHere(iPhoneBrowser)) loadKeep(null).then((keep) => keep?.startKeep(document, { iPhoneBrowser }));
+    if (keepHere()) startKeep();
   });
 });
 
-/** Whether this page shows what keep.js shows: the record page's lines, or the Home Screen hint. */
-function keepHere(iPhoneBrowser) {
+let keepStarted = false;
+
+/** keep.js: the Home Screen hint, and the record page's lines (whether the browser keeps the record). Once. */
+function startKeep() {
+  if (keepStarted) return;
+  keepStarted = true;
+  const iPhoneBrowser = isIPhoneBrowser(navigator, standaloneDisplay());
+  loadKeep(null).then((keep) => keep?.startKeep(document, { iPhoneBrowser }));
+}
+
+/** Whether this page shows what keep.js shows, once the page is idle: the record page's lines where this
+ * browser holds a record (else they wait for the record's modules: startRecordPage), or the Home Screen
+ * hint, on an iPhone's browser. */
+function keepHere() {
   const hint = document.querySelector('meta[name="gb-home-screen-hint"]')?.content;
-  return hint === "record" || (Boolean(hint) && iPhoneBrowser);
+  if (hint === "record") return store.held();
+  return Boolean(hint) && isIPhoneBrowser(navigator, standaloneDisplay());
 }

@@ -27,6 +27,10 @@ export function listen(element, type, handler) {
   element?.addEventListener(type, handler);
 }
 
+/** The class that shows the record page's empty record as the build wrote it (record.css): set once what the page
+ * shows is current (record.js, or record-wait.js while this browser holds no record). */
+export const RECORD_SHOWN = "gb-record-shown";
+
 /** Where the role chosen on this device is kept while the reader moves around the site (roles.js). */
 export const ROLE_KEY = "ccm-guidebook.role";
 

@@ -12,11 +12,12 @@ import { mergeIncident, replaceIncident } from "./merge.js";
 import * as store from "./store.js";
 import { DamagedLink, fromBase64url, openData, sealData } from "./linkcode.js";
 import { ImportProblem, MAX_BYTES, currentRecord, exportData, parseFile, readData, repeatedNote } from "./transfer.js";
+import { HANDOVER_MARK } from "./saved.js";
 import { addWords, say, timeFormat } from "./words.js";
 
 addWords(typeof GB_WORDS_handover === "string" && GB_WORDS_handover); // its words, in its file (macros/script_words.py)
 
-const MARK = "handover=";
+const MARK = HANDOVER_MARK;
 const VERSION = 2; // 1: no checksum (until December 2026), still read
 const PREFIX = `${MARK}${VERSION}.`;
 const MAX_LINK = Math.ceil((MAX_BYTES * 4) / 3) + 100; // the base64url of a 1 MB compressed text

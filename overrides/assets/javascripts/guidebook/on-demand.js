@@ -4,7 +4,8 @@
  *                            of its Change and Hand over… panels (bar-panels.<hash>.js, macros/theme.py)
  *   item-record.js           once an item on the page is checked (its time, who and note)
  *   roles.js                 where there is a role to show or choose (home, packet, a kept or shared role)
- *   record.js, handover.js   on the incident record page
+ *   record.js, handover.js   on the incident record page, at once where this browser holds a record or the
+ *                            address a handover link; else at the reader's first use of the page (record-wait.js)
  *   transfer.js              export and import, at the click that needs them
  *   handoff.js               the bar's Hand over… panel (with the QR code library), at its first click
  *   nowlist.js               on the Now list page (docs/now.md)
@@ -90,8 +91,20 @@ export const loadSearchFallback = () => load(() => import("./search-fallback.js"
 
 export const loadKeep = (status) => loadOnly(() => import("./keep.js"), status);
 
+/** The record page while this browser holds no record: the wait for the reader's first use (record-wait.js). */
+export const loadRecordWait = (status) => loadOnly(() => import("./record-wait.js"), status);
+
+/** The record page's item texts: the default export of the module the page names (record-texts' data-src,
+ * macros/theme.py), null where the page carries them (the offline edition). */
+function recordTexts() {
+  const src = find(document, "record-texts")?.dataset.src;
+  return src ? importDefault(src) : null;
+}
+
+/** The record page's modules, with its item texts in the same round trip (given to record.js). */
 export async function loadRecordPage(status) {
-  const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js"), import("./forms.js")]), status);
+  const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js"), import("./forms.js"), recordTexts()]), status);
+  if (loaded?.[3]) loaded[0].useTexts(loaded[3]);
   return loaded && { record: loaded[0], handover: loaded[1], forms: loaded[2] };
 }
 

@@ -2,7 +2,7 @@
  * a chronological log of every check and every check undone, the items still open in each
  * phase window, exports (JSON, CSV, text), printing, and past incidents (open read only,
  * print, export, delete). Every text from the data or the reader is set as text. */
-import { find, listen, manifest, part, parts, setText } from "./dom.js";
+import { RECORD_SHOWN, find, listen, manifest, part, parts, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { csvCell, csvText, safe } from "./csv.js";
@@ -178,10 +178,18 @@ function showViewing(root) {
   setText(part(root, "record-print-title"), `${say("record.title_print")}: ${incidentName(shownRecord().incident)}`);
 }
 
-/** What the page holds for the script: each item's words, and each role's incident checklists. */
+let loadedTexts = null; // each item's words, from the file the page names (on-demand.js loadRecordPage)
+
+/** Each item's words, loaded from the file the page names (data-src of record-texts), with these modules. */
+export function useTexts(texts) {
+  loadedTexts = texts;
+}
+
+/** What the page holds for the script: each item's words (in the page, or loaded: useTexts), and each role's
+ * incident checklists. */
 export function pageData(page) {
   const data = part(page, "record-texts").dataset;
-  return { texts: JSON.parse(data.texts), roleLists: JSON.parse(data.roles ?? "{}") };
+  return { texts: loadedTexts ?? JSON.parse(data.texts), roleLists: JSON.parse(data.roles ?? "{}") };
 }
 
 /** Show the record page, when this page is one. */
@@ -189,6 +197,7 @@ export function showRecord(root) {
   const page = find(root, "record-page");
   if (!page) return;
   performance.mark("gb-record-render-start");
+  page.classList.add(RECORD_SHOWN);
   if (viewing !== null && !store.archived()[viewing]) viewing = null;
   const book = manifest();
   const { texts, roleLists } = pageData(page);

@@ -69,9 +69,21 @@ function succeed(read) {
   writable = true;
 }
 
-/** Write the progress, when the last read succeeded. Returns false when it was not written. */
 const isEmpty = () => !progress.checks.size && !progress.log.length && !progress.incident && !progress.archive.length;
 
+/** Whether this browser holds a record: checks, an incident, its log or past incidents (saved or not yet
+ * saved), or the name of whoever prepares the ICS 214-format log (forms.js). The record page loads the
+ * record's modules at once only then (guidebook.js, record-wait.js). */
+export function held() {
+  if (!isEmpty()) return true;
+  try {
+    return Boolean(storage?.getItem(PREPARER_KEY));
+  } catch {
+    return false;
+  }
+}
+
+/** Write the progress, when the last read succeeded. Returns false when it was not written. */
 export function save() {
   if (!writable || !storage) return false;
   if (deleted && isEmpty()) return true; // after deleteAll(), nothing is written until there is something to keep
