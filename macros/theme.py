@@ -13,7 +13,17 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from . import command
-from .assets import BAR_PANELS, MANIFEST_SCRIPT, RECORD_TEXTS_SCRIPT, SCRIPT, WHOLE_MANIFEST_SCRIPT, AssetError, Assets, build_assets, write_assets
+from .assets import (
+    BAR_PANELS,
+    MANIFEST_SCRIPT,
+    RECORD_TEXTS_SCRIPT,
+    SCRIPT,
+    WHOLE_MANIFEST_SCRIPT,
+    AssetError,
+    Assets,
+    build_assets,
+    write_assets,
+)
 from .guidebook.edition import edition_footer
 from .guidebook.messages import PLACEHOLDER, Words
 from .guidebook.model import Guidebook

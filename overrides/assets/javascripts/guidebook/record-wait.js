@@ -22,7 +22,7 @@ export function showEmpty(page) {
 
 /** The fields the reader changed since the page was written: [field, value or checked]. */
 function typed(page) {
-  return [...page.querySelectorAll("input, textarea, select")]
+  return [...page.querySelectorAll("input,textarea,select")]
     .filter((field) => (field.type === "checkbox" ? field.checked !== field.defaultChecked : field.value !== field.defaultValue))
     .map((field) => [field, field.type === "checkbox" ? field.checked : field.value]);
 }
