@@ -210,7 +210,7 @@ def report_first_loads(site: Path, stock: Path, budget: dict) -> None:
 def report_record_with_a_record(ours_server, ours_url: str, stock_server, stock_url: str) -> None:
     """The record page's first load where this browser holds a record (two saved checks): its modules, item
     texts and manifest load at once (the budgeted figure above is a browser with none, where they wait for
-    the page's first use: record-wait.js). No budget: printed beside stock's page."""
+    the page's first use: first-use.js). No budget: printed beside stock's page."""
     from tools.saved_progress import store_script, stored
 
     checks = {"police-within-24-hours": {"notify-community-leaders-ask-help": {"at": "2026-12-07T02:00:00.000Z"},

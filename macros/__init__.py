@@ -306,7 +306,7 @@ def progress_overview(env) -> str:
 
 def incident_record(env) -> str:
     # The page then gets the record's words too (theme.ThemeSupport). Not the whole manifest: its modules load
-    # the summary with them (on-demand.js), and often wait for the reader's first use (record-wait.js).
+    # the summary with them (on-demand.js), and often wait for the reader's first use (first-use.js).
     env.page.meta[theme.RECORD_PAGE] = True
     state = _state(env)  # the item texts: a file the page names (served), or in the page (the offline edition)
     return state.renderer.record(state.record_texts and get_relative_url(state.record_texts, env.page.url))

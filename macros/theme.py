@@ -111,7 +111,7 @@ class Manifests:
 def manifest_file(page, assets: Assets, whole_everywhere: bool) -> str:
     """The file of the manifest a page names, or "" where the page carries what it needs (Manifests): the
     record page the whole manifest's (its modules show every checklist; they load it with them, and often
-    not at all: record-wait.js), the pages that show one checklist or none the summary's."""
+    not at all: first-use.js), the pages that show one checklist or none the summary's."""
     if whole_everywhere or shows_every_checklist(page):
         return ""
     return assets.whole_manifest if page_kind(page) == "record" else assets.manifest

@@ -169,14 +169,14 @@ def saved_progress_control(page, key: str):
 def wait_for_record_page(page) -> None:
     """The incident record page shows what this browser holds: its modules (record.js, handover.js) loaded
     with import() and drew the record, or, where the browser holds no record, the empty record the build
-    wrote is shown and the modules wait for the first use of the page (record-wait.js)."""
+    wrote is shown and the modules wait for the first use of the page (first-use.js)."""
     from tools.browser import wait_until
 
-    wait_until(page, """document.querySelector('[data-gb="record-page"]').classList.contains('gb-record-shown')""")
+    wait_until(page, """document.querySelector('[data-gb="record-page"]').classList.contains('gb-shown')""")
 
 
 def first_use_of_record_page(page) -> None:
-    """Where this browser holds no record, the record page's modules wait for its first use (record-wait.js):
+    """Where this browser holds no record, the record page's modules wait for its first use (first-use.js):
     the reader puts the focus in the incident's name, as a tap or Tab would."""
     wait_for_record_page(page)
     page.locator('[data-gb="record-name"]').focus()

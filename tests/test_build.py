@@ -227,7 +227,7 @@ MANIFEST = re.compile(r'<div data-gb="manifest" hidden data-base="[^"]*"(?: data
 # the others carry the renamed item ids and name the summary's file (macros/theme.py Manifests), so that
 # their bytes do not grow with every checklist added
 # "in page": the whole manifest in the page; "whole file": only the renamed ids, and the whole one's file (the
-# record page: its modules load it with them, often not at all, record-wait.js); "summary": the summary's file.
+# record page: its modules load it with them, often not at all, first-use.js); "summary": the summary's file.
 WHOLE_MANIFEST = [("index.html", "in page"), ("record/index.html", "whole file"), ("packet/index.html", "in page"),
                   ("police/within-24-hours/index.html", "summary"), ("municipal/crisis-response/index.html", "summary"),
                   ("now/index.html", "in page"), ("about/index.html", "summary"), ("404.html", "summary")]

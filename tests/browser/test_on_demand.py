@@ -12,7 +12,7 @@ from tests.support import catalogue, first_use_of_record_page, held_route, hold_
 from tools.browser import wait_until
 from tools.saved_progress import KEY, store_script, stored
 
-ON_DEMAND = {"record", "handover", "transfer", "packet", "clock", "incidentbar", "item-record", "roles", "record-wait"}
+ON_DEMAND = {"record", "handover", "transfer", "packet", "clock", "incidentbar", "item-record", "roles", "first-use"}
 CHUNKS = "/assets/javascripts/guidebook/"
 
 
@@ -26,15 +26,17 @@ def chunks_fetched(page) -> set[str]:
 
 @pytest.mark.parametrize("where, loaded", [
     ("home", {"roles"}),
-    ("police", {"clock"}),
+    ("police", {"first-use"}),  # nothing held: the clock waits for its first use
+    ("police with a check", {"clock"}),
     ("municipal", set()),
-    ("record/", {"record-wait"}),  # this browser holds no record: the record's modules wait for the first use
+    ("record/", {"first-use"}),  # this browser holds no record: the record's modules wait for the first use
     ("record/ with a check", {"record", "handover"}),
     ("packet/", {"packet", "roles"}),
 ])
 def test_each_page_loads_only_its_own_parts(page, base_url, site, where, loaded):
     path = {"home": "", "police": page_path(site, "police-within-24-hours"),
             "municipal": page_path(site, "municipal-crisis-response")}.get(where, where.split(" ")[0])
+    path = {"police with a check": page_path(site, "police-within-24-hours")}.get(where, path)
     if where.endswith("with a check"):
         page.add_init_script(store_script(stored({"municipal-crisis-response": {
             "call-in-cabinet-and-executive-staff": {"at": "2026-12-07T02:00:00.000Z"}}})))
@@ -87,11 +89,13 @@ def test_export_loads_its_module_at_the_click(page, base_url):
     ("", "transfer", "import-status"),
     ("packet/", "packet", "packet-status"),
     ("record/", "record", "record-status"),
-    ("police/within-24-hours/", "clock", "incident-error"),  # the clock's controls then stay disabled
+    ("police/within-24-hours/", "clock", "incident-error"),  # the tap held is not answered: nothing changes
 ])
 def test_a_part_that_cannot_load_says_so(page, base_url, path, module, status):
     page.route(f"**{CHUNKS}{module}.*.js", lambda route: route.abort())
     page.goto(base_url + path)
+    if module == "clock":  # nothing held: the clock waits for its first use
+        page.locator('[data-gb="incident-now"]').click()
     if module == "transfer":
         saved_progress_control(page, "overview.export").click()
     if module == "record":
@@ -100,6 +104,8 @@ def test_a_part_that_cannot_load_says_so(page, base_url, path, module, status):
     message.wait_for(state="visible")
     page.wait_for_load_state("networkidle")
     assert message.inner_text() == catalogue().text("loading.failed")
+    if module == "clock":
+        assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") is None, "the tap held changed nothing"
 
 
 def test_the_parts_load_once_they_are_needed(page, base_url, site):

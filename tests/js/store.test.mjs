@@ -177,7 +177,7 @@ test("delete everything removes both keys, and nothing is written until there is
 });
 
 // Whether this browser holds a record (store.held): the record page loads the record's modules at once only
-// then (guidebook.js); else they wait for the reader's first use of the page (record-wait.js, issue 34).
+// then (guidebook.js); else they wait for the reader's first use of the page (first-use.js, issue 34).
 const ONE_CHECK = { "police-first-hours": { "secure-scene": { at: at(1) } } };
 const HELD = [
   ["nothing saved", {}, false],

@@ -10,7 +10,7 @@
  *   guidebook/on-demand.js         loading those parts when a page needs them
  *   guidebook/item-record.js       beside each checked item: its time, who and note
  *   guidebook/record.js, scope.js  the incident record page; which checklists belong to an incident
- *   guidebook/record-wait.js       the record page with no record yet: its modules wait for the first use
+ *   guidebook/first-use.js         the record page and the clock with nothing held: their modules wait for a use
  *   guidebook/handover.js          handover by link (compressed, in the fragment)
  *   guidebook/forms.js             the record as an ICS 214-format activity log and an improvement plan
  *   guidebook/clock.js             the incident clock (phases as windows; duration.js says how long)
@@ -40,24 +40,26 @@ import { initProgress, showProgress } from "./guidebook/progress.js";
 import { initStartRow, showStartRow } from "./guidebook/startrow.js";
 import { checkPalette } from "./guidebook/palette.js";
 import * as store from "./guidebook/store.js";
-import { HANDOVER_MARK, KEY, LEGACY_KEY } from "./guidebook/saved.js";
+import { KEY, LEGACY_KEY } from "./guidebook/saved.js";
 import {
   initTransfer, loadBar, loadClock, loadHandoff, loadItemRecords, loadNowList, loadPacket, loadRecordPage, loadRoles, loadSearchFallback,
-  loadTransfer, loadKeep, loadRecordWait,
+  loadTransfer, loadKeep, loadFirstUse,
   needed,
 } from "./guidebook/on-demand.js";
 import { loadWords } from "./guidebook/words.js";
 
-let recordPage = null; // { record, handover } modules, once the record page has loaded them
-const features = { clock: null, bar: null, records: null, roles: null, now: null }; // loaded when the page needs them (on-demand.js)
+// loaded when the page needs them (on-demand.js); record: the record page's { record, handover, forms }
+const features = { clock: null, bar: null, records: null, roles: null, now: null, record: null };
 const loading = {};
+const used = new Set(); // the parts whose region the reader used while they waited (first-use.js)
+const waits = {}; // name -> a promise of its wait ({ start }), while a part waits for the first use of its region
 
 function show() {
   showProgress(document);
   showStartRow(document);
   features.clock?.showIncident(document);
   features.records?.showItemRecords(document);
-  recordPage?.record.showRecord(document);
+  features.record?.record.showRecord(document);
   features.bar?.showIncidentBar(document);
   features.now?.showNowList(document);
   reserveBar();
@@ -86,28 +88,56 @@ function keepStorage(start) {
 /* Each part, once loaded: wire it to the page, then show it. */
 const STARTS = {
   clock: (loaded) => loaded.initIncident(document, changed),
+  record: (loaded) => {
+    loaded.record.initRecord(document, changed);
+    loaded.handover.initHandover(document, changed);
+    loaded.forms.initForms(document);
+    startKeep(); // whether the browser keeps the record (keep.js)
+  },
   bar: (loaded) => loaded.initIncidentBar(document, changed, loaded.clock, { loadTransfer, loadHandoff }, loaded.panels),
   records: (loaded) => loaded.initItemRecords(document, changed),
   roles: (loaded) => loaded.initRoles(document),
   now: (loaded) => loaded.initNowList(document, loaded.clock),
 };
-const LOADERS = { clock: loadClock, bar: loadBar, records: loadItemRecords, roles: loadRoles, now: loadNowList };
+const LOADERS = {
+  clock: loadClock, bar: loadBar, records: loadItemRecords, roles: loadRoles, now: loadNowList, record: loadRecordPage,
+};
 // Where a part that cannot be loaded says so (on-demand.js): beside the controls that wait for it.
-const STATUS = { clock: "incident-error", bar: "bar-began", records: "copy-status", roles: "role-status", now: "now-next" };
+const STATUS = {
+  clock: "incident-error", bar: "bar-began", records: "copy-status", roles: "role-status", now: "now-next", record: "record-status",
+};
+// The parts that, where this browser holds nothing for them, wait for the first use of their region (first-use.js).
+const WAITING = { clock: "incident", record: "record-page" };
 
 /** Load the parts the page needs now and has not loaded yet (the first check, an incident begun in
- * another tab, ...); each loads once. */
+ * another tab, the first use of a part that waited, ...); each loads once. */
 function loadNeeded() {
-  const need = needed(document);
+  const need = needed(document, used);
   for (const name of Object.keys(LOADERS)) {
-    if (!need[name] || loading[name]) continue;
-    loading[name] = LOADERS[name](find(document, STATUS[name])).then((loaded) => {
-      if (!loaded) return;
-      STARTS[name](loaded);
-      features[name] = loaded;
-      show();
-    });
+    if (loading[name]) continue;
+    if (need[name]) loading[name] = loadPart(name);
+    else if (WAITING[name] && find(document, WAITING[name]) && !waits[name]) waits[name] = waitForUse(name);
   }
+}
+
+async function loadPart(name) {
+  const loaded = await LOADERS[name](find(document, STATUS[name]));
+  if (!loaded) return;
+  const wait = await waits[name]; // it waited for the first use: what the reader did meanwhile, given to it
+  if (wait) wait.start(() => STARTS[name](loaded));
+  else STARTS[name](loaded);
+  features[name] = loaded;
+  show();
+}
+
+/** Show the part's region as the build wrote it, and wait for its first use; then load the part. */
+async function waitForUse(name) {
+  const firstUse = await loadFirstUse(find(document, STATUS[name]));
+  if (!firstUse || loading[name]) return null; // it loads already (a check, an incident started meanwhile)
+  return firstUse.waitForUse(find(document, WAITING[name]), () => {
+    used.add(name);
+    loadNeeded();
+  });
 }
 
 /** What shows the saved checks and saves a tap: run as soon as this module runs, for the page the
@@ -134,37 +164,7 @@ function start() {
   initTransfer(document, changed);
   initPrint(document, () => loading.records);
   initSearchOpen(document, () => loadSearchFallback().then((loaded) => loaded?.initSearchFallback(document)));
-  return Promise.all([startRecordPage(document), startPacket(document), ...Object.values(loading)]);
-}
-
-/** The incident record page: load its modules, then wire the page and show the record. Where this browser
- * holds no record and the address no handover link, the page shows the empty record as the build wrote it,
- * and the modules wait for the reader's first use of the page (record-wait.js). */
-async function startRecordPage(root) {
-  const page = find(root, "record-page");
-  if (!page) return;
-  const status = part(page, "record-status");
-  const use = store.held() || location.hash.includes(HANDOVER_MARK) ? null : await firstUse(page, status);
-  const loaded = await loadRecordPage(status);
-  if (!loaded) return;
-  recordPage = loaded;
-  const init = () => {
-    loaded.record.initRecord(root, changed);
-    loaded.handover.initHandover(root, changed);
-    loaded.forms.initForms(root);
-  };
-  if (use) use.start(init);
-  else init();
-  loaded.record.showRecord(root);
-  if (use) startKeep(); // its lines, as where the record was there at once (below: once the page is idle)
-}
-
-/** Wait for the first use of the record page, its empty record shown. */
-async function firstUse(page, status) {
-  const wait = await loadRecordWait(status);
-  if (!wait) return null;
-  wait.showEmpty(page);
-  return wait.firstUse(page);
+  return Promise.all([startPacket(document), ...Object.values(loading)]);
 }
 
 /** The packet page: load the choice of what to print. */
@@ -175,6 +175,9 @@ async function startPacket(root) {
   await loading.roles; // a role in the address orders the checklists first: the choice follows that order
   packet?.initPacket(root);
 }
+
+/* A handover link opened into this tab (its fragment): the record page loads its modules, if it waited. */
+addEventListener("hashchange", loadNeeded);
 
 /* Another tab changed the progress: read it again and show the same state here. */
 addEventListener("storage", (event) => {
@@ -206,9 +209,9 @@ addEventListener("DOMContentLoaded", () => {
 });
 
 /* Once the page is idle: the service worker that keeps the guidebook for use with no signal
- * (guidebook/offline-worker.js, where the page names one), and storage that lasts (guidebook/keep.js: on
- * the record page where this browser holds a record, and on the home page where its hint can show, an
- * iPhone's browser). Loaded then, so that they never delay the first paint. */
+ * (guidebook/offline-worker.js, where the page names one), and the Home Screen hint on the home page of an
+ * iPhone's browser (guidebook/keep.js; the record page starts it with its modules). Loaded then, so that they
+ * never delay the first paint. */
 addEventListener("load", () => {
   const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
   idle(() => {
@@ -216,13 +219,13 @@ addEventListener("load", () => {
       import("./guidebook/offline-worker.js").then((worker) => worker.startOfflineWorker(document))
         .catch((error) => console.warn(error));
     }
-    if (keepHere()) startKeep();
+    if (homeScreenHint()) startKeep();
   });
 });
 
 let keepStarted = false;
 
-/** keep.js: the Home Screen hint, and the record page's lines (whether the browser keeps the record). Once. */
+/** keep.js: the Home Screen hint, and on the record page whether the browser keeps the record. Once. */
 function startKeep() {
   if (keepStarted) return;
   keepStarted = true;
@@ -230,11 +233,9 @@ function startKeep() {
   loadKeep(null).then((keep) => keep?.startKeep(document, { iPhoneBrowser }));
 }
 
-/** Whether this page shows what keep.js shows, once the page is idle: the record page's lines where this
- * browser holds a record (else they wait for the record's modules: startRecordPage), or the Home Screen
- * hint, on an iPhone's browser. */
-function keepHere() {
+/** Whether this page shows the Home Screen hint of an iPhone's browser (keep.js) once idle: the home page; the
+ * record page shows it with its other lines about storage, when its modules run (STARTS.record). */
+function homeScreenHint() {
   const hint = document.querySelector('meta[name="gb-home-screen-hint"]')?.content;
-  if (hint === "record") return store.held();
-  return Boolean(hint) && isIPhoneBrowser(navigator, standaloneDisplay());
+  return Boolean(hint) && hint !== "record" && isIPhoneBrowser(navigator, standaloneDisplay());
 }

@@ -5,7 +5,7 @@
  * the last one ("Long term") from there on. The clock shows which window the
  * incident is in now, what is still open in earlier windows, and when later
  * windows start, with durations as people say them (duration.js). */
-import { all, find, language, listen, manifest, part, parts, setText } from "./dom.js";
+import { SHOWN, all, find, language, listen, manifest, part, parts, setText } from "./dom.js";
 import { duration } from "./duration.js";
 import { isTime } from "./saved.js";
 import * as store from "./store.js";
@@ -80,6 +80,7 @@ function startDate() {
 export function showIncident(root, book = manifest()) {
   const panel = find(root, "incident");
   if (!panel || !book) return;
+  panel.classList.add(SHOWN); // what it shows is current (gb-incident.html)
   const start = startDate();
   const elapsed = start ? (Date.now() - start.getTime()) / HOUR : null;
   const summary = [start ? say("incident.began", { start: when(start) }) : say("incident.unset")];

@@ -27,9 +27,9 @@ export function listen(element, type, handler) {
   element?.addEventListener(type, handler);
 }
 
-/** The class that shows the record page's empty record as the build wrote it (record.css): set once what the page
- * shows is current (record.js, or record-wait.js while this browser holds no record). */
-export const RECORD_SHOWN = "gb-record-shown";
+/** The class of a region (the record page, the incident clock) whose empty state the build wrote (class gb-empty,
+ * guidebook.css): set once what it shows is current: drawn by its module, or shown while it waits (first-use.js). */
+export const SHOWN = "gb-shown";
 
 /** Where the role chosen on this device is kept while the reader moves around the site (roles.js). */
 export const ROLE_KEY = "ccm-guidebook.role";

@@ -43,7 +43,7 @@ export const HOOKS = {
   "print-date": "gb-packet.html",
   // the incident record page and handover
   "record-page": "gb-record.html", "record-texts": "gb-record.html", "record-status": "gb-record.html",
-  "record-form": "gb-record.html", "record-as-of": "gb-record.html", "record-name": "gb-record.html", "record-start": "gb-record.html",
+  "record-form": "gb-record.html", "as-of": "gb-record.html", "record-name": "gb-record.html", "record-start": "gb-record.html",
   "record-role": "gb-record.html", "record-summary": "gb-record.html", "record-log": "gb-record.html",
   "record-log-empty": "gb-record.html", "record-open": "gb-record.html", "record-print": "gb-record.html",
   "record-print-title": "gb-record.html", "record-export": "gb-record.html", "record-archive": "gb-record.html",

@@ -1,11 +1,12 @@
 /* The parts of the script a page loads only when it needs them, with import():
- *   clock.js                 the incident clock: on a police phase page (and for the bar)
+ *   clock.js                 the incident clock: on a police phase page where this browser holds a record,
+ *                            else at the first use of the clock (first-use.js); and for the bar
  *   incidentbar.js           the incident bar: on any page while an incident runs, with the markup
  *                            of its Change and Hand over… panels (bar-panels.<hash>.js, macros/theme.py)
  *   item-record.js           once an item on the page is checked (its time, who and note)
  *   roles.js                 where there is a role to show or choose (home, packet, a kept or shared role)
  *   record.js, handover.js   on the incident record page, at once where this browser holds a record or the
- *                            address a handover link; else at the reader's first use of the page (record-wait.js)
+ *                            address a handover link; else at the reader's first use of the page (first-use.js)
  *   transfer.js              export and import, at the click that needs them
  *   handoff.js               the bar's Hand over… panel (with the QR code library), at its first click
  *   nowlist.js               on the Now list page (docs/now.md)
@@ -19,6 +20,7 @@
  * version of the site replaced its file) is said in the status line next to
  * the control that needs it, and nothing is changed. */
 import { ROLE_KEY, all, find, importDefault, listen, loadManifest, manifest, parts, setText } from "./dom.js";
+import { HANDOVER_MARK } from "./saved.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
 
@@ -64,10 +66,14 @@ function keptRole() {
   }
 }
 
-/** Which of the parts above this page needs now (the boxes show the saved checks already). */
-export function needed(root) {
+/** Which of the parts above this page needs now (the boxes show the saved checks already). The clock and the
+ * record page: where this browser holds something for them, or the reader used their region (`used`: names,
+ * first-use.js), or the address opens a handover link (the record page); else they wait. */
+export function needed(root, used = new Set()) {
+  const held = store.held();
   return {
-    clock: Boolean(find(root, "incident")),
+    clock: Boolean(find(root, "incident")) && (held || used.has("clock")),
+    record: Boolean(find(root, "record-page")) && (held || used.has("record") || location.hash.includes(HANDOVER_MARK)),
     bar: Boolean(store.incidentStart()),
     now: Boolean(find(root, "now-list")),
     records: parts(root, "check").some((box) => box.checked),
@@ -91,8 +97,8 @@ export const loadSearchFallback = () => load(() => import("./search-fallback.js"
 
 export const loadKeep = (status) => loadOnly(() => import("./keep.js"), status);
 
-/** The record page while this browser holds no record: the wait for the reader's first use (record-wait.js). */
-export const loadRecordWait = (status) => loadOnly(() => import("./record-wait.js"), status);
+/** A part that waits for the first use of its region (first-use.js). */
+export const loadFirstUse = (status) => loadOnly(() => import("./first-use.js"), status);
 
 /** The record page's item texts: the default export of the module the page names (record-texts' data-src,
  * macros/theme.py), null where the page carries them (the offline edition). */

@@ -2,7 +2,7 @@
  * a chronological log of every check and every check undone, the items still open in each
  * phase window, exports (JSON, CSV, text), printing, and past incidents (open read only,
  * print, export, delete). Every text from the data or the reader is set as text. */
-import { RECORD_SHOWN, find, listen, manifest, part, parts, setText } from "./dom.js";
+import { SHOWN, find, listen, manifest, part, parts, setText } from "./dom.js";
 import { incidentTest } from "./scope.js";
 import * as store from "./store.js";
 import { csvCell, csvText, safe } from "./csv.js";
@@ -197,7 +197,7 @@ export function showRecord(root) {
   const page = find(root, "record-page");
   if (!page) return;
   performance.mark("gb-record-render-start");
-  page.classList.add(RECORD_SHOWN);
+  page.classList.add(SHOWN);
   if (viewing !== null && !store.archived()[viewing]) viewing = null;
   const book = manifest();
   const { texts, roleLists } = pageData(page);

@@ -23,7 +23,7 @@ export const KEY = "ccm-guidebook.progress";
 export const LEGACY_KEY = "ccm-guidebook.progress.v1";
 /** The name, position and agency of whoever prepares the ICS 214-format log on this device (forms.js). */
 export const PREPARER_KEY = "ccm-guidebook.preparer";
-/** What marks a handover link's data in an address's fragment (handover.js; record-wait.js waits for it). */
+/** What marks a handover link's data in an address's fragment (handover.js; on-demand.js: the record page loads its modules for it). */
 export const HANDOVER_MARK = "handover=";
 export const VERSION = 3;
 export const ARCHIVE_KEPT = 20; // past incidents kept on this device; the oldest goes when one more is archived

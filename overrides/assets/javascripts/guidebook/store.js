@@ -73,7 +73,7 @@ const isEmpty = () => !progress.checks.size && !progress.log.length && !progress
 
 /** Whether this browser holds a record: checks, an incident, its log or past incidents (saved or not yet
  * saved), or the name of whoever prepares the ICS 214-format log (forms.js). The record page loads the
- * record's modules at once only then (guidebook.js, record-wait.js). */
+ * record's modules and the clock at once only then (on-demand.js needed; else first-use.js). */
 export function held() {
   if (!isEmpty()) return true;
   try {

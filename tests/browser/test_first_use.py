@@ -1,4 +1,4 @@
-"""The record page where this browser holds no record (issue 34, guidebook/record-wait.js): the build wrote the
+"""The record page where this browser holds no record (issue 34, guidebook/first-use.js): the build wrote the
 empty record, so the page shows it without the record's modules (about 18 KB); they load at the reader's first
 use of the page, a handover link opened, or a record saved in another tab. What the reader typed and pressed
 before they came is not lost."""
@@ -41,7 +41,7 @@ def test_the_empty_record_shows_as_its_modules_would_draw_it(browser, base_url):
     before = shown_text(page)
     assert fetched == [], "no record: the record's modules wait"
     assert word("record.unnamed") in "\n".join(before) and word("record.log_empty") in before
-    assert page.locator('[data-gb="record-as-of"]').inner_text() != "", "the time it is shown as of"
+    assert page.locator('[data-gb="as-of"]').inner_text() != "", "the time it is shown as of"
     first_use_of_record_page(page)
     wait_until(page, RENDERED)
     assert fetched, "the first use loads them"
@@ -84,4 +84,67 @@ def test_a_record_saved_in_another_tab_loads_them(browser, base_url):
     wait_until(page, RENDERED)
     summary = page.locator('[data-gb="record-summary"]').inner_text()
     assert f"{word('record.checked_count')}\t1" in summary
+    context.close()
+
+
+CLOCK_MODULES = ("**/assets/javascripts/guidebook/clock.*.js",)
+CLOCK_DRAWN = "document.querySelector('[data-gb=\"incident\"]').classList.contains('gb-shown')"
+
+
+def phase_statuses(page) -> list[str]:
+    return page.locator('[data-gb="phase-status"]').all_inner_texts()
+
+
+def test_the_clock_with_nothing_held_shows_as_clock_js_would_draw_it(browser, base_url, site, guidebook):
+    from tests.support import page_path
+
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if f"{CHUNKS}clock." in request.url else None)
+    page.goto(base_url + page_path(site, "police-within-24-hours"))
+    wait_until(page, CLOCK_DRAWN)
+    page.wait_for_load_state("networkidle")
+    before = phase_statuses(page)
+    assert fetched == [], "nothing held: the clock waits"
+    first = [c for c in guidebook.checklists if c.phase and c.phase.id == guidebook.phases[0].id]
+    assert before[0] == word("incident.open_items", open=sum(len(c.items) for c in first))
+    page.locator('[data-gb="incident-start"]').focus()  # the first use
+    wait_until(page, "performance.getEntriesByName('gb-start').length > 0")
+    page.wait_for_load_state("networkidle")
+    assert fetched, "the first use loads it"
+    assert phase_statuses(page) == before, "clock.js draws the same: nothing changes"
+    context.close()
+
+
+def test_a_tap_on_it_started_now_before_the_clock_came_starts_the_incident(browser, base_url, site):
+    from tests.support import page_path
+
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    clock = Held(context, *CLOCK_MODULES)
+    page = context.new_page()
+    page.goto(base_url + page_path(site, "police-within-24-hours"))
+    wait_until(page, CLOCK_DRAWN)
+    page.locator('[data-gb="incident-now"]').click()  # enabled while it waits: the tap is held
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") is None
+    clock.release()
+    wait_until(page, f"(JSON.parse(localStorage.getItem({json.dumps(KEY)}) || 'null')?.incident?.start ?? null) !== null")
+    unset = json.dumps(word("incident.unset"))
+    wait_until(page, f"document.querySelector('[data-gb=\"incident-summary\"]').textContent !== {unset}")
+    context.close()
+
+
+def test_a_check_on_the_page_brings_the_clock(browser, base_url, site, guidebook):
+    from tests.support import page_path
+
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    page.goto(base_url + page_path(site, "police-within-24-hours"))
+    wait_until(page, CLOCK_DRAWN)
+    phases = [p.id for p in guidebook.phases]
+    index = phases.index(guidebook.checklist("police-within-24-hours").phase.id)
+    total = len(guidebook.checklist("police-within-24-hours").items)
+    page.locator('[data-gb="check"]').first.check()
+    expected = word("incident.open_items", open=total - 1) if total > 2 else word("incident.open_item")
+    wait_until(page, f"document.querySelectorAll('[data-gb=\"phase-status\"]')[{index}].textContent === {json.dumps(expected)}")
     context.close()
