@@ -114,8 +114,9 @@ def hook_names(argument: str, text: str, module: Path) -> set[str]:
         return {argument.strip('"')}
     if argument in COMPUTED:
         return COMPUTED[argument]
-    if argument == "STATUS[name]":  # guidebook.js: where each part that cannot load says so
-        block = re.search(r"const STATUS = \{(.*?)\};", text, flags=re.S)
+    # guidebook.js: where each part that cannot load says so; the region each part that waits waits in
+    if argument in ("STATUS[name]", "WAITING[name]"):
+        block = re.search(rf"const {argument.split('[')[0]} = \{{(.*?)\}};", text, flags=re.S)
         assert block, module.name
         return set(re.findall(r':\s*"([a-z0-9-]+)"', block[1]))
     if argument == "name":  # dom.js's own helpers pass the name on
