@@ -266,6 +266,19 @@ def test_a_page_carries_the_whole_manifest_or_names_the_summarys_file(site, guid
         assert {c["id"] for c in named["checklists"]} == {c.id for c in guidebook.checklists if c.phase}
 
 
+def test_the_record_pages_item_texts_are_a_file_it_names(site, guidebook):
+    """Issue 34: the record page names a module of every item's words (loaded with its modules, often not at
+    all: first-use.js) instead of carrying them; the offline edition carries them (tests/test_offline.py)."""
+    from macros.guidebook.inline import plain_text
+
+    page = (site / "record/index.html").read_text(encoding="utf-8")
+    found = re.search(r'<div data-gb="record-texts" hidden (data-[a-z]+)="([^"]*)"', page)
+    assert found and found[1] == "data-src", "the page names the file, and carries no texts"
+    module = ((site / "record") / found[2]).resolve().read_text(encoding="utf-8")
+    texts = json.loads(json.loads(module.removeprefix("export default JSON.parse(").removesuffix(");\n")))
+    assert texts == {c.id: {i.id: plain_text(i.text) for i in c.items} for c in guidebook.checklists}
+
+
 def test_the_incident_bars_panels_are_a_file_of_their_own_and_no_page_carries_them(site):
     """Issue 34: the Change and Hand over… panels are written once, a module whose default export is their
     markup, named by the hash of its content; each page's bar names that file and keeps an empty placeholder

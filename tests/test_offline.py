@@ -111,3 +111,12 @@ def test_offline_pages_carry_the_incident_bars_panels(offline):
         text = page.read_text(encoding="utf-8")
         assert 'data-gb="bar-change-panel"' in text and 'data-gb="handoff"' in text, page
         assert "data-panels=" not in text and 'data-gb="bar-panels"' not in text, page
+
+
+def test_the_offline_record_page_carries_its_item_texts_and_the_whole_manifest(offline, guidebook):
+    """From file:// no module loads: the record page carries what the served one names as files (its item
+    texts, record-texts.<hash>.js; the whole manifest, manifest-whole.<hash>.js: tests/test_build.py)."""
+    text = next(offline["site"].rglob("record*.html")).read_text(encoding="utf-8")
+    assert "data-texts=" in text and 'data-gb="record-texts" hidden data-src' not in text
+    assert all(f'"id": "{c.id}"' in text or f'"id":"{c.id}"' in text for c in guidebook.checklists), "the whole manifest"
+    assert 'data-gb="manifest" hidden data-base="' in text and "manifest-whole" not in text
