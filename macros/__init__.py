@@ -305,8 +305,8 @@ def progress_overview(env) -> str:
 
 
 def incident_record(env) -> str:
-    # The page then gets the record's words too (theme.ThemeSupport). Not the whole manifest: its modules load
-    # the summary with them (on-demand.js), and often wait for the reader's first use (first-use.js).
+    # The page then gets the record's words too (theme.ThemeSupport). Not the whole manifest: the page names its
+    # file (theme.manifest_file), which its modules load with them, and often not at all (first-use.js).
     env.page.meta[theme.RECORD_PAGE] = True
     state = _state(env)  # the item texts: a file the page names (served), or in the page (the offline edition)
     return state.renderer.record(state.record_texts and get_relative_url(state.record_texts, env.page.url))
