@@ -290,3 +290,19 @@ def test_a_link_naming_a_checklist_twice_is_merged_and_says_so(sender, browser, 
     kept = stored(page)["checks"][POLICE]
     assert kept[ids["p0"]]["who"] == "J.S." and kept[ids["p1"]] == {"at": LATER, "who": "Second"}
     context.close()
+
+
+@pytest.mark.parametrize("how", ["in the address", "into the tab already showing the empty record"])
+def test_a_link_opened_where_this_browser_holds_no_record(sender, browser, base_url, how):
+    """Issue 34: a browser with no record waits for the record page's first use (first-use.js), but a handover
+    link, in the address it opens with or opened into the tab later (its fragment only), loads the modules."""
+    link = make_link(sender)
+    fragment = link[link.index("#"):]
+    context, page = open_with(browser, base_url, None, "record/" + (fragment if how == "in the address" else ""))
+    if how != "in the address":
+        page.evaluate(f"location.hash = {json.dumps(fragment)}")
+    summary = page.locator('[data-gb="handover-summary"]')
+    summary.wait_for(state="visible")
+    assert "Main Street protest" in summary.inner_text()
+    assert page.js_errors == []
+    context.close()
