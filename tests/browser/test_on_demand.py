@@ -34,9 +34,10 @@ def chunks_fetched(page) -> set[str]:
     ("packet/", {"packet", "roles"}),
 ])
 def test_each_page_loads_only_its_own_parts(page, base_url, site, where, loaded):
-    path = {"home": "", "police": page_path(site, "police-within-24-hours"),
-            "municipal": page_path(site, "municipal-crisis-response")}.get(where, where.split(" ")[0])
-    path = {"police with a check": page_path(site, "police-within-24-hours")}.get(where, path)
+    page_of = {"home": "", "police": page_path(site, "police-within-24-hours"),
+               "municipal": page_path(site, "municipal-crisis-response")}
+    name = where.removesuffix(" with a check")
+    path = page_of.get(name, name)
     if where.endswith("with a check"):
         page.add_init_script(store_script(stored({"municipal-crisis-response": {
             "call-in-cabinet-and-executive-staff": {"at": "2026-12-07T02:00:00.000Z"}}})))

@@ -146,8 +146,8 @@ def test_the_offline_edition_gets_one_classic_script():
     scripts = [name for name in assets.files if name.endswith(".js") and name != assets.search_worker]
     assert scripts == [assets.script] and not assets.chunks and not assets.modules
     # every module is in it: no import() of a module is left (from file:// it would fail). The one import()
-    # left loads a file a served page names (dom.js importDefault: the summary, the bar's panels); the offline
-    # edition's pages name none, and carry both in the page
+    # left loads a file a served page names (dom.js partFile: the summary, the bar's panels, the record page's
+    # item texts); the offline edition's pages name none, and carry them in the page
     script = assets.files[assets.script].decode()
     assert not re.search(r"""import\(\s*["'`]""", script)
     assert script.count("import(") == 1 and "import(new URL(" in script

@@ -49,13 +49,20 @@ export function manifest() {
 /** Load the summary from the file the page names (data-src), once; at once where the page carries the
  * whole manifest. A module, named after its content (macros/theme.py manifest_module). */
 export async function loadManifest() {
-  const src = find(document, "manifest")?.dataset.src;
-  if (src && !summary) summary = await importDefault(src);
+  if (!summary) summary = await partFile("manifest");
 }
 
 /** The default export of the module at `src`, an address relative to the page: one of the files the build
- * names by their content (the summary here; the incident bar's panels, on-demand.js). */
-export const importDefault = async (src) => (await import(new URL(src, location.href).href)).default;
+ * names by their content. */
+const importDefault = async (src) => (await import(new URL(src, location.href).href)).default;
+
+/** The default export of the file that part `name` of the page names (its data-<key>), or null where it names
+ * none (the page carries what it holds: the offline edition, or a page that shows every checklist): the
+ * summary (manifest), the incident bar's panels, the record page's item texts (on-demand.js). */
+export async function partFile(name, key = "src") {
+  const src = find(document, name)?.dataset[key];
+  return src ? importDefault(src) : null;
+}
 
 const parsed = new WeakMap(); // element -> { text, book }: read once, not on every show
 

@@ -19,7 +19,7 @@
  * a moment. A part that cannot be loaded (the connection dropped, or a newer
  * version of the site replaced its file) is said in the status line next to
  * the control that needs it, and nothing is changed. */
-import { ROLE_KEY, all, find, importDefault, listen, loadManifest, manifest, parts, setText } from "./dom.js";
+import { ROLE_KEY, all, find, listen, loadManifest, manifest, partFile, parts, setText } from "./dom.js";
 import { HANDOVER_MARK } from "./saved.js";
 import * as store from "./store.js";
 import { say } from "./words.js";
@@ -43,10 +43,7 @@ export const loadClock = (status) => load(() => import("./clock.js"), status);
 
 /** The markup of the bar's Change and Hand over… panels: the default export of the module the bar names
  * (data-panels: bar-panels.<hash>.js, macros/theme.py bar_panels); "" where the page carries them (offline). */
-function barPanels() {
-  const src = find(document, "incident-bar")?.dataset.panels;
-  return src ? importDefault(src) : "";
-}
+const barPanels = async () => (await partFile("incident-bar", "panels")) ?? "";
 
 /** The bar's modules, with its panels' markup in the same round trip (incidentbar.js puts them in place). */
 export async function loadBar(status) {
@@ -100,16 +97,11 @@ export const loadKeep = (status) => loadOnly(() => import("./keep.js"), status);
 /** A part that waits for the first use of its region (first-use.js). */
 export const loadFirstUse = (status) => loadOnly(() => import("./first-use.js"), status);
 
-/** The record page's item texts: the default export of the module the page names (record-texts' data-src,
- * macros/theme.py), null where the page carries them (the offline edition). */
-function recordTexts() {
-  const src = find(document, "record-texts")?.dataset.src;
-  return src ? importDefault(src) : null;
-}
-
-/** The record page's modules, with its item texts in the same round trip (given to record.js). */
+/** The record page's modules, with its item texts in the same round trip (given to record.js): the default export
+ * of the module the page names (record-texts' data-src, macros/theme.py), none where the page carries them. */
 export async function loadRecordPage(status) {
-  const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js"), import("./forms.js"), recordTexts()]), status);
+  const loaded = await load(() => Promise.all([import("./record.js"), import("./handover.js"), import("./forms.js"),
+    partFile("record-texts")]), status);
   if (loaded?.[3]) loaded[0].useTexts(loaded[3]);
   return loaded && { record: loaded[0], handover: loaded[1], forms: loaded[2] };
 }
