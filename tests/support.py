@@ -182,6 +182,15 @@ def first_use_of_record_page(page) -> None:
     page.locator('[data-gb="record-name"]').focus()
 
 
+def wait_for_incident_start(page) -> None:
+    """The incident's start is saved. Where the incident clock waited for its first use (first-use.js), a tap
+    on "It started now" is held until clock.js runs and then pressed again: leave the page only after that."""
+    from tools.browser import wait_until
+    from tools.saved_progress import KEY
+
+    wait_until(page, f"JSON.parse(localStorage.getItem('{KEY}') || 'null')?.incident?.start != null")
+
+
 def hold_requests(page, pattern: str) -> list:
     """Hold back the requests matching `pattern`; the returned list fills with their routes (held_route)."""
     held: list = []

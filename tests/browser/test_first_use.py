@@ -118,7 +118,7 @@ def test_the_clock_with_nothing_held_shows_as_clock_js_would_draw_it(browser, ba
 
 
 def test_a_tap_on_it_started_now_before_the_clock_came_starts_the_incident(browser, base_url, site):
-    from tests.support import page_path
+    from tests.support import page_path, wait_for_incident_start
 
     context = browser.new_context(viewport=PHONE, service_workers="block")
     clock = Held(context, *CLOCK_MODULES)
@@ -128,7 +128,7 @@ def test_a_tap_on_it_started_now_before_the_clock_came_starts_the_incident(brows
     page.locator('[data-gb="incident-now"]').click()  # enabled while it waits: the tap is held
     assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") is None
     clock.release()
-    wait_until(page, f"(JSON.parse(localStorage.getItem({json.dumps(KEY)}) || 'null')?.incident?.start ?? null) !== null")
+    wait_for_incident_start(page)
     unset = json.dumps(word("incident.unset"))
     wait_until(page, f"document.querySelector('[data-gb=\"incident-summary\"]').textContent !== {unset}")
     context.close()

@@ -12,7 +12,7 @@ import pytest
 
 from macros.guidebook.inline import plain_text
 from tests.browser.test_accessibility import axe_report
-from tests.support import SUBPATH_URL, page_path, word
+from tests.support import SUBPATH_URL, page_path, wait_for_incident_start, word
 from tools.browser import wait_until
 from tools.server import serve
 
@@ -72,6 +72,7 @@ def test_it_shows_the_incident_bar_whose_link_leads_to_the_now_list(page, host, 
     """The 404 page's root is absolute ('/'), the other pages' relative ('..'): the bar's link works from both."""
     page.goto(host + page_path(site, "police-within-two-hours"))
     page.locator('[data-gb="incident"]').get_by_role("button", name=word("status.started_now")).click()
+    wait_for_incident_start(page)
     page.goto(host + MISSING[-1])
     bar = page.locator('[data-gb="incident-bar"]')
     assert bar.is_visible()
