@@ -31,7 +31,7 @@ from build_memory import Run, run_measured  # noqa: E402
 from gzip_server import serve_gzip  # noqa: E402
 from stock import write_stock_project  # noqa: E402
 
-from macros.assets import loaded_on_every_page, served_assets  # noqa: E402
+from macros.assets import loaded_on_every_page, own_rules, served_assets  # noqa: E402
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
 from tools.project import ROOT, build_env, copy_project  # noqa: E402
 
@@ -154,6 +154,14 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
 
 
+def own_gzip_size(path: Path) -> int:
+    """Gzip bytes of our own code in one of our files: our stylesheet without Material's palette rules,
+    which it serves first (macros/assets.py with_palette; stock Material loads them as a file of its own)."""
+    if path.suffix != ".css":
+        return gzip_size(path)
+    return len(gzip.compress(own_rules(path.read_text(encoding="utf-8")).encode("utf-8"), 9))
+
+
 def report_own_assets(site: Path, budget: dict) -> None:
     """Our files, then the budget: what every page loads (the entry script, the chunks it imports, the
     stylesheet). The chunks loaded with import() only where needed (record page, export, packet) are listed."""
@@ -161,7 +169,9 @@ def report_own_assets(site: Path, budget: dict) -> None:
     for asset in served_assets(site):
         where = "every page" if asset in every_page else "where needed"
         row(f"  {asset.relative_to(site).as_posix()} (gzip, {where})", f"{gzip_size(asset)} B")
-    own = sum(gzip_size(a) for a in every_page)
+        if own_gzip_size(asset) != gzip_size(asset):
+            row("    of which our own rules, without Material's palette (gzip)", f"{own_gzip_size(asset)} B")
+    own = sum(own_gzip_size(a) for a in every_page)
     limit = budget["own_css_js_gzip_bytes"]["max"]
     verdict = "yes" if own <= limit else f"{own - limit} B over"
     row("own CSS and JavaScript every page loads (gzip)", f"{own} B / {limit} B", verdict)

@@ -32,6 +32,8 @@ from .script_words import ScriptWords, check_every_page_modules, script_words
 
 PLUGIN_NAME = "guidebook-theme"
 MATERIAL_SCRIPTS = "assets/javascripts"  # in Material's templates folder, as in the built site
+MATERIAL_STYLESHEETS = "assets/stylesheets"
+MATERIAL_PALETTE = "palette.*.min.css"  # its rules are served in our stylesheet (assets.with_palette)
 BAR_PANELS_TEMPLATE = "partials/gb-bar-panels.html"  # the incident bar's panels, a file of their own (bar_panels)
 CSS_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
 
@@ -193,6 +195,7 @@ class ThemeSupport:
                                     "modules": self.assets.modules, "chunks": self.assets.chunks}
         env.globals["gb_page_rules"] = self.page_rules
         env.globals["gb_material_bundle"] = material_bundle([Path(d) for d in config["theme"].dirs])
+        env.globals["gb_material_stylesheet"] = material_stylesheet([Path(d) for d in config["theme"].dirs])
         env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         env.globals["gb_edition"] = edition_footer(self.guidebook, self.words)  # partials/copyright.html
@@ -204,7 +207,10 @@ class ThemeSupport:
         return self.assets.page_rules.get(page_kind(page))
 
     def on_post_build(self, config):
-        write_assets(self.assets, Path(config["site_dir"]))
+        site = Path(config["site_dir"])
+        write_assets(self.assets, site)
+        for copied in site.glob(f"{MATERIAL_STYLESHEETS}/{MATERIAL_PALETTE}*"):  # served inside ours (with_palette)
+            copied.unlink()
 
 
 def bar_panels(env, assets: Assets) -> str:
@@ -224,14 +230,31 @@ def bar_panels_module(html: str) -> str:
     return f"export default {json.dumps(html, ensure_ascii=False)};\n"
 
 
+def material_file(theme_dirs: list[Path], folder: str, pattern: str) -> str:
+    """The site address of the one file of Material's matching `pattern` in `folder` of its templates."""
+    found = sorted(f for d in theme_dirs for f in (d / folder).glob(pattern))
+    if len(found) != 1:
+        raise PluginError(f"expected one {pattern} of Material in the theme's folders ({folder}), "
+                          f"found {len(found)}: is mkdocs-material installed as requirements.txt pins it?")
+    return f"{folder}/{found[0].name}"
+
+
 def material_bundle(theme_dirs: list[Path]) -> str:
-    """The site address of Material's script (bundle.<hash>.min.js, in its templates folder), which
-    base.html names but does not defer; main.html links it with `defer`."""
-    bundles = sorted(b for d in theme_dirs for b in (d / MATERIAL_SCRIPTS).glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise PluginError(f"expected one bundle.*.min.js of Material in the theme's folders ({MATERIAL_SCRIPTS}), "
-                          f"found {len(bundles)}: is mkdocs-material installed as requirements.txt pins it?")
-    return f"{MATERIAL_SCRIPTS}/{bundles[0].name}"
+    """Material's script (bundle.<hash>.min.js), which base.html names but does not defer; main.html links
+    it with `defer`."""
+    return material_file(theme_dirs, MATERIAL_SCRIPTS, "bundle.*.min.js")
+
+
+def material_stylesheet(theme_dirs: list[Path]) -> str:
+    """Material's stylesheet (main.<hash>.min.css), which main.html links as base.html does."""
+    return material_file(theme_dirs, MATERIAL_STYLESHEETS, "main.*.min.css")
+
+
+def material_palette(theme_dirs: list[Path]) -> str:
+    """The rules of Material's palette stylesheet (palette.<hash>.min.css), which our stylesheet serves first
+    (assets.with_palette); main.html does not link Material's file."""
+    name = material_file(theme_dirs, MATERIAL_STYLESHEETS, MATERIAL_PALETTE)
+    return next(d / name for d in theme_dirs if (d / name).is_file()).read_text(encoding="utf-8")
 
 
 def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, modules: bool = True,
@@ -243,7 +266,9 @@ def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, mo
     try:  # the words in this site's language: the page's block, and in each module loaded later (its define)
         folder, _, entry = SCRIPT.rpartition("/")
         shown = script_words(theme / folder, entry, words)
-        assets = build_assets(theme, minify=not command.serving(), modules=modules, defines=shown.defines())
+        palette = material_palette([Path(d) for d in config["theme"].dirs])
+        assets = build_assets(theme, minify=not command.serving(), modules=modules, defines=shown.defines(),
+                              palette=palette)
         check_every_page_modules(assets, shown, theme / folder)
     except AssetError as error:
         raise PluginError(str(error)) from None  # MkDocs prints it as an ERROR and stops the build

@@ -188,6 +188,22 @@ def test_a_page_links_its_own_stylesheet_if_it_has_one(site, page, name):
     assert links == ([(name, "")] if name else [])
 
 
+def test_materials_palette_rules_are_served_first_in_our_stylesheet_and_not_as_a_file(site):
+    """One render-blocking request less on every page (decision record 2026-12-07-palette-in-our-stylesheet.md)."""
+    from macros.assets import own_rules
+
+    material = next(iter(site.glob("assets/stylesheets/main.*.min.css")))
+    [ours] = site.glob("assets/stylesheets/guidebook.*.css")
+    css = ours.read_text(encoding="utf-8")
+    assert css.startswith("@media screen{[data-md-color-scheme=slate]") and "sourceMappingURL" not in css
+    assert own_rules(css) and own_rules(css) in css and not own_rules(css).startswith("@media screen{[data-md")
+    assert not list(site.glob("assets/stylesheets/palette.*")), "Material's palette file is not served"
+    for page in sorted(site.rglob("*.html")):
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        names = [link.rsplit("/", 1)[-1] for link in links]
+        assert names[:2] == [material.name, ours.name], page
+
+
 def test_the_packets_print_rules_are_in_the_page_for_print_only(site):
     styles = re.findall(r'<style([^>]*)>(.*?)</style>', (site / "packet/index.html").read_text(encoding="utf-8"), re.S)
     printed = [css for attributes, css in styles if attributes == ' media="print"']

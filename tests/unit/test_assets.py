@@ -15,7 +15,9 @@ from macros.assets import (
     bundle_script,
     inline_rules,
     loaded_on_every_page,
+    own_rules,
     served_assets,
+    with_palette,
     write_assets,
 )
 from tests.support import ROOT
@@ -25,6 +27,21 @@ def test_print_rules_follow_the_screen_rules_in_one_stylesheet():
     screen = "/* screen */\n.a { color: red; }\n"
     printed = "/* paper */\n@media print {\n  @page { margin: 1cm; }\n  .a { color: #000; }\n}\n"
     assert bundle_print_rules(screen, printed) == ".a{color:red}@media print{@page{margin:1cm}.a{color:#000}}"
+
+
+# Material's palette rules, then ours, in one stylesheet: (palette, ours, served, our rules read back)
+PALETTE_CASES = [
+    ("[data-md-color-scheme=slate]{color-scheme:dark}\n/*# sourceMappingURL=palette.fb2fffe2.min.css.map*/",
+     ".a{color:red}",
+     "[data-md-color-scheme=slate]{color-scheme:dark}\n/*! the guidebook's own rules */\n.a{color:red}", ".a{color:red}"),
+    ("", ".a{color:red}", ".a{color:red}", ".a{color:red}"),  # no palette: ours alone
+]
+
+
+@pytest.mark.parametrize("palette, ours, served, read_back", PALETTE_CASES, ids=["with its source map", "none"])
+def test_materials_palette_rules_come_first_in_our_stylesheet(palette, ours, served, read_back):
+    assert with_palette(palette, ours) == served
+    assert own_rules(served) == read_back
 
 
 @pytest.mark.parametrize("printed", [
