@@ -194,8 +194,8 @@ class ThemeSupport:
         env.globals["gb_assets"] = {"script": self.assets.script, "stylesheet": self.assets.stylesheet,
                                     "modules": self.assets.modules, "chunks": self.assets.chunks}
         env.globals["gb_page_rules"] = self.page_rules
-        env.globals["gb_material_bundle"] = material_bundle([Path(d) for d in config["theme"].dirs])
-        env.globals["gb_material_stylesheet"] = material_stylesheet([Path(d) for d in config["theme"].dirs])
+        env.globals["gb_material_bundle"] = material_bundle(theme_folders(config))
+        env.globals["gb_material_stylesheet"] = material_stylesheet(theme_folders(config))
         env.globals["gb_title"] = PageTitle(part_titles(self.guidebook, self.words))
         env.globals["gb_guide"] = guide(self.guidebook)  # for 404.html
         env.globals["gb_edition"] = edition_footer(self.guidebook, self.words)  # partials/copyright.html
@@ -230,31 +230,35 @@ def bar_panels_module(html: str) -> str:
     return f"export default {json.dumps(html, ensure_ascii=False)};\n"
 
 
-def material_file(theme_dirs: list[Path], folder: str, pattern: str) -> str:
-    """The site address of the one file of Material's matching `pattern` in `folder` of its templates."""
+def material_file(theme_dirs: list[Path], folder: str, pattern: str) -> Path:
+    """The one file of Material's matching `pattern` in `folder` of its templates (as in the built site)."""
     found = sorted(f for d in theme_dirs for f in (d / folder).glob(pattern))
     if len(found) != 1:
         raise PluginError(f"expected one {pattern} of Material in the theme's folders ({folder}), "
                           f"found {len(found)}: is mkdocs-material installed as requirements.txt pins it?")
-    return f"{folder}/{found[0].name}"
+    return found[0]
+
+
+def theme_folders(config) -> list[Path]:
+    """The theme's template folders, ours (overrides/) first, then Material's."""
+    return [Path(d) for d in config["theme"].dirs]
 
 
 def material_bundle(theme_dirs: list[Path]) -> str:
     """Material's script (bundle.<hash>.min.js), which base.html names but does not defer; main.html links
     it with `defer`."""
-    return material_file(theme_dirs, MATERIAL_SCRIPTS, "bundle.*.min.js")
+    return f"{MATERIAL_SCRIPTS}/{material_file(theme_dirs, MATERIAL_SCRIPTS, 'bundle.*.min.js').name}"
 
 
 def material_stylesheet(theme_dirs: list[Path]) -> str:
     """Material's stylesheet (main.<hash>.min.css), which main.html links as base.html does."""
-    return material_file(theme_dirs, MATERIAL_STYLESHEETS, "main.*.min.css")
+    return f"{MATERIAL_STYLESHEETS}/{material_file(theme_dirs, MATERIAL_STYLESHEETS, 'main.*.min.css').name}"
 
 
 def material_palette(theme_dirs: list[Path]) -> str:
     """The rules of Material's palette stylesheet (palette.<hash>.min.css), which our stylesheet serves first
     (assets.with_palette); main.html does not link Material's file."""
-    name = material_file(theme_dirs, MATERIAL_STYLESHEETS, MATERIAL_PALETTE)
-    return next(d / name for d in theme_dirs if (d / name).is_file()).read_text(encoding="utf-8")
+    return material_file(theme_dirs, MATERIAL_STYLESHEETS, MATERIAL_PALETTE).read_text(encoding="utf-8")
 
 
 def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, modules: bool = True,
@@ -266,7 +270,7 @@ def install(config, words: Words, manifests: Manifests, guidebook: Guidebook, mo
     try:  # the words in this site's language: the page's block, and in each module loaded later (its define)
         folder, _, entry = SCRIPT.rpartition("/")
         shown = script_words(theme / folder, entry, words)
-        palette = material_palette([Path(d) for d in config["theme"].dirs])
+        palette = material_palette(theme_folders(config))
         assets = build_assets(theme, minify=not command.serving(), modules=modules, defines=shown.defines(),
                               palette=palette)
         check_every_page_modules(assets, shown, theme / folder)

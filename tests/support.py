@@ -13,7 +13,7 @@ from pathlib import Path
 from macros.guidebook import DataError, load_guidebook
 from macros.guidebook.urls import base_url
 from tools.project import ROOT, TEST_SITE_URL, build, copy_project
-from tools.saved_progress import wait_for_progress
+from tools.saved_progress import wait_for_progress, wait_for_saved
 
 __all__ = ["ROOT", "build", "copy_project", "wait_for_progress"]
 
@@ -185,10 +185,7 @@ def first_use_of_record_page(page) -> None:
 def wait_for_incident_start(page) -> None:
     """The incident's start is saved. Where the incident clock waited for its first use (first-use.js), a tap
     on "It started now" is held until clock.js runs and then pressed again: leave the page only after that."""
-    from tools.browser import wait_until
-    from tools.saved_progress import KEY
-
-    wait_until(page, f"JSON.parse(localStorage.getItem('{KEY}') || 'null')?.incident?.start != null")
+    wait_for_saved(page, "incident?.start != null")
 
 
 def hold_requests(page, pattern: str) -> list:

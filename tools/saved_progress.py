@@ -25,6 +25,17 @@ def store_script(text: str) -> str:
     return f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(text)})"
 
 
+SAVED = f"JSON.parse(localStorage.getItem({json.dumps(KEY)}) || 'null')"  # in the page: the saved progress, or null
+
+
+def wait_for_saved(page, condition: str) -> None:
+    """The saved progress meets `condition`, a JavaScript expression on it that follows `?.` (so that nothing
+    saved yet reads as undefined): "incident?.start != null"."""
+    from tools.browser import wait_until
+
+    wait_until(page, f"{SAVED}?.{condition}")
+
+
 def wait_for_progress(page) -> None:
     """The page's script has shown the saved progress: it starts after Material's, which can be after the
     page's load event, where Playwright's goto and reload return. (Not under Playwright's fake clock,

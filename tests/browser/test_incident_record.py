@@ -13,8 +13,7 @@ import pytest
 
 from macros.guidebook.inline import plain_text
 from tests.support import page_path, saved_progress_control, wait_for_record_page, word
-from tools.browser import wait_until
-from tools.saved_progress import KEY, stored
+from tools.saved_progress import KEY, stored, wait_for_saved
 
 ZONE = "America/New_York"
 POLICE, MUNICIPAL, PREPARATION = "police-within-two-hours", "municipal-crisis-response", "police-before-an-incident"
@@ -78,7 +77,7 @@ def lifecycle(context, page, base_url, site, guidebook):
     page.get_by_label(word("record.start_label")).press("Tab")
     page.get_by_label(guidebook.roles[0].name).check()
     # the modules waited for this first use: the record holds what was typed once they run (first-use.js)
-    wait_until(page, f"JSON.parse(localStorage.getItem({json.dumps(KEY)}) || 'null')?.incident?.roles?.length === 1")
+    wait_for_saved(page, "incident?.roles?.length === 1")
     go(page, base_url, page_path(site, PREPARATION))
     page.locator(f"#check-{guidebook.checklist(PREPARATION).items[0].id}").check()
     go(page, base_url, page_path(site, POLICE))

@@ -204,6 +204,19 @@ def test_our_scripts_block_is_materials_with_its_script_deferred():
     assert ours == expected
 
 
+def test_our_styles_block_is_materials_with_its_palette_rules_inside_ours():
+    """main.html copies Material's styles block, less its palette file, whose rules open our stylesheet
+    (decision record 2026-12-07-palette-in-our-stylesheet.md): a Material upgrade that changes it fails here."""
+    theirs = squeezed(block((MATERIAL / "base.html").read_text(encoding="utf-8"), "styles"))
+    ours = squeezed(block((OURS / "main.html").read_text(encoding="utf-8"), "styles"))
+    stylesheet = next((MATERIAL / "assets" / "stylesheets").glob("main.*.min.css")).name
+    palette = re.compile(r"\{% if config\.theme\.palette %\}.*?palette\.[0-9a-f]+\.min\.css.*?\{% endif %\} ")
+    expected = palette.sub("", theirs, count=1).replace(
+        f"{{{{ 'assets/stylesheets/{stylesheet}' | url }}}}", "{{ gb_material_stylesheet | url }}")
+    assert expected != theirs and "palette" not in expected, "Material's styles block changed how it links them"
+    assert ours.startswith(expected + ' <link rel="stylesheet" href="{{ gb_assets.stylesheet | url }}">')
+
+
 def test_materials_bundle_is_one_file_our_theme_finds():
     assert theme.material_bundle([MATERIAL]) == f"assets/javascripts/{only('bundle.*.min.js').name}"
 
