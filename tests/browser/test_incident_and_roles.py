@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.support import page_path, saved_progress_control, wait_for_packet, wait_for_progress, word
 from tools.browser import wait_until
+from tools.saved_progress import SAVED
 
 ZONE = "America/New_York"
 BEGAN = word("incident.began", start="").split("{")[0].rstrip(" .")  # "Incident began"
@@ -51,6 +52,10 @@ def clock_ready(page):
 def set_start(page, start: dt.datetime):
     page.locator("#gb-incident-start").fill(start.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name=word("incident.set")).click()
+    # where the clock waited for this first use (first-use.js), the click is pressed again once clock.js runs:
+    # the start is then saved, or refused with a message
+    wait_until(page, f"{SAVED}?.incident?.start != null"
+                     " || document.querySelector('[data-gb=\"incident-error\"]').textContent.trim() !== ''")
 
 
 def status_of(panel, phase_id) -> str:

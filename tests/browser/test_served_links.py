@@ -40,8 +40,10 @@ def watch(context, origin: str) -> dict:
             seen["failed"].append(f"{response.status} {response.url}")
 
     context.on("response", on_response)
+    # a request cut short because the page was left (a link followed while a part loaded at idle) is no
+    # missing file: that answers 404 (on_response)
     context.on("requestfailed", lambda request: seen["failed"].append(f"failed {request.url}")
-               if request.url.startswith(origin) else None)
+               if request.url.startswith(origin) and request.failure != "net::ERR_ABORTED" else None)
 
     def block(route) -> None:
         seen["elsewhere"].append(route.request.url)
